@@ -1,0 +1,11 @@
+package fr.macrea.max.tenant;
+
+import org.springframework.security.access.AccessDeniedException;
+
+/** Raised when tenant-owned data is reached without a tenant in the authenticated principal. */
+public class NoTenantException extends AccessDeniedException {
+
+    public NoTenantException() {
+        super("Aucun tenant actif pour cet utilisateur.");
+    }
+}

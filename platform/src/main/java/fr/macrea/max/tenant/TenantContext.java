@@ -1,0 +1,58 @@
+package fr.macrea.max.tenant;
+
+import fr.macrea.max.security.MaxPrincipal;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The current tenant, read from the authenticated principal and nowhere else: never from a request parameter,
+ * never a default. Jobs that act for a tenant use {@link #callAs}.
+ */
+@Component
+public class TenantContext {
+
+    public TenantId current() {
+        return find().orElseThrow(NoTenantException::new);
+    }
+
+    public Optional<TenantId> find() {
+        return principal().flatMap(MaxPrincipal::currentTenant);
+    }
+
+    public Optional<MaxPrincipal> principal() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof MaxPrincipal principal) {
+            return Optional.of(principal);
+        }
+        return Optional.empty();
+    }
+
+    /** Runs work for a tenant outside a request (jobs, start-up), as a system principal, then restores the caller. */
+    public <T> T callAs(Tenant tenant, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        MaxPrincipal system = MaxPrincipal.system(tenant.id(), tenant.slug());
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(system, null,
+                system.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    public void runAs(Tenant tenant, Runnable work) {
+        callAs(tenant, () -> {
+            work.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,6 @@
+package fr.macrea.max.tenant;
+
+public enum TenantStatus {
+    ACTIVE,
+    SUSPENDED
+}
