@@ -4,28 +4,18 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Vaadin's security configurer: form login on the French login view, logout, CSRF and session protection left on,
- * every view closed unless annotated. REST endpoints under {@code /api/} have their own chain.
+ * every view closed unless annotated. REST endpoints under {@code /api/} have their own chain
+ * ({@code fr.macrea.max.security.ApiSecurityConfig}, ordered first).
  */
 @Configuration
 @EnableWebSecurity
 class SecurityConfig {
-
-    @Bean
-    @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
-                .sessionManagement(Customizer.withDefaults())
-                .build();
-    }
 
     @Bean
     @Order(2)
