@@ -1,0 +1,30 @@
+package fr.macrea.max.event;
+
+import fr.macrea.max.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A past-tense fact about one tenant (a CRM record changed, an AI action ran, an automation finished). Features
+ * publish their events as records implementing this interface with Spring's {@code ApplicationEventPublisher};
+ * the event feature carries them to the activity feed, notifications, open UIs (push) and SSE clients, and never
+ * to another tenant.
+ */
+public interface TenantEvent {
+
+    TenantId tenant();
+
+    /** Stable, dotted type, e.g. {@code crm.lead.updated}, {@code action.completed}. */
+    String type();
+
+    /** One line for the activity feed, in French. */
+    String summary();
+
+    Instant occurredAt();
+
+    /** Small, JSON-friendly details (ids, amounts); never secrets, never whole records. */
+    default Map<String, Object> data() {
+        return Map.of();
+    }
+}
