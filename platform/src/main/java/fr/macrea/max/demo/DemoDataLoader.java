@@ -18,7 +18,10 @@ import org.springframework.stereotype.Component;
 import java.util.Comparator;
 import java.util.List;
 
-/** On the first start of the embedded default, creates the three demo tenants, their users and their data. */
+/**
+ * On the first start of the embedded default (no demo tenant yet), creates the three demo tenants, their users and
+ * their data.
+ */
 @Component
 @Order(10)
 class DemoDataLoader implements ApplicationRunner {
@@ -42,7 +45,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!properties.enabled() || !tenants.allForSystemJobs().isEmpty()) {
+        if (!properties.enabled() || alreadyLoaded()) {
             return;
         }
         log.info("First start: loading the demo tenants");
@@ -50,6 +53,11 @@ class DemoDataLoader implements ApplicationRunner {
             load();
             return null;
         });
+    }
+
+    private boolean alreadyLoaded() {
+        return tenants.allForSystemJobs().stream()
+                .anyMatch(t -> DemoTenant.ALL.stream().anyMatch(d -> d.name().equals(t.name())));
     }
 
     private void load() {
