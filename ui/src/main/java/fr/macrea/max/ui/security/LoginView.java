@@ -18,6 +18,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm login = new LoginForm();
+    private final LoginI18n i18n;
 
     public LoginView() {
         addClassName("login-view");
@@ -26,7 +27,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setJustifyContentMode(JustifyContentMode.CENTER);
 
         login.setAction("login");
-        login.setI18n(i18n());
+        i18n = buildI18n();
+        login.setI18n(i18n);
         login.setForgotPasswordButtonVisible(false);
 
         H1 brand = new H1("M.A.X.");
@@ -35,7 +37,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(new Div(brand, tagline), login);
     }
 
-    private LoginI18n i18n() {
+    /** The labels shown by the form (the form's own getter is not public). */
+    LoginI18n i18n() {
+        return i18n;
+    }
+
+    private LoginI18n buildI18n() {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form form = i18n.getForm();
         form.setTitle(getTranslation("login.title"));
