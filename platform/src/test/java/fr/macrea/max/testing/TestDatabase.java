@@ -1,6 +1,7 @@
 package fr.macrea.max.testing;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.mysql.MySQLContainer;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,7 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * per-run prefix for tenant CRM schemas, all dropped when the JVM ends, so two runs never collide.
  * <p>
  * {@code ./max test} points {@code MAX_IT_DB_HOST}/{@code MAX_IT_DB_PORT}/{@code MAX_IT_DB_USER}/
- * {@code MAX_IT_DB_PASSWORD} at the machine's MariaDB (default 127.0.0.1:3306, root, no password).
+ * {@code MAX_IT_DB_PASSWORD} at the machine's MariaDB (default 127.0.0.1:3306, root, no password). Where no
+ * MariaDB is installed but a Docker engine runs, it sets {@code MAX_IT_DB=testcontainers} and a MySQL 8
+ * container is started once per test JVM instead.
  */
 public final class TestDatabase {
 
@@ -27,6 +30,7 @@ public final class TestDatabase {
     public static final String CRM_SCHEMA_PREFIX = "crm_it" + RUN_ID + "_";
 
     private static volatile boolean created;
+    private static MySQLContainer container;
 
     private TestDatabase() {
     }
@@ -40,16 +44,18 @@ public final class TestDatabase {
     }
 
     public static String url(String database) {
-        return "jdbc:mysql://" + env("MAX_IT_DB_HOST", "127.0.0.1") + ":" + env("MAX_IT_DB_PORT", "3306") + "/"
-                + database + "?useUnicode=true&characterEncoding=utf8&allowPublicKeyRetrieval=true&useSSL=false";
+        String host = container != null ? container.getHost() : env("MAX_IT_DB_HOST", "127.0.0.1");
+        String port = container != null ? String.valueOf(container.getMappedPort(3306)) : env("MAX_IT_DB_PORT", "3306");
+        return "jdbc:mysql://" + host + ":" + port + "/" + database
+                + "?useUnicode=true&characterEncoding=utf8&allowPublicKeyRetrieval=true&useSSL=false";
     }
 
     public static String user() {
-        return env("MAX_IT_DB_USER", "root");
+        return container != null ? "root" : env("MAX_IT_DB_USER", "root");
     }
 
     public static String password() {
-        return env("MAX_IT_DB_PASSWORD", "");
+        return container != null ? container.getPassword() : env("MAX_IT_DB_PASSWORD", "");
     }
 
     /** A plain JDBC connection to the test database, for assertions that bypass the application. */
@@ -61,6 +67,10 @@ public final class TestDatabase {
     private static synchronized void ensureCreated() {
         if (created) {
             return;
+        }
+        if ("testcontainers".equals(env("MAX_IT_DB", "local"))) {
+            container = new MySQLContainer("mysql:8.4").withUsername("root").withPassword("max-it");
+            container.start();
         }
         try (Connection c = DriverManager.getConnection(url(""), user(), password()); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE `" + DATABASE + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
