@@ -312,6 +312,23 @@ public class BrainManager {
                             "the plugin did not start (state " + state + ")" + (failure == null ? "" : ": " + describe(failure))));
                 }
                 List<Brain> brains = pf4j.getExtensions(Brain.class, pluginId);
+                if (brains.isEmpty()) {
+                    // PF4J logs and swallows a failing constructor: find the cause to show it
+                    for (Class<? extends Brain> type : pf4j.getExtensionClasses(Brain.class, pluginId)) {
+                        try {
+                            type.getDeclaredConstructor().newInstance();
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            Throwable cause = e.getCause() == null ? e : e.getCause();
+                            throw new BrainRefusedException(Refusal.of(
+                                    "l'extension " + type.getSimpleName() + " n'a pas pu être créée : " + describe(cause),
+                                    "extension " + type.getSimpleName() + " could not be created: " + describe(cause)));
+                        } catch (ReflectiveOperationException e) {
+                            throw new BrainRefusedException(Refusal.of(
+                                    "l'extension " + type.getSimpleName() + " n'a pas de constructeur public sans argument",
+                                    "extension " + type.getSimpleName() + " has no public no-argument constructor"));
+                        }
+                    }
+                }
                 if (brains.size() != 1) {
                     throw new BrainRefusedException(Refusal.of(
                             brains.size() + " extension(s) Brain trouvée(s) au lieu d'une : vérifier @Extension et "

@@ -175,8 +175,8 @@ class BrainManagerTest {
         manager.rescan();
         assertThat(status("brain-leve-1.0.0.jar").reasonFr())
                 .isEqualTo("le cerveau a levé une exception : IllegalStateException — base de règles introuvable");
-        assertThat(status("brain-ctor-1.0.0.jar").state()).isEqualTo(BrainState.REFUSED);
-        assertThat(status("brain-ctor-1.0.0.jar").reasonFr()).isNotBlank();
+        assertThat(status("brain-ctor-1.0.0.jar").reasonFr())
+                .isEqualTo("l'extension TestBrain n'a pas pu être créée : IllegalStateException — constructeur cassé");
         assertThat(status("brain-vide-1.0.0.jar").reasonFr()).startsWith("0 extension(s) Brain");
         assertThat(manager.available()).extracting(LoadedBrain::id).containsExactly("standard");
         assertThat(manager.pf4jPluginIds()).containsExactly("standard");
