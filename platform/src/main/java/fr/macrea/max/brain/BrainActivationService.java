@@ -93,10 +93,20 @@ public class BrainActivationService {
         return usage;
     }
 
+    /** What a tenant admin of that tenant would see: the console's view of a tenant's active brains. */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    public List<LoadedBrain> activeFor(TenantId tenantId) {
+        Tenant tenant = tenant(tenantId);
+        return active(tenant, context.callAs(tenant, activations::brainIds));
+    }
+
     /** The current tenant's brains whose contributions it sees now: activated, entitled, loaded and enabled. */
     public List<LoadedBrain> activeForCurrentTenant() {
-        Tenant tenant = tenants.current();
-        return activations.brainIds().stream()
+        return active(tenants.current(), activations.brainIds());
+    }
+
+    private List<LoadedBrain> active(Tenant tenant, List<String> chosen) {
+        return chosen.stream()
                 .filter(id -> BrainEntitlements.allows(tenant, id))
                 .flatMap(id -> brains.find(id).filter(b -> brains.isAvailable(b.id())).stream())
                 .toList();
