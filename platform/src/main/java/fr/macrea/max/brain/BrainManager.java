@@ -9,6 +9,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.DefaultVersionManager;
+import org.pf4j.ExtensionFinder;
+import org.pf4j.JarPluginLoader;
+import org.pf4j.LegacyExtensionFinder;
+import org.pf4j.ManifestPluginDescriptorFinder;
+import org.pf4j.PluginDescriptorFinder;
+import org.pf4j.PluginLoader;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.pf4j.VersionManager;
@@ -76,6 +82,12 @@ public class BrainManager {
     private final Set<String> disabled = ConcurrentHashMap.newKeySet();
     private volatile List<BrainStatus> statuses = List.of();
     private ScheduledExecutorService watcher;
+    /** Runs brain code, off the caller's thread so that a brain that never returns can be abandoned. */
+    private final ExecutorService loader = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "brain-loader");
+        t.setDaemon(true);
+        return t;
+    });
 
     public BrainManager(BrainProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.properties = properties;
@@ -104,6 +116,7 @@ public class BrainManager {
         if (watcher != null) {
             watcher.shutdownNow();
         }
+        loader.shutdownNow();
         loaded.clear();
         seen.clear();
         statuses = List.of();
@@ -296,13 +309,9 @@ public class BrainManager {
         BrainContributions contributions;
         String version;
         String provider;
-        ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "brain-load-" + id);
-            t.setDaemon(true);
-            return t;
-        });
+        Future<BrainContributions> future = null;
         try {
-            Future<BrainContributions> future = runner.submit(() -> {
+            future = loader.submit(() -> {
                 PluginState state = pf4j.startPlugin(pluginId);
                 PluginWrapper wrapper = pf4j.getPlugin(pluginId);
                 if (state != PluginState.STARTED) {
@@ -347,6 +356,7 @@ public class BrainManager {
             version = wrapper.getDescriptor().getVersion();
             provider = trim(wrapper.getDescriptor().getProvider());
         } catch (TimeoutException e) {
+            future.cancel(true);
             return Optional.of(Refusal.of(
                     "le cerveau n'a pas rendu ses contributions en " + readable(properties.loadTimeout()),
                     "the brain did not hand over its contributions within " + readable(properties.loadTimeout())));
@@ -362,8 +372,6 @@ public class BrainManager {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(Refusal.of("chargement interrompu", "loading interrupted"));
-        } finally {
-            runner.shutdownNow();
         }
         List<ContributionRules.Violation> violations = ContributionRules.check(contributions);
         if (!violations.isEmpty()) {
@@ -469,6 +477,34 @@ public class BrainManager {
 
         Path root() {
             return pluginsRoots.getFirst();
+        }
+
+        /** Brains are jars with a manifest: skip PF4J's plugin.properties lookup (a zip file system per load). */
+        @Override
+        protected PluginDescriptorFinder createPluginDescriptorFinder() {
+            return new ManifestPluginDescriptorFinder();
+        }
+
+        @Override
+        protected PluginLoader createPluginLoader() {
+            return new JarPluginLoader(this);
+        }
+
+        /**
+         * Extensions come from plugin jars only. PF4J's default finder also re-reads every
+         * {@code META-INF/extensions.idx} and service file of the host's class path after each plugin state change,
+         * which is most of the cost of a load in a Spring Boot application with a long class path.
+         */
+        @Override
+        protected ExtensionFinder createExtensionFinder() {
+            LegacyExtensionFinder finder = new LegacyExtensionFinder(this) {
+                @Override
+                public Map<String, Set<String>> readClasspathStorages() {
+                    return new LinkedHashMap<>();
+                }
+            };
+            addPluginStateListener(finder);
+            return finder;
         }
     }
 

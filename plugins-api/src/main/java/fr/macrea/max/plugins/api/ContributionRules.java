@@ -44,6 +44,7 @@ public final class ContributionRules {
     private static final Pattern FIELD = Pattern.compile("[a-z][A-Za-z0-9]{0,49}");
     private static final Pattern CUSTOM_FIELD = Pattern.compile("c[A-Z][A-Za-z0-9]{0,48}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    private static final Pattern DAYS = Pattern.compile("-?\\d{1,4}");
     private static final Pattern ENTITY_FIELD = Pattern.compile("[A-Z][A-Za-z0-9]*\\.[a-z][A-Za-z0-9]*");
 
     private ContributionRules() {
@@ -275,7 +276,7 @@ public final class ContributionRules {
             field(out, at, c.field());
             switch (c.operator()) {
                 case OLDER_THAN_DAYS, WITHIN_DAYS -> {
-                    if (!c.value().matches("-?\\d{1,4}")) {
+                    if (!DAYS.matcher(c.value()).matches()) {
                         out.add(new Violation(at + "[" + c.field() + "]", "nombre de jours attendu, reçu « " + c.value() + " »",
                                 "a number of days is expected, got '" + c.value() + "'"));
                     }
