@@ -17,5 +17,5 @@ mvn -B -ntp -q -o -pl platform,brains/logistique -am -DskipTests package \
 JAR=$(ls brains/logistique/target/brain-logistique-*.jar | head -1)
 CP="platform/target/test-classes:platform/target/classes:plugins-api/target/classes:$(cat platform/target/bench-classpath.txt)"
 "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -Xshare:auto -XX:+UseG1GC -Xmx512m \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dlogback.configurationFile=/dev/null \
+  -Dlogback.configurationFile=bench/brains-logback.xml \
   -cp "$CP" fr.macrea.max.brain.BrainLoadBenchmark "$JAR" "$ROUNDS"
