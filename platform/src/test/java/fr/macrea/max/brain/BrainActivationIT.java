@@ -55,6 +55,10 @@ class BrainActivationIT extends PlatformIT {
     BrainCatalog catalog;
     @Autowired
     BrainManager manager;
+    @Autowired
+    BrainDemoSeeder seeder;
+    @Autowired
+    fr.macrea.max.tenant.TenantContext tenantContext;
 
     @AfterEach
     void signOut() {
@@ -173,5 +177,17 @@ class BrainActivationIT extends PlatformIT {
             }
             manager.rescan();
         }
+    }
+
+    @Test
+    void the_demo_seeder_activates_the_universal_brain_and_the_demo_verticals_it_can() {
+        Tenant transport = TestTenants.create(tenants, "TransExpress Démo", Plan.PRO, AddOn.VOIX_IA);
+        Tenant zen = TestTenants.create(tenants, "Atelier Zen Démo", Plan.STANDARD, AddOn.FICHE_METIER);
+        tenantContext.runAs(transport, () -> seeder.seed(transport, fr.macrea.max.demo.DemoTenant.ALL.get(1)));
+        // coaching is not among this test's jars: skipped with a warning, the rest is activated
+        tenantContext.runAs(zen, () -> seeder.seed(zen, fr.macrea.max.demo.DemoTenant.ALL.get(2)));
+
+        assertThat(templatesSeenBy(transport)).containsExactlyInAnyOrder("standard:devis", "logistique:devis");
+        assertThat(templatesSeenBy(zen)).containsExactly("standard:devis");
     }
 }
