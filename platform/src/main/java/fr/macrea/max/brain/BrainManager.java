@@ -143,6 +143,9 @@ public class BrainManager {
                 unload(entry.getKey(), entry.getValue()).ifPresent(unloadedIds::add);
             }
         }
+        // a jar refused because its id was taken gets another chance once the jar holding that id is gone
+        seen.values().removeIf(s -> s.pluginId() == null && s.status().state() == BrainState.REFUSED
+                && unloadedIds.contains(s.status().id()));
         present.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             if (!seen.containsKey(e.getKey())) {
                 Seen result = load(e.getKey(), e.getValue());

@@ -155,6 +155,19 @@ class BrainManagerTest {
     }
 
     @Test
+    void a_duplicate_takes_over_when_the_first_jar_is_removed() {
+        start(false);
+        Path first = BrainJars.good(dir, "logistique", "1.0.0");
+        manager.rescan();
+        BrainJars.brain(dir, "zz-logistique-copie.jar", "logistique", "2.0.0", BrainJars.REQUIRES, Kind.GOOD);
+        manager.rescan();
+        BrainJars.remove(first);
+        manager.rescan();
+        assertThat(manager.find("logistique").orElseThrow().version()).isEqualTo("2.0.0");
+        assertThat(status("zz-logistique-copie.jar").state()).isEqualTo(BrainState.LOADED);
+    }
+
+    @Test
     void an_invalid_field_name_is_refused_with_the_offending_path() {
         start(false);
         BrainJars.brain(dir, "brain-champs-1.0.0.jar", "champs", "1.0.0", BrainJars.REQUIRES, Kind.BAD_FIELD_NAME);
