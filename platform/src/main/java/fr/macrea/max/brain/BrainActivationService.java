@@ -4,6 +4,7 @@ import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.tenant.TenantContext;
 import fr.macrea.max.tenant.TenantId;
 import fr.macrea.max.tenant.TenantService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +30,11 @@ public class BrainActivationService {
     private final TenantService tenants;
     private final TenantContext context;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     BrainActivationService(BrainActivationRepository activations, BrainManager brains, TenantService tenants,
-                           TenantContext context, Clock clock) {
+                           TenantContext context, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.activations = activations;
         this.brains = brains;
         this.tenants = tenants;
@@ -50,11 +53,16 @@ public class BrainActivationService {
             throw new BrainActivationException(reason);
         });
         String by = context.principal().map(p -> p.email()).orElse("system");
-        context.runAs(tenant, () -> {
-            if (!activations.exists(brainId)) {
-                activations.insert(brainId, clock.instant(), by);
+        boolean inserted = context.callAs(tenant, () -> {
+            if (activations.exists(brainId)) {
+                return false;
             }
+            activations.insert(brainId, clock.instant(), by);
+            return true;
         });
+        if (inserted) {
+            events.publishEvent(new BrainActivationChanged(tenantId, brainId, nameOf(brainId), true, clock.instant()));
+        }
     }
 
     /** Hides the brain's contributions from the tenant at once. */
@@ -62,7 +70,10 @@ public class BrainActivationService {
     @Transactional
     public void deactivate(TenantId tenantId, String brainId) {
         Tenant tenant = tenant(tenantId);
-        context.runAs(tenant, () -> activations.delete(brainId));
+        int deleted = context.callAs(tenant, () -> activations.delete(brainId));
+        if (deleted > 0) {
+            events.publishEvent(new BrainActivationChanged(tenantId, brainId, nameOf(brainId), false, clock.instant()));
+        }
     }
 
     /** Every brain known to the platform or chosen by the tenant, with its state for that tenant. */
@@ -110,6 +121,10 @@ public class BrainActivationService {
                 .filter(id -> BrainEntitlements.allows(tenant, id))
                 .flatMap(id -> brains.find(id).filter(b -> brains.isAvailable(b.id())).stream())
                 .toList();
+    }
+
+    private String nameOf(String brainId) {
+        return brains.find(brainId).map(b -> b.contributions().name().fr()).orElse(brainId);
     }
 
     private Tenant tenant(TenantId id) {

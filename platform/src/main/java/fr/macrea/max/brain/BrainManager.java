@@ -69,6 +69,7 @@ public class BrainManager {
     private static final Logger log = LoggerFactory.getLogger(BrainManager.class);
     private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
     private static final int MAX_REASONS = 5;
+    static final String DISABLED_FILE = "max-disabled-brains.txt";
 
     private final BrainProperties properties;
     private final Clock clock;
@@ -98,6 +99,7 @@ public class BrainManager {
 
     @PostConstruct
     void start() {
+        disabled.addAll(readDisabled());
         rescan();
         if (properties.watch()) {
             watcher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -188,6 +190,7 @@ public class BrainManager {
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")
     public synchronized void disable(String id) {
         disabled.add(id);
+        writeDisabled();
         statuses = seen.values().stream().map(this::currentStatus)
                 .sorted(Comparator.comparing(BrainStatus::id).thenComparing(BrainStatus::file)).toList();
     }
@@ -195,8 +198,38 @@ public class BrainManager {
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")
     public synchronized void enable(String id) {
         disabled.remove(id);
+        writeDisabled();
         statuses = seen.values().stream().map(this::currentStatus)
                 .sorted(Comparator.comparing(BrainStatus::id).thenComparing(BrainStatus::file)).toList();
+    }
+
+    /** Disabled brains survive restarts in a file of the brains folder (not PF4J's disabled.txt, which would refuse the jar). */
+    private Path disabledFile() {
+        return pf4j.root().resolve(DISABLED_FILE);
+    }
+
+    private Set<String> readDisabled() {
+        try {
+            if (Files.isRegularFile(disabledFile())) {
+                return Files.readAllLines(disabledFile()).stream().map(String::trim)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toSet());
+            }
+        } catch (IOException e) {
+            log.warn("Cannot read {}: {}", disabledFile(), e.getMessage());
+        }
+        return Set.of();
+    }
+
+    private void writeDisabled() {
+        try {
+            Files.createDirectories(pf4j.root());
+            List<String> lines = new ArrayList<>();
+            lines.add("# Brains disabled by a platform admin (one id per line); managed by the platform console.");
+            disabled.stream().sorted().forEach(lines::add);
+            Files.write(disabledFile(), lines);
+        } catch (IOException e) {
+            log.warn("Cannot save the disabled brains in {} (kept until restart): {}", disabledFile(), e.getMessage());
+        }
     }
 
     private BrainStatus currentStatus(Seen s) {

@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Per-tenant activation on the real database, with brain jars built for the test. */
+@org.springframework.test.context.event.RecordApplicationEvents
 class BrainActivationIT extends PlatformIT {
 
     static final Path BRAINS = brainsFolder();
@@ -58,6 +59,8 @@ class BrainActivationIT extends PlatformIT {
     @Autowired
     BrainDemoSeeder seeder;
     @Autowired
+    org.springframework.test.context.event.ApplicationEvents events;
+    @Autowired
     fr.macrea.max.tenant.TenantContext tenantContext;
 
     @AfterEach
@@ -89,6 +92,12 @@ class BrainActivationIT extends PlatformIT {
 
         assertThat(templatesSeenBy(a)).containsExactly("logistique:devis");
         assertThat(templatesSeenBy(b)).isEmpty();
+        assertThat(events.stream(BrainActivationChanged.class))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.tenant()).isEqualTo(a.id());
+                    assertThat(e.type()).isEqualTo("brain.activated");
+                    assertThat(e.summary()).isEqualTo("Cerveau « Cerveau logistique » activé pour ce tenant.");
+                });
         TestTenants.signInAs(b, Role.TENANT_ADMIN);
         assertThat(catalog.activeBrains()).isEmpty();
         assertThat(catalog.scenarios()).isEmpty();

@@ -222,7 +222,13 @@ class BrainManagerTest {
         manager.disable("beaute");
         assertThat(manager.available()).isEmpty();
         assertThat(status("brain-beaute-1.0.0.jar").state()).isEqualTo(BrainState.DISABLED);
+        manager.shutdown();
+        start(false);
+        assertThat(manager.isAvailable("beaute")).as("still disabled after a restart").isFalse();
         manager.enable("beaute");
+        assertThat(manager.isAvailable("beaute")).isTrue();
+        manager.shutdown();
+        start(false);
         assertThat(manager.isAvailable("beaute")).isTrue();
     }
 
