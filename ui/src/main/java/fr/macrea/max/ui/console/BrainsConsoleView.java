@@ -54,7 +54,7 @@ public class BrainsConsoleView extends VerticalLayout implements HasDynamicTitle
                         .collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("console.brains.tenants")).setFlexGrow(2);
         grid.addColumn(BrainStatus::file).setHeader(getTranslation("console.brains.file")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         grid.setAllRowsVisible(true);
 
         Button rescan = new Button(getTranslation("console.brains.rescan"), e -> {
@@ -87,6 +87,7 @@ public class BrainsConsoleView extends VerticalLayout implements HasDynamicTitle
                 brains.disable(status.id());
                 refresh();
             });
+            disable.setId("disable-brain-" + status.id());
             disable.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             box.add(disable);
         } else if (status.state() == BrainState.DISABLED) {
@@ -94,6 +95,7 @@ public class BrainsConsoleView extends VerticalLayout implements HasDynamicTitle
                 brains.enable(status.id());
                 refresh();
             });
+            enable.setId("enable-brain-" + status.id());
             enable.addThemeVariants(ButtonVariant.LUMO_SMALL);
             box.add(enable);
         }

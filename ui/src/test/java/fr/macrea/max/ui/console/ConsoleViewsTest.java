@@ -109,6 +109,39 @@ class ConsoleViewsTest extends KaribuSpringTest {
     }
 
     @Test
+    void disabling_a_brain_in_the_console_hides_it_from_its_tenants_at_once() {
+        Tenant tenant = TestTenants.create(tenants, "Transport Désactivé", Plan.PRO);
+        SystemAuthentication.asPlatform(() -> {
+            activations.activate(tenant.id(), "logistique");
+            return null;
+        });
+        assertThat(activeOf(tenant)).extracting(LoadedBrain::id).containsExactly("logistique");
+        signInPlatformAdmin();
+        UI.getCurrent().navigate(BrainsConsoleView.class);
+        try {
+            _click((Button) GridKt._getCellComponent(grid("brains-grid"), rowOf("logistique"), "actions").getChildren()
+                    .findFirst().orElseThrow());
+            assertThat(grid("brains-grid").getGenericDataView().getItems().map(s -> ((BrainStatus) s).id() + "=" + ((BrainStatus) s).state()))
+                    .contains("logistique=DISABLED");
+            assertThat(activeOf(tenant)).isEmpty();
+
+            _click((Button) GridKt._getCellComponent(grid("brains-grid"), rowOf("logistique"), "actions").getChildren()
+                    .findFirst().orElseThrow());
+            assertThat(activeOf(tenant)).extracting(LoadedBrain::id).containsExactly("logistique");
+        } finally {
+            SystemAuthentication.asPlatform(() -> {
+                manager.enable("logistique");
+                return null;
+            });
+        }
+    }
+
+    private int rowOf(String brainId) {
+        List<BrainStatus> items = this.<BrainStatus>grid("brains-grid").getGenericDataView().getItems().toList();
+        return IntStream.range(0, items.size()).filter(i -> items.get(i).id().equals(brainId)).findFirst().orElseThrow();
+    }
+
+    @Test
     void a_tenant_admin_cannot_open_the_brains_console() {
         Tenant tenant = TestTenants.create(tenants, "Curieux", Plan.STUDIO);
         signIn(TestTenants.member(tenant, Role.TENANT_ADMIN));
@@ -179,7 +212,6 @@ class ConsoleViewsTest extends KaribuSpringTest {
         return SystemAuthentication.asPlatform(() -> activations.brainsOf(tenant.id()));
     }
 
-    @SuppressWarnings("unused")
     private List<LoadedBrain> activeOf(Tenant tenant) {
         return SystemAuthentication.asPlatform(() -> activations.activeFor(tenant.id()));
     }
