@@ -5,7 +5,6 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.VaadinServletRequest;
 import fr.macrea.max.MaxApplication;
 import fr.macrea.max.security.MaxPrincipal;
 import fr.macrea.max.testing.TestDatabase;
@@ -20,10 +19,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.security.Principal;
+import java.util.List;
+
 /**
- * Base of Karibu UI tests: the whole application context on the real MariaDB, Vaadin mocked in the test thread,
- * and the signed-in user carried into the fake request so that Vaadin's view access checks see it (the servlet
- * filter that does this in production does not run here).
+ * Base of Karibu UI tests: the whole application context on the real MariaDB, Vaadin mocked in the test thread.
+ * The fake request reads the signed-in user from Spring Security, as the servlet filter does in production, so
+ * Vaadin's view access rules ({@code @RolesAllowed}, {@code @PermitAll}) apply exactly as they do for a browser.
  */
 @SpringBootTest(classes = MaxApplication.class)
 public abstract class KaribuIT {
@@ -40,6 +42,20 @@ public abstract class KaribuIT {
 
     @BeforeEach
     void setUpVaadin() {
+        MockVaadin.setMockRequestFactory(session -> new FakeRequest(session) {
+            @Override
+            public Principal getUserPrincipal() {
+                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+                return auth != null && auth.isAuthenticated() ? auth : null;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+                return auth != null && auth.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+            }
+        });
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
     }
 
@@ -49,14 +65,18 @@ public abstract class KaribuIT {
         TestTenants.signOut();
     }
 
-    /** Signs the principal in (Spring Security and the fake Vaadin request) and opens the given route. */
+    /** Signs the principal in; navigate afterwards. */
+    protected MaxPrincipal signIn(MaxPrincipal principal) {
+        return TestTenants.signIn(principal);
+    }
+
+    /** Signs in a platform admin who belongs to no tenant. */
+    protected MaxPrincipal signInPlatformAdmin() {
+        return signIn(new MaxPrincipal(42, "admin@macrea.fr", "Équipe MaCréa", null, true, List.of(), null));
+    }
+
     protected void signInAndOpen(MaxPrincipal principal, String route) {
-        TestTenants.signIn(principal);
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
-        request.setUserPrincipalInt(authentication);
-        request.setUserInRole((user, role) -> authentication.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+        signIn(principal);
         UI.getCurrent().navigate(route);
     }
 }

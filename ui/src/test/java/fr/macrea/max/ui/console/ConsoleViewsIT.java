@@ -19,6 +19,7 @@ import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.tenant.TenantService;
 import fr.macrea.max.testing.TestTenants;
+import fr.macrea.max.ui.KaribuIT;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,7 +39,7 @@ import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifica
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The platform console's brain screens, driven as a platform admin would, on jars built for the test. */
-class ConsoleViewsTest extends KaribuSpringTest {
+class ConsoleViewsIT extends KaribuIT {
 
     static final Path BRAINS = folder();
 
