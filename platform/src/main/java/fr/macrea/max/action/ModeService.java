@@ -54,13 +54,21 @@ public class ModeService {
         if (refusal != null) {
             throw new ActionRefusedException(refusal);
         }
-        scope.insertInto(USER_MODE)
+        // update, else insert: jOOQ's MySQL upsert syntax ("AS excluded") is not MariaDB's
+        if (updateMode(mode) == 0 && scope.insertInto(USER_MODE)
                 .set(USER_MODE.USER_ID, userId())
                 .set(USER_MODE.MODE, mode.name())
-                .onDuplicateKeyUpdate()
-                .set(USER_MODE.MODE, mode.name())
-                .execute();
+                .onDuplicateKeyIgnore()
+                .execute() == 0) {
+            updateMode(mode);
+        }
         return mode;
+    }
+
+    private int updateMode(Mode mode) {
+        return scope.update(USER_MODE).set(USER_MODE.MODE, mode.name())
+                .where(scope.owned(USER_MODE)).and(USER_MODE.USER_ID.eq(userId()))
+                .execute();
     }
 
     static boolean isTenantAdmin(MaxPrincipal principal) {

@@ -77,14 +77,22 @@ public class PriceTableService {
             throw new WalletException("Identifiant d'action invalide.");
         }
         return context.callAs(tenant(tenantId), () -> {
-            scope.insertInto(PRICE_ENTRY)
+            // update, else insert: jOOQ's MySQL upsert syntax ("AS excluded") is not MariaDB's
+            if (updatePrice(actionId, tokens) == 0 && scope.insertInto(PRICE_ENTRY)
                     .set(PRICE_ENTRY.ACTION_ID, actionId)
                     .set(PRICE_ENTRY.TOKENS, tokens)
-                    .onDuplicateKeyUpdate()
-                    .set(PRICE_ENTRY.TOKENS, tokens)
-                    .execute();
+                    .onDuplicateKeyIgnore()
+                    .execute() == 0) {
+                updatePrice(actionId, tokens);
+            }
             return new PriceEntry(actionId, DefaultPrices.label(actionId), tokens);
         });
+    }
+
+    private int updatePrice(String actionId, int tokens) {
+        return scope.update(PRICE_ENTRY).set(PRICE_ENTRY.TOKENS, tokens)
+                .where(scope.owned(PRICE_ENTRY)).and(PRICE_ENTRY.ACTION_ID.eq(actionId))
+                .execute();
     }
 
     /** Copies the default table into the current tenant's (on creation; keeps prices already set). */
