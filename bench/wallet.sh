@@ -16,5 +16,5 @@ mvn_cmd -q -pl platform -am verify -DskipTests=false -Dtest='NoSuchTest' -Dsuref
   cp "$LOG" "$LOG.kept"
   exit 1
 }
-grep -E "^(round |wallet:|overdraft=|ours )" "$LOG"
+grep -E "^(round |wallet:|overdraft=|ours |reservations per|single client)" "$LOG"
 grep -E "^RESULT wallet" "$LOG" | tail -1

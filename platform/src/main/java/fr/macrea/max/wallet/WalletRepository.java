@@ -150,6 +150,35 @@ class WalletRepository {
                 .getId();
     }
 
+    /** Several reservations in one multi-row insert; ids in the order of {@code keys}. */
+    List<Long> insertReservations(List<String> keys, List<Integer> amounts, LocalDate period, Instant now,
+                                  Instant expiresAt) {
+        // multi-row inserts need the column list form: the tenant id still comes from TenantScope (the principal)
+        var insert = dsl.insertInto(WALLET_RESERVATION,
+                        WALLET_RESERVATION.TENANT_ID, WALLET_RESERVATION.REQUEST_KEY, WALLET_RESERVATION.AMOUNT,
+                        WALLET_RESERVATION.PERIOD_START, WALLET_RESERVATION.STATUS, WALLET_RESERVATION.CREATED_AT,
+                        WALLET_RESERVATION.EXPIRES_AT);
+        long tenant = scope.tenant().value();
+        for (int i = 0; i < keys.size(); i++) {
+            insert = insert.values(tenant, keys.get(i), amounts.get(i), period, ReservationStatus.HELD.name(), utc(now),
+                    utc(expiresAt));
+        }
+        return insert.returning(WALLET_RESERVATION.ID).fetch(WALLET_RESERVATION.ID);
+    }
+
+    /** Several RESERVE ledger lines in one multi-row insert. */
+    void ledgerReserves(List<Long> reservationIds, List<Integer> amounts, List<String> reasons, Instant at) {
+        var insert = dsl.insertInto(WALLET_LEDGER,
+                        WALLET_LEDGER.TENANT_ID, WALLET_LEDGER.KIND, WALLET_LEDGER.DELTA, WALLET_LEDGER.RESERVATION_ID,
+                        WALLET_LEDGER.REASON, WALLET_LEDGER.CREATED_AT);
+        long tenant = scope.tenant().value();
+        for (int i = 0; i < reservationIds.size(); i++) {
+            insert = insert.values(tenant, "RESERVE", -amounts.get(i), reservationIds.get(i), truncate(reasons.get(i), 255),
+                    utc(at));
+        }
+        insert.execute();
+    }
+
     Optional<WalletReservationRecord> reservation(long id) {
         return scope.selectFrom(WALLET_RESERVATION).and(WALLET_RESERVATION.ID.eq(id)).fetchOptional();
     }

@@ -72,6 +72,21 @@ class WalletBenchmark extends WalletActionsIT {
             oursOps += o;
         }
 
+        System.out.printf(Locale.ROOT, "reservations per transaction (group commit): %.1f%n",
+                wallet.reservationsPerTransaction());
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 200; i++) {
+            wallet.reserve(UUID.randomUUID().toString(), 1, "latency");
+        }
+        long t1 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "single client: reserve %.2f ms%n", (t1 - t0) / 200 / 1e6);
+        committed.addAndGet(0);
+        WalletAudit audit0 = wallet.audit();
+        assertThat(audit0.held()).isEqualTo(200);
+        wallet.ledger(1);
+        clock.advance(java.time.Duration.ofMinutes(10));
+        wallet.sweepExpired();
+        clock.reset();
         WalletAudit audit = wallet.audit();
         long charged = initial - audit.balance();
         System.out.printf(Locale.ROOT, "wallet: initial %d, balance %d, ledger %d, held %d, charged %d%n",
