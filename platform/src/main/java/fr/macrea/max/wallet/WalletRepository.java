@@ -199,6 +199,27 @@ class WalletRepository {
                 .execute() == 1;
     }
 
+    /** HELD -> COMMITTED for several reservations in one statement; returns how many moved. */
+    int commitAll(java.util.Collection<Long> ids, Instant at) {
+        return scope.update(WALLET_RESERVATION)
+                .set(WALLET_RESERVATION.STATUS, ReservationStatus.COMMITTED.name())
+                .set(WALLET_RESERVATION.SETTLED_AT, utc(at))
+                .where(scope.owned(WALLET_RESERVATION))
+                .and(WALLET_RESERVATION.ID.in(ids))
+                .and(WALLET_RESERVATION.STATUS.eq(ReservationStatus.HELD.name()))
+                .execute();
+    }
+
+    /** Which of these reservations were committed at exactly this instant (by {@link #commitAll}). */
+    java.util.Set<Long> committedAt(java.util.Collection<Long> ids, Instant at) {
+        return new java.util.HashSet<>(dsl.select(WALLET_RESERVATION.ID).from(WALLET_RESERVATION)
+                .where(scope.owned(WALLET_RESERVATION))
+                .and(WALLET_RESERVATION.ID.in(ids))
+                .and(WALLET_RESERVATION.STATUS.eq(ReservationStatus.COMMITTED.name()))
+                .and(WALLET_RESERVATION.SETTLED_AT.eq(utc(at)))
+                .fetch(WALLET_RESERVATION.ID));
+    }
+
     List<Long> expiredReservations(Instant now, int limit) {
         return dsl.select(WALLET_RESERVATION.ID).from(WALLET_RESERVATION)
                 .where(scope.owned(WALLET_RESERVATION))

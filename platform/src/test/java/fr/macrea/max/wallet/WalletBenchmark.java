@@ -59,7 +59,7 @@ class WalletBenchmark extends WalletActionsIT {
         }
 
         // warm-up of both paths (JIT, connection pools)
-        ours(user, 2);
+        ours(user, Integer.getInteger("bench.warmup", 6));
         raw(2);
         long oursOps = 0;
         long rawOps = 0;

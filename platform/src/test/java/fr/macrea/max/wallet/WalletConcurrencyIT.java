@@ -124,6 +124,34 @@ class WalletConcurrencyIT extends WalletActionsIT {
     }
 
     @Test
+    void concurrentCommitsAndRefundsOfOneReservationSettleItOnce() throws Exception {
+        Tenant tenant = TestTenants.create(tenants, "Reglement", Plan.PRO);
+        MaxPrincipal user = TestTenants.signInAs(tenant, Role.TENANT_USER);
+        Reservation r = wallet.reserve("settle-once", 10, "test");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> futures = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            boolean refund = i % 2 == 0;
+            futures.add(pool.submit(() -> {
+                TestTenants.signIn(user);
+                start.await();
+                return refund ? wallet.refund(r.id(), "course") : wallet.commit(r.id());
+            }));
+        }
+        start.countDown();
+        int settled = 0;
+        for (Future<Boolean> f : futures) {
+            settled += f.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(settled).isEqualTo(1);
+        assertThat(wallet.audit().consistent()).isTrue();
+        assertThat(wallet.audit().held()).isZero();
+        assertThat(wallet.balance().total()).isIn(490, 500);
+    }
+
+    @Test
     void hardStopRefusesBelowZeroWithAFrenchMessage() {
         Tenant tenant = TestTenants.create(tenants, "Plancher", Plan.STANDARD);
         TestTenants.signInAs(tenant, Role.TENANT_USER);
