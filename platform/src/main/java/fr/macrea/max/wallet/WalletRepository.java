@@ -199,10 +199,14 @@ class WalletRepository {
                 .execute() == 1;
     }
 
-    /** HELD -> COMMITTED for several reservations in one statement; returns how many moved. */
-    int commitAll(java.util.Collection<Long> ids, Instant at) {
+    /**
+     * HELD -> COMMITTED for several reservations in one statement, stamped with a token unique to this call;
+     * returns how many moved.
+     */
+    int commitAll(java.util.Collection<Long> ids, String token, Instant at) {
         return scope.update(WALLET_RESERVATION)
                 .set(WALLET_RESERVATION.STATUS, ReservationStatus.COMMITTED.name())
+                .set(WALLET_RESERVATION.REASON, token)
                 .set(WALLET_RESERVATION.SETTLED_AT, utc(at))
                 .where(scope.owned(WALLET_RESERVATION))
                 .and(WALLET_RESERVATION.ID.in(ids))
@@ -210,13 +214,13 @@ class WalletRepository {
                 .execute();
     }
 
-    /** Which of these reservations were committed at exactly this instant (by {@link #commitAll}). */
-    java.util.Set<Long> committedAt(java.util.Collection<Long> ids, Instant at) {
+    /** Which of these reservations the {@link #commitAll} call with this token committed. */
+    java.util.Set<Long> committedBy(java.util.Collection<Long> ids, String token) {
         return new java.util.HashSet<>(dsl.select(WALLET_RESERVATION.ID).from(WALLET_RESERVATION)
                 .where(scope.owned(WALLET_RESERVATION))
                 .and(WALLET_RESERVATION.ID.in(ids))
                 .and(WALLET_RESERVATION.STATUS.eq(ReservationStatus.COMMITTED.name()))
-                .and(WALLET_RESERVATION.SETTLED_AT.eq(utc(at)))
+                .and(WALLET_RESERVATION.REASON.eq(token))
                 .fetch(WALLET_RESERVATION.ID));
     }
 

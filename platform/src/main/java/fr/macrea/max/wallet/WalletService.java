@@ -218,8 +218,9 @@ public class WalletService {
         }
         java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
         items.forEach(i -> ids.add(i.input));
-        int moved = repository.commitAll(ids, now);
-        java.util.Set<Long> committed = moved == ids.size() ? ids : repository.committedAt(ids, now);
+        String token = "commit " + java.util.UUID.randomUUID();
+        int moved = repository.commitAll(ids, token, now);
+        java.util.Set<Long> committed = moved == ids.size() ? ids : repository.committedBy(ids, token);
         java.util.Set<Long> answered = new java.util.HashSet<>();
         for (GroupCommit.Item<Long, Boolean> item : items) {
             // a reservation committed twice in one batch: only the first caller did it
