@@ -1,0 +1,77 @@
+package fr.macrea.max.ui.wallet;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.shared.Registration;
+import fr.macrea.max.wallet.WalletBalance;
+import fr.macrea.max.wallet.WalletService;
+
+/**
+ * The header balance: tokens and their euro value, amber from 80 % of the monthly allowance and red at 100 %,
+ * with a notification the first time this session sees each threshold in a period.
+ */
+public class BalanceBadge extends Span {
+
+    private final transient WalletService wallet;
+    private Registration listener;
+
+    public BalanceBadge(WalletService wallet) {
+        this.wallet = wallet;
+        setId("wallet-balance");
+        addClassName("wallet-balance");
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        listener = ComponentUtil.addListener(event.getUI(), BalanceChanged.class, e -> refresh());
+        notifyThresholds();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (listener != null) {
+            listener.remove();
+        }
+    }
+
+    public void refresh() {
+        WalletBalance b = wallet.balance();
+        setText("🪙 " + getTranslation("wallet.tokens", b.total()) + " · " + Money.euros(b.euroValue()));
+        setTitle(getTranslation("wallet.balance.detail", b.allowanceLeft(), b.allowance(), b.packLeft(),
+                b.allowanceUsedPercent()));
+        removeClassNames("wallet-80", "wallet-100");
+        if (b.allowanceUsedPercent() >= 100) {
+            addClassName("wallet-100");
+        } else if (b.allowanceUsedPercent() >= 80) {
+            addClassName("wallet-80");
+        }
+        notifyThresholds();
+    }
+
+    private void notifyThresholds() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null || !isAttached()) {
+            return;
+        }
+        WalletBalance b = wallet.balance();
+        int level = b.allowanceUsedPercent() >= 100 ? 100 : b.allowanceUsedPercent() >= 80 ? 80 : 0;
+        if (level == 0) {
+            return;
+        }
+        String key = "wallet.notified." + b.periodStart() + "." + level;
+        if (session.getAttribute(key) != null) {
+            return;
+        }
+        session.setAttribute(key, Boolean.TRUE);
+        Notification n = Notification.show(getTranslation(level == 100 ? "wallet.notify.100" : "wallet.notify.80",
+                b.total()), 8000, Notification.Position.TOP_END);
+        n.addThemeVariants(level == 100 ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_WARNING);
+        n.setId("wallet-threshold-notification");
+    }
+}

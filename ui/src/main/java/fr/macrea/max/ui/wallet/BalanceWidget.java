@@ -1,0 +1,33 @@
+package fr.macrea.max.ui.wallet;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Span;
+import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.ui.base.HeaderWidget;
+import fr.macrea.max.wallet.WalletService;
+
+/** The token balance in the header (nothing for a platform admin outside any tenant). */
+@org.springframework.stereotype.Component
+class BalanceWidget implements HeaderWidget {
+
+    private final WalletService wallet;
+    private final TenantContext context;
+
+    BalanceWidget(WalletService wallet, TenantContext context) {
+        this.wallet = wallet;
+        this.context = context;
+    }
+
+    @Override
+    public Component create() {
+        if (context.find().isEmpty()) {
+            return new Span();
+        }
+        return new BalanceBadge(wallet);
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+}

@@ -1,0 +1,62 @@
+package fr.macrea.max.ui.wallet;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import fr.macrea.max.wallet.LedgerEntry;
+import fr.macrea.max.wallet.PriceEntry;
+import fr.macrea.max.wallet.PriceTableService;
+import fr.macrea.max.wallet.WalletBalance;
+import fr.macrea.max.wallet.WalletService;
+import fr.macrea.max.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Budget IA (basic): balance split, price table, latest ledger lines. */
+@Route("budget")
+@Menu(order = 40, title = "nav.budget")
+@RolesAllowed(Role.USER)
+public class BudgetView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+            .withZone(ZoneId.of("Europe/Paris"));
+
+    public BudgetView(WalletService wallet, PriceTableService prices) {
+        addClassName("budget-view");
+        WalletBalance b = wallet.balance();
+        Paragraph summary = new Paragraph(getTranslation("budget.summary", b.total(), Money.euros(b.euroValue()),
+                b.allowanceLeft(), b.allowance(), b.packLeft(), b.allowanceUsedPercent()));
+        summary.setId("budget-summary");
+
+        Grid<PriceEntry> priceGrid = new Grid<>();
+        priceGrid.setId("budget-prices");
+        priceGrid.addColumn(PriceEntry::label).setHeader(getTranslation("budget.action"));
+        priceGrid.addColumn(p -> getTranslation("wallet.tokens", p.tokens()) + " (" + Money.euros(b.euroOf(p.tokens())) + ")")
+                .setHeader(getTranslation("budget.price"));
+        priceGrid.setItems(prices.table());
+        priceGrid.setAllRowsVisible(true);
+
+        Grid<LedgerEntry> ledger = new Grid<>();
+        ledger.setId("budget-ledger");
+        ledger.addColumn(e -> TIME.format(e.at())).setHeader(getTranslation("budget.when"));
+        ledger.addColumn(e -> getTranslation("ledger." + e.kind())).setHeader(getTranslation("budget.kind"));
+        ledger.addColumn(e -> (e.delta() > 0 ? "+" : "") + e.delta()).setHeader(getTranslation("budget.delta"));
+        ledger.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader(getTranslation("budget.reason"));
+        ledger.setItems(wallet.ledger(200));
+
+        add(new H2(getTranslation("nav.budget")), summary, new H3(getTranslation("budget.prices")), priceGrid,
+                new H3(getTranslation("budget.ledger")), ledger);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.budget") + " — M.A.X.";
+    }
+}

@@ -1,0 +1,101 @@
+package fr.macrea.max.ui.action;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import fr.macrea.max.action.ActionService;
+import fr.macrea.max.action.Mode;
+import fr.macrea.max.action.ModeService;
+import fr.macrea.max.action.TestWriteAction;
+import fr.macrea.max.crm.EntityRef;
+import fr.macrea.max.security.Role;
+import fr.macrea.max.tenant.Plan;
+import fr.macrea.max.tenant.Tenant;
+import fr.macrea.max.tenant.TenantService;
+import fr.macrea.max.testing.TestTenants;
+import fr.macrea.max.wallet.WalletService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.Map;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ActionCardKaribuIT extends KaribuSpringIT {
+
+    @Autowired
+    TenantService tenants;
+    @Autowired
+    ActionService actions;
+    @Autowired
+    ModeService modes;
+    @Autowired
+    WalletService wallet;
+
+    @Test
+    void theLeadAnalysisCardShowsModeCostAndBalanceAfterThenRuns() {
+        Tenant tenant = TestTenants.create(tenants, "Carte", Plan.PRO);
+        TestTenants.signInAs(tenant, Role.TENANT_USER);
+        lead("LEADUI1");
+        UI.getCurrent().navigate(LeadAnalysisView.class);
+
+        assertThat(_get(Span.class, s -> s.withId("action-card-mode")).getText()).isEqualTo("🟢 Conseil");
+        assertThat(_get(Span.class, s -> s.withId("action-card-cost")).getText())
+                .isEqualTo("Coût estimé : 2 jetons (0,40 €)");
+        assertThat(_get(Span.class, s -> s.withId("action-card-balance-after")).getText())
+                .isEqualTo("Solde après : 498 jetons (98,60 €)");
+        assertThat(_get(Span.class, s -> s.withId("wallet-balance")).getText()).contains("500 jetons").contains("99,00 €");
+
+        _get(TextField.class, s -> s.withId("lead-id")).setValue("LEADUI1");
+        _click(_get(Button.class, s -> s.withId("action-confirm")));
+
+        assertThat(wallet.balance().total()).isEqualTo(498);
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, s -> s.withId("analysis-summary")).getText())
+                .startsWith("Inès Durand : lead");
+        assertThat(_get(Span.class, s -> s.withId("wallet-balance")).getText()).contains("498 jetons");
+        assertThat(_get(Span.class, s -> s.withId("action-card-balance-after")).getText()).contains("496 jetons");
+    }
+
+    @Test
+    void inAutoTheFirstClickDoesNothingAndTheSecondConfirmationRuns() {
+        Tenant tenant = TestTenants.create(tenants, "Carte Auto", Plan.PRO);
+        price(tenant, TestWriteAction.ID, 5);
+        TestTenants.signInAs(tenant, Role.TENANT_ADMIN);
+        lead("LEADUI2");
+        modes.set(Mode.AUTO);
+        UI.getCurrent().navigate(DraftsView.class);
+        ActionCard<TestWriteAction.Params> card = new ActionCard<>(actions, TestWriteAction.ID,
+                () -> new TestWriteAction.Params("LEADUI2", Map.of("status", "In Process"), "ok"), o -> { });
+        UI.getCurrent().add(card);
+
+        assertThat(card.quote().cost()).isEqualTo(5);
+        Button confirm = _get(card, Button.class, s -> s.withId("action-confirm"));
+        assertThat(confirm.getText()).isEqualTo("Exécuter…");
+        _click(confirm);
+        assertThat(crm.record(EntityRef.lead("LEADUI2")).get("status")).as("nothing ran").isEqualTo("New");
+        assertThat(wallet.balance().total()).isEqualTo(500);
+        Button again = _get(card, Button.class, s -> s.withId("action-confirm-again"));
+        assertThat(again.isVisible()).isTrue();
+        assertThat(_get(card, Span.class, s -> s.withId("action-card-effect")).getText())
+                .contains("confirmez une seconde fois");
+
+        _click(again);
+        assertThat(crm.record(EntityRef.lead("LEADUI2")).get("status")).isEqualTo("In Process");
+        assertThat(wallet.balance().total()).isEqualTo(495);
+    }
+
+    @Test
+    void aLockedActionIsShownGreyedWithThePlanThatUnlocksIt() {
+        Tenant tenant = TestTenants.create(tenants, "Carte Standard", Plan.STANDARD);
+        TestTenants.signInAs(tenant, Role.TENANT_USER);
+        UI.getCurrent().navigate(DraftsView.class);
+        ActionCard<Object> card = new ActionCard<>(actions, "ai.call", () -> null, o -> { });
+        UI.getCurrent().add(card);
+        assertThat(_get(card, Button.class, s -> s.withId("action-confirm")).isEnabled()).isFalse();
+        assertThat(_get(card, Span.class, s -> s.withId("action-card-effect")).getText()).contains("🔒").contains("Pro");
+        assertThat(card.getClassNames()).contains("locked");
+    }
+}
