@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 @RestController
 class EventStreamController {
 
+    static final long RECONNECT_MILLIS = 3_000;
+
     private final EventFeedService feed;
     private final EventProperties properties;
     private final Set<SseSession> sessions = ConcurrentHashMap.newKeySet();
@@ -60,6 +62,14 @@ class EventStreamController {
         emitter.onTimeout(session::close);
         emitter.onError(e -> session.close());
         sessions.add(session);
+        // a first frame right away: the response (headers included) is committed now, not at the first event, and
+        // EventSource clients learn how soon to reconnect
+        try {
+            emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("connected"));
+        } catch (java.io.IOException e) {
+            session.close();
+            return ResponseEntity.internalServerError().build();
+        }
         // subscribe before reading the stored events, so nothing committed in between is missed (duplicates are
         // dropped by id)
         session.attach(feed.subscribe(session));
