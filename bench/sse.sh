@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ./max bench sse [subscribers=5000] [events=60] [warmup=20] [interval=250]
+# ./max bench sse [subscribers=5000] [events=60] [warmup=20] [interval=500]
 # 5 000 concurrent SSE subscribers on one M.A.X. node (platform + MariaDB) vs a bare JDK SSE server, same NIO client,
 # same run. Prints "RESULT sse ratio=<M.A.X. p99 / bare JDK p99>" (target <= 2). Everything on 127.0.0.1.
 set -euo pipefail

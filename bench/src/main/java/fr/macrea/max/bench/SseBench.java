@@ -83,7 +83,7 @@ public final class SseBench {
         int subscribers = Integer.parseInt(options.getOrDefault("subscribers", "5000"));
         int events = Integer.parseInt(options.getOrDefault("events", "60"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
-        long intervalMillis = Long.parseLong(options.getOrDefault("interval", "250"));
+        long intervalMillis = Long.parseLong(options.getOrDefault("interval", "500"));
         String dbHost = options.getOrDefault("db.host", env("MAX_IT_DB_HOST", "127.0.0.1"));
         String dbPort = options.getOrDefault("db.port", env("MAX_IT_DB_PORT", "3306"));
         String dbUser = options.getOrDefault("db.user", env("MAX_IT_DB_USER", "root"));

@@ -31,6 +31,7 @@ class EventStreamController {
 
     private final EventFeedService feed;
     private final EventProperties properties;
+    private final SseFrames frames = new SseFrames();
     private final Set<SseSession> sessions = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sse-", 0).factory());
@@ -55,12 +56,15 @@ class EventStreamController {
         }
         SseEmitter emitter = new SseEmitter(properties.sseTimeout().toMillis());
         SseSession[] holder = new SseSession[1];
-        SseSession session = new SseSession(emitter, resumeAfter, properties.subscriberBacklog(),
+        SseSession session = new SseSession(emitter, frames, resumeAfter, properties.subscriberBacklog(),
                 () -> sessions.remove(holder[0]));
         holder[0] = session;
         emitter.onCompletion(session::close);
         emitter.onTimeout(session::close);
         emitter.onError(e -> session.close());
+        // subscribe before reading the stored events, so nothing committed in between is missed (duplicates are
+        // dropped by id); this also refuses a caller without a tenant (403)
+        session.attach(feed.subscribe(session));
         sessions.add(session);
         // a first frame right away: the response (headers included) is committed now, not at the first event, and
         // EventSource clients learn how soon to reconnect
@@ -68,11 +72,8 @@ class EventStreamController {
             emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("connected"));
         } catch (java.io.IOException e) {
             session.close();
-            return ResponseEntity.internalServerError().build();
+            throw new java.io.UncheckedIOException(e);
         }
-        // subscribe before reading the stored events, so nothing committed in between is missed (duplicates are
-        // dropped by id)
-        session.attach(feed.subscribe(session));
         if (resumeAfter.isPresent()) {
             workers.execute(new DelegatingSecurityContextRunnable(
                     () -> session.replay(after -> feed.after(after, EventFeedService.MAX_PAGE))));

@@ -2,11 +2,9 @@ package fr.macrea.max.event;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -21,9 +19,9 @@ import java.util.function.LongFunction;
 final class SseSession implements FeedSubscriber {
 
     private static final Logger log = LoggerFactory.getLogger(SseSession.class);
-    private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
     private final SseEmitter emitter;
+    private final SseFrames frames;
     private final int backlog;
     private final Runnable onClose;
     private final ReentrantLock lock = new ReentrantLock();
@@ -33,8 +31,9 @@ final class SseSession implements FeedSubscriber {
     private volatile boolean closed;
     private volatile EventSubscription subscription;
 
-    SseSession(SseEmitter emitter, OptionalLong resumeAfter, int backlog, Runnable onClose) {
+    SseSession(SseEmitter emitter, SseFrames frames, OptionalLong resumeAfter, int backlog, Runnable onClose) {
         this.emitter = emitter;
+        this.frames = frames;
         this.backlog = backlog;
         this.onClose = onClose;
         this.replaying = resumeAfter.isPresent();
@@ -122,10 +121,7 @@ final class SseSession implements FeedSubscriber {
             return true;
         }
         try {
-            emitter.send(SseEmitter.event()
-                    .id(Long.toString(event.id()))
-                    .name(event.type())
-                    .data(EventJson.event(event), UTF8_TEXT));
+            emitter.send(frames.frameOf(event));
             lastSent = event.id();
             return true;
         } catch (IOException | IllegalStateException e) {

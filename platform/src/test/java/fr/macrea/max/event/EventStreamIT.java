@@ -111,6 +111,17 @@ class EventStreamIT {
     }
 
     @Test
+    void a_user_without_a_tenant_is_refused() throws Exception {
+        String email = "sans-tenant" + ThreadLocalRandom.current().nextInt(1_000_000_000) + "@test.fr";
+        SystemAuthentication.asPlatform(() -> users.create(new NewUser(email, "Sans tenant", PASSWORD, false)));
+
+        HttpResponse<Stream<String>> response = SseTestClient.request(port, email, PASSWORD, null);
+        response.body().close();
+
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void each_subscriber_receives_its_own_tenants_events_and_never_another_tenants() throws Exception {
         SseTestClient clientA = connect(userA, null);
         SseTestClient clientB = connect(userB, null);
