@@ -41,6 +41,10 @@ final class EventJson {
         }
     }
 
+    static String write(Map<String, Object> body) {
+        return JSON.writeValueAsString(body);
+    }
+
     /** The SSE {@code data:} of an event: one line of JSON (Jackson escapes newlines inside strings). */
     static String event(FeedEvent event) {
         Map<String, Object> body = new LinkedHashMap<>();
