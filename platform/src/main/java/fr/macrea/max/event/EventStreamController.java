@@ -1,6 +1,8 @@
 package fr.macrea.max.event;
 
 import jakarta.annotation.PreDestroy;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -105,10 +107,19 @@ class EventStreamController {
         }
     }
 
+    /**
+     * Ends every stream as soon as the application starts closing, before the web server's graceful shutdown
+     * would wait for them and then time them out; clients reconnect (to another node) with Last-Event-ID.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closing() {
+        heartbeats.shutdownNow();
+        sessions.forEach(session -> session.end(null));
+    }
+
     @PreDestroy
     void shutdown() {
         heartbeats.shutdownNow();
-        sessions.forEach(SseSession::close);
         workers.shutdown();
     }
 }

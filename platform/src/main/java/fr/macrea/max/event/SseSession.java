@@ -67,8 +67,7 @@ final class SseSession implements FeedSubscriber {
     @Override
     public void onOverflow() {
         // the client reconnects with its Last-Event-ID and catches up from the feed
-        close();
-        emitter.complete();
+        end(null);
     }
 
     /** Sends the stored events after the resume point, page by page, then the live ones that came meanwhile. */
@@ -130,12 +129,30 @@ final class SseSession implements FeedSubscriber {
         }
     }
 
+    /**
+     * Ends this session after a problem. A failed write (IOException) or an already finished request
+     * (IllegalStateException) needs no completion: the container reports the broken connection itself, and
+     * completing twice throws. Otherwise (backlog overflow, replay failure) the response is ended here.
+     */
     private void fail(Exception cause) {
         close();
-        if (cause == null) {
-            emitter.complete();
-        } else {
-            emitter.completeWithError(cause);
+        if (cause instanceof IOException || cause instanceof IllegalStateException) {
+            return;
+        }
+        end(cause);
+    }
+
+    /** Ends the response (server shutdown, slow client): the client reconnects with its Last-Event-ID. */
+    void end(Exception cause) {
+        close();
+        try {
+            if (cause == null) {
+                emitter.complete();
+            } else {
+                emitter.completeWithError(cause);
+            }
+        } catch (RuntimeException alreadyCompleted) {
+            // the request finished meanwhile (client gone, timeout): nothing left to end
         }
     }
 
