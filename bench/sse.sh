@@ -13,6 +13,8 @@ if [ "$hard" = "unlimited" ] || [ "$hard" -ge 65536 ]; then ulimit -n 65536; els
 echo "open files limit: $(ulimit -n)"
 
 echo "building the benchmark jar..."
+# Spring Boot does not repackage a jar that is already repackaged: remove it so the current platform code is used
+rm -f bench/target/max-bench.jar bench/target/max-bench.jar.original
 mvn -B -ntp -q -pl bench -am package -DskipTests -Dmaven.test.skip=true
 
 # bounded: the bench itself stops after its measurements; timeout guards against a hang
