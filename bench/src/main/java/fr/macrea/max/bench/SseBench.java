@@ -153,6 +153,7 @@ public final class SseBench {
         int lastSeq = warmup + events;
         List<SseLoadClient> clients = new ArrayList<>();
         long[] connectMillis = new long[targets.size()];
+        long[][] publishNanos = new long[targets.size()][events];
         try {
             for (int t = 0; t < targets.size(); t++) {
                 Target target = targets.get(t);
@@ -180,7 +181,11 @@ public final class SseBench {
                 }
                 for (int t = 0; t < targets.size(); t++) {
                     clients.get(t).published(seq);
+                    long before = System.nanoTime();
                     targets.get(t).publish().accept(seq);
+                    if (seq > warmup) {
+                        publishNanos[t][(int) (seq - warmup - 1)] = System.nanoTime() - before;
+                    }
                     Thread.sleep(pause);
                 }
             }
@@ -189,6 +194,13 @@ public final class SseBench {
                 while (client.measured() < (long) events * subscribers && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
+            }
+            for (int t = 0; t < targets.size(); t++) {
+                long[] calls = publishNanos[t].clone();
+                Arrays.sort(calls);
+                // for M.A.X. the call stores and commits the event in MariaDB, then enqueues it for every subscriber
+                System.out.printf(java.util.Locale.ROOT, "%s: publish call p50=%.2fms p99=%.2fms%n", targets.get(t).name(),
+                        calls[calls.length / 2] / 1e6, calls[Math.max(0, (int) Math.ceil(calls.length * 0.99) - 1)] / 1e6);
             }
             Result[] results = new Result[targets.size()];
             for (int t = 0; t < targets.size(); t++) {
