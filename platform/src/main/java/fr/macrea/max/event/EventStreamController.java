@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,14 +54,12 @@ class EventStreamController {
         try {
             resumeAfter = resumePoint(lastEventId);
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.badRequest().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+            return ResponseEntity.badRequest().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                     .body("En-tête Last-Event-ID invalide : un identifiant d'événement numérique est attendu.");
         }
         SseEmitter emitter = new SseEmitter(properties.sseTimeout().toMillis());
-        SseSession[] holder = new SseSession[1];
         SseSession session = new SseSession(emitter, frames, resumeAfter, properties.subscriberBacklog(),
-                () -> sessions.remove(holder[0]));
-        holder[0] = session;
+                sessions::remove);
         emitter.onCompletion(session::close);
         emitter.onTimeout(session::close);
         emitter.onError(e -> session.close());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
@@ -23,7 +24,7 @@ final class SseSession implements FeedSubscriber {
     private final SseEmitter emitter;
     private final SseFrames frames;
     private final int backlog;
-    private final Runnable onClose;
+    private final Consumer<SseSession> onClose;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<FeedEvent> pending = new ArrayList<>();
     private boolean replaying;
@@ -31,7 +32,8 @@ final class SseSession implements FeedSubscriber {
     private volatile boolean closed;
     private volatile EventSubscription subscription;
 
-    SseSession(SseEmitter emitter, SseFrames frames, OptionalLong resumeAfter, int backlog, Runnable onClose) {
+    SseSession(SseEmitter emitter, SseFrames frames, OptionalLong resumeAfter, int backlog,
+               Consumer<SseSession> onClose) {
         this.emitter = emitter;
         this.frames = frames;
         this.backlog = backlog;
@@ -166,7 +168,7 @@ final class SseSession implements FeedSubscriber {
         if (current != null) {
             current.close();
         }
-        onClose.run();
+        onClose.accept(this);
     }
 
     boolean isClosed() {
