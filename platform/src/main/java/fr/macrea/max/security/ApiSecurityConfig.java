@@ -3,10 +3,11 @@ package fr.macrea.max.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -20,6 +21,15 @@ class ApiSecurityConfig {
 
     public static final String SIGNED_HOOKS = "/api/hooks/**";
 
+    /**
+     * A plain 401 with the Basic challenge. Spring's default entry point uses {@code sendError}, whose error
+     * dispatch would reach the UI chain and come back as a redirect to the login page.
+     */
+    private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, exception) -> {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"M.A.X.\"");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    };
+
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
@@ -27,7 +37,8 @@ class ApiSecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(SIGNED_HOOKS).permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(UNAUTHORIZED))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(UNAUTHORIZED))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
