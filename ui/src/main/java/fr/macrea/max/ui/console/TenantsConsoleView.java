@@ -1,6 +1,7 @@
 package fr.macrea.max.ui.console;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
@@ -23,6 +24,9 @@ import fr.macrea.max.brain.BrainActivationService;
 import fr.macrea.max.brain.TenantBrain;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.tenant.AddOn;
+import fr.macrea.max.wallet.WalletBalance;
+import fr.macrea.max.wallet.WalletException;
+import fr.macrea.max.wallet.WalletService;
 import fr.macrea.max.tenant.InvalidTenantException;
 import fr.macrea.max.tenant.NewTenant;
 import fr.macrea.max.tenant.Plan;
@@ -45,13 +49,15 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
 
     private final transient TenantService tenants;
     private final transient BrainActivationService brains;
+    private final transient WalletService wallets;
     private final Grid<Tenant> grid = new Grid<>();
     private final VerticalLayout editor = new VerticalLayout();
     private transient Map<Long, String> brainsByTenant = Map.of();
 
-    public TenantsConsoleView(TenantService tenants, BrainActivationService brains) {
+    public TenantsConsoleView(TenantService tenants, BrainActivationService brains, WalletService wallets) {
         this.tenants = tenants;
         this.brains = brains;
+        this.wallets = wallets;
         addClassName("console-view");
         grid.setId("tenants-grid");
         grid.addColumn(Tenant::name).setHeader(getTranslation("console.tenant.name")).setSortable(true);
@@ -154,8 +160,31 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
                         QueryParameters.of("tenant", tenant.slug()))));
         contributions.setId("show-contributions");
         contributions.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        editor.add(new H3(tenant.name()), planForm, new H3(getTranslation("console.tenant.brains")), brainList,
-                contributions);
+        editor.add(new H3(tenant.name()), planForm, new H3(getTranslation("console.tenant.tokens")), topUp(tenant),
+                new H3(getTranslation("console.tenant.brains")), brainList, contributions);
+    }
+
+    /** Token packs (+500 each): the only way a wallet grows beyond its allowance; there is no automatic top-up. */
+    private HorizontalLayout topUp(Tenant tenant) {
+        IntegerField packs = new IntegerField(getTranslation("console.tenant.packs"));
+        packs.setId("top-up-packs");
+        packs.setMin(1);
+        packs.setMax(20);
+        packs.setValue(1);
+        packs.setStepButtonsVisible(true);
+        Button add = new Button(getTranslation("console.tenant.top-up"), e -> {
+            try {
+                WalletBalance balance = wallets.topUp(tenant.id(), packs.getValue() == null ? 0 : packs.getValue());
+                Notification.show(getTranslation("console.tenant.topped-up", tenant.name(), balance.total()))
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (WalletException ex) {
+                Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        add.setId("top-up");
+        HorizontalLayout form = new HorizontalLayout(packs, add);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return form;
     }
 
     private Span brainState(TenantBrain brain) {

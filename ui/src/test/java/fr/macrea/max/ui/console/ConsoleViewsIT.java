@@ -17,7 +17,10 @@ import fr.macrea.max.security.Role;
 import fr.macrea.max.security.SystemAuthentication;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
+import fr.macrea.max.tenant.TenantContext;
 import fr.macrea.max.tenant.TenantService;
+import fr.macrea.max.wallet.WalletService;
+import com.vaadin.flow.component.textfield.IntegerField;
 import fr.macrea.max.testing.TestTenants;
 import fr.macrea.max.ui.KaribuIT;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,10 @@ class ConsoleViewsIT extends KaribuIT {
 
     @Autowired
     TenantService tenants;
+    @Autowired
+    TenantContext tenantContext;
+    @Autowired
+    WalletService wallets;
     @Autowired
     BrainActivationService activations;
     @Autowired
@@ -177,6 +184,31 @@ class ConsoleViewsIT extends KaribuIT {
 
         _click(_get(Button.class, s -> s.withId("toggle-brain-logistique")));
         assertThat(brainsOf(tenant)).extracting(b -> b.id() + "=" + b.active()).contains("logistique=false");
+    }
+
+    @Test
+    void the_tenants_console_tops_up_one_tenants_wallet_with_packs_and_refuses_bad_amounts() {
+        Tenant topped = TestTenants.create(tenants, "Recharge A", Plan.PRO);
+        Tenant other = TestTenants.create(tenants, "Recharge B", Plan.PRO);
+        int before = tenantContext.callAs(topped, () -> wallets.balance().total());
+        int otherBefore = tenantContext.callAs(other, () -> wallets.balance().total());
+        signInPlatformAdmin();
+        UI.getCurrent().navigate(TenantsConsoleView.class);
+        Grid<Tenant> grid = grid("tenants-grid");
+        grid.select(grid.getGenericDataView().getItems().filter(t -> t.id().equals(topped.id())).findFirst().orElseThrow());
+
+        _get(IntegerField.class, s -> s.withId("top-up-packs")).setValue(2);
+        _click(_get(Button.class, s -> s.withId("top-up")));
+
+        expectNotifications("Wallet de « Recharge A » rechargé : "
+                + java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRENCH).format(before + 1000) + " jetons disponibles.");
+        assertThat(tenantContext.callAs(topped, () -> wallets.balance().packLeft())).isEqualTo(1000);
+        assertThat(tenantContext.callAs(other, () -> wallets.balance().total())).isEqualTo(otherBefore);
+
+        _get(IntegerField.class, s -> s.withId("top-up-packs")).setValue(0);
+        _click(_get(Button.class, s -> s.withId("top-up")));
+        expectNotifications("Le nombre de packs doit être compris entre 1 et 20.");
+        assertThat(tenantContext.callAs(topped, () -> wallets.balance().packLeft())).isEqualTo(1000);
     }
 
     @Test
