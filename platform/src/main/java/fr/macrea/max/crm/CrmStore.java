@@ -277,11 +277,10 @@ class CrmStore {
         Field<LocalDateTime> modifiedAt = (Field<LocalDateTime>) (Field<?>) table.field("modified_at");
         return dsl().transactionResult(tx -> {
             DSLContext d = tx.dsl();
-            Record existing = d.select(deleted(table)).select(modifiedAt == null ? DSL.inline((LocalDateTime) null) : modifiedAt)
-                    .from(table).where(id(table).eq(id)).forUpdate().fetchOne();
+            Record existing = d.selectFrom(table).where(id(table).eq(id)).forUpdate().fetchOne();
             Map<Field<?>, Object> values = new LinkedHashMap<>(p.columns());
             values.remove(id(table));
-            boolean deletedFlag = Boolean.TRUE.equals(attributes.get("deleted"));
+            boolean deletedFlag = CrmStore.truthySafe(attributes.get("deleted"));
             values.put(deleted(table), (byte) (deletedFlag ? 1 : 0));
             if (existing == null) {
                 values.put(id(table), id);
@@ -289,15 +288,41 @@ class CrmStore {
                 writeSpecial(d, p, id);
                 return deletedFlag ? Outcome.DELETED : Outcome.CREATED;
             }
-            LocalDateTime stored = existing.get(1, LocalDateTime.class);
-            LocalDateTime incoming = (LocalDateTime) p.columns().get(modifiedAt);
-            boolean wasDeleted = existing.get(0, Byte.class) != null && existing.get(0, Byte.class) == 1;
-            if (stored != null && incoming != null && !incoming.isAfter(stored) && wasDeleted == deletedFlag) {
-                return Outcome.UNCHANGED;
+            LocalDateTime stored = modifiedAt == null ? null : existing.get(modifiedAt);
+            LocalDateTime incoming = modifiedAt == null ? null : (LocalDateTime) p.columns().get(modifiedAt);
+            if (stored != null && incoming != null && incoming.isBefore(stored)) {
+                return Outcome.UNCHANGED; // an older copy (late webhook, overlapping pull) never rolls a record back
+            }
+            boolean same = stored != null && stored.equals(incoming);
+            if (same) {
+                Map<String, Object> current = toAttributes(entityType, existing);
+                if (p.tags() != null && !new LinkedHashSet<>(p.tags()).equals(new LinkedHashSet<>(CrmReader.tagsOf(current)))) {
+                    same = false;
+                }
+                for (Map.Entry<String, Object> e : p.special().entrySet()) {
+                    Object now = current.get(e.getKey());
+                    Object given = e.getValue();
+                    boolean equal = e.getKey().endsWith("IsOptedOut")
+                            ? truthySafe(now) == truthySafe(given)
+                            : str(now).equalsIgnoreCase(str(given).strip());
+                    same &= equal;
+                }
+            }
+            if (same) {
+                for (Map.Entry<Field<?>, Object> e : values.entrySet()) {
+                    if (!java.util.Objects.equals(existing.get(e.getKey()), e.getValue())) {
+                        same = false;
+                        break;
+                    }
+                }
+            }
+            if (same) {
+                return Outcome.UNCHANGED; // a replayed batch
             }
             d.update(table).set(values).where(id(table).eq(id)).execute();
             writeSpecial(d, p, id);
-            return deletedFlag ? Outcome.DELETED : Outcome.UPDATED;
+            boolean wasDeleted = existing.get(deleted(table)) != null && existing.get(deleted(table)) == 1;
+            return deletedFlag && !wasDeleted ? Outcome.DELETED : Outcome.UPDATED;
         });
     }
 
@@ -557,6 +582,14 @@ class CrmStore {
             tags.add(tag);
         }
         return List.copyOf(tags);
+    }
+
+    static boolean truthySafe(Object value) {
+        try {
+            return value != null && truthy(value);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     static boolean truthy(Object value) {
