@@ -226,7 +226,33 @@ class CrmStore {
             }
             columns.put(f, toColumn(f, value, attr));
         }
+        if (mode == Mode.STRICT) {
+            checkEnums(entityType, attributes);
+        }
         return new Prepared(entityType, table, columns, special, tags);
+    }
+
+    /** EspoCRM's enum options for the fields M.A.X. writes most (entityDefs, reference §1.9). */
+    private static final Map<String, Set<String>> ENUMS = Map.ofEntries(
+            Map.entry("Lead.status", Set.of("New", "Assigned", "In Process", "Converted", "Recycled", "Dead")),
+            Map.entry("Lead.source", Set.of("", "Call", "Email", "Existing Customer", "Partner", "Public Relations",
+                    "Web Site", "Campaign", "Other")),
+            Map.entry("Task.status", Set.of("Not Started", "Started", "Completed", "Canceled", "Deferred")),
+            Map.entry("Task.priority", Set.of("Low", "Normal", "High", "Urgent")),
+            Map.entry("Call.status", Set.of("Planned", "Held", "Not Held")),
+            Map.entry("Meeting.status", Set.of("Planned", "Held", "Not Held")),
+            Map.entry("Campaign.status", Set.of("Planning", "Active", "Inactive", "Complete")),
+            Map.entry("Campaign.type", Set.of("Email", "Newsletter", "Informational Email", "Web", "Television", "Radio", "Mail")),
+            Map.entry("CampaignLogRecord.action", Set.of("Sent", "Opened", "Opted Out", "Bounced", "Clicked", "Lead Created", "Opted In")));
+
+    private static void checkEnums(String entityType, Map<String, Object> attributes) {
+        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            Set<String> options = ENUMS.get(entityType + "." + e.getKey());
+            if (options != null && e.getValue() != null && !options.contains(e.getValue().toString())) {
+                throw new CrmValidationException("Valeur invalide pour le champ « " + e.getKey() + " » : « "
+                        + e.getValue() + " » (valeurs possibles : " + String.join(", ", new java.util.TreeSet<>(options)) + ").");
+            }
+        }
     }
 
     record Prepared(String entityType, Table<?> table, Map<Field<?>, Object> columns, Map<String, Object> special,
