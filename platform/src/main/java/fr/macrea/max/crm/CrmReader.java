@@ -85,18 +85,7 @@ class CrmReader {
             where.add(CrmStore.<String>field(t, "assigned_user_id").eq(q.assignedUserId()));
         }
         if (q.text() != null && !q.text().isBlank()) {
-            String like = "%" + q.text().strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            Condition text = DSL.lower(CrmStore.<String>field(t, "first_name")).like(like, '\\')
-                    .or(DSL.lower(CrmStore.<String>field(t, "last_name")).like(like, '\\'))
-                    .or(DSL.lower(DSL.concat(DSL.coalesce(CrmStore.<String>field(t, "first_name"), ""), DSL.inline(" "),
-                            DSL.coalesce(CrmStore.<String>field(t, "last_name"), ""))).like(like, '\\'))
-                    .or(id.in(DSL.select(ENTITY_EMAIL_ADDRESS.ENTITY_ID).from(ENTITY_EMAIL_ADDRESS).join(EMAIL_ADDRESS)
-                            .on(EMAIL_ADDRESS.ID.eq(ENTITY_EMAIL_ADDRESS.EMAIL_ADDRESS_ID))
-                            .where(ENTITY_EMAIL_ADDRESS.ENTITY_TYPE.eq(entityType), EMAIL_ADDRESS.LOWER.like(like, '\\'))));
-            if (t.field("account_name") != null) {
-                text = text.or(DSL.lower(CrmStore.<String>field(t, "account_name")).like(like, '\\'));
-            }
-            where.add(text);
+            where.add(text(entityType, t, id, q.text().strip()));
         }
         if (q.after() != null) {
             Cursor c = Cursor.decode(q.after());
@@ -112,6 +101,48 @@ class CrmReader {
             next = Optional.of(new Cursor(CrmStore.parseDateTime(last.get("createdAt")), (String) last.get("id")).encode());
         }
         return new CrmPage<>(rows, next);
+    }
+
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
+
+    /**
+     * Free text: an e-mail (contains {@code @}) searches addresses; otherwise MariaDB/MySQL use the FULLTEXT index on
+     * names, company and description (boolean mode, every word as a prefix), and H2 (or words shorter than InnoDB's
+     * 3-character minimum) falls back to LIKE on the same columns.
+     */
+    private Condition text(String entityType, Table<?> t, Field<String> id, String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String like = "%" + lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        if (lower.contains("@")) {
+            return id.in(DSL.select(ENTITY_EMAIL_ADDRESS.ENTITY_ID).from(ENTITY_EMAIL_ADDRESS).join(EMAIL_ADDRESS)
+                    .on(EMAIL_ADDRESS.ID.eq(ENTITY_EMAIL_ADDRESS.EMAIL_ADDRESS_ID))
+                    .where(ENTITY_EMAIL_ADDRESS.ENTITY_TYPE.eq(entityType), ENTITY_EMAIL_ADDRESS.DELETED.eq((byte) 0),
+                            EMAIL_ADDRESS.LOWER.like(like, '\\')));
+        }
+        List<String> columns = new ArrayList<>(List.of("first_name", "last_name"));
+        if (t.field("account_name") != null) {
+            columns.add("account_name");
+        }
+        columns.add("description");
+        List<String> tokens = TOKEN.matcher(lower).results().map(java.util.regex.MatchResult::group).toList();
+        boolean mysql = store.dsl().dialect().family() == org.jooq.SQLDialect.MYSQL
+                || store.dsl().dialect().family() == org.jooq.SQLDialect.MARIADB;
+        if (mysql && !tokens.isEmpty() && tokens.stream().allMatch(w -> w.length() >= 3)) {
+            String against = String.join(" ", tokens.stream().map(w -> "+" + w + "*").toList());
+            String match = "match(" + String.join(", ", columns.stream().map(c -> "{" + columns.indexOf(c) + "}").toList())
+                    + ") against ({" + columns.size() + "} in boolean mode)";
+            List<org.jooq.QueryPart> parts = new ArrayList<>();
+            columns.forEach(c -> parts.add(t.field(c)));
+            parts.add(DSL.val(against));
+            return DSL.condition(match, parts.toArray(org.jooq.QueryPart[]::new));
+        }
+        Field<String> fullName = DSL.lower(DSL.concat(DSL.coalesce(CrmStore.<String>field(t, "first_name"), ""), DSL.inline(" "),
+                DSL.coalesce(CrmStore.<String>field(t, "last_name"), "")));
+        Condition c = fullName.like(like, '\\');
+        for (String column : columns) {
+            c = c.or(DSL.lower(CrmStore.<String>field(t, column)).like(like, '\\'));
+        }
+        return c;
     }
 
     record Cursor(LocalDateTime createdAt, String id) {
