@@ -20,13 +20,19 @@ public interface CrmGateway {
 
     Optional<Lead> findLead(String id);
 
-    Optional<Contact> findContact(String id);
+    default Optional<Contact> findContact(String id) {
+        throw unsupported();
+    }
 
     /** Leads matching the query, one keyset page (newest first). */
-    CrmPage<Lead> searchLeads(CrmQuery query);
+    default CrmPage<Lead> searchLeads(CrmQuery query) {
+        throw unsupported();
+    }
 
     /** Contacts matching the query, one keyset page (newest first). */
-    CrmPage<Contact> searchContacts(CrmQuery query);
+    default CrmPage<Contact> searchContacts(CrmQuery query) {
+        throw unsupported();
+    }
 
     /** The current values of some attributes of a record (for before-images and undo conflict checks). */
     Map<String, Object> readAttributes(EntityRef ref, Set<String> attributes);
@@ -36,13 +42,17 @@ public interface CrmGateway {
      * accounts are checked for duplicates (name + e-mail) unless {@code skipDuplicateCheck}, which a caller sets only
      * after the user confirmed; a duplicate is a {@link CrmDuplicateException} carrying the existing records.
      */
-    String create(String entityType, Map<String, Object> attributes, boolean skipDuplicateCheck);
+    default String create(String entityType, Map<String, Object> attributes, boolean skipDuplicateCheck) {
+        throw unsupported();
+    }
 
     /** Changes some attributes of a record and returns its before and after images. */
     RecordWrite update(EntityRef ref, Map<String, Object> changes);
 
     /** Soft-deletes a record ({@code deleted = 1}, as EspoCRM does). */
-    void delete(EntityRef ref);
+    default void delete(EntityRef ref) {
+        throw unsupported();
+    }
 
     /** The record's timeline, newest first. */
     List<TimelineEntry> timeline(EntityRef ref, int limit);
@@ -51,30 +61,60 @@ public interface CrmGateway {
     String addNote(EntityRef parent, String post);
 
     /** Creates a task attached to a record; returns its id. */
-    String addTask(EntityRef parent, NewTask task);
+    default String addTask(EntityRef parent, NewTask task) {
+        throw unsupported();
+    }
 
     /** The tags (multiEnum {@code cTags}) of a lead or contact. */
-    Set<String> tags(EntityRef ref);
+    default Set<String> tags(EntityRef ref) {
+        throw unsupported();
+    }
 
     /** Replaces the tags of a lead or contact; {@code c_tags} and the {@code array_value} rows stay consistent. */
-    RecordWrite setTags(EntityRef ref, Set<String> tags);
+    default RecordWrite setTags(EntityRef ref, Set<String> tags) {
+        throw unsupported();
+    }
 
-    List<EmailTemplate> emailTemplates();
+    default List<EmailTemplate> emailTemplates() {
+        throw unsupported();
+    }
 
-    String createEmailTemplate(EmailTemplate template);
+    default String createEmailTemplate(EmailTemplate template) {
+        throw unsupported();
+    }
 
-    List<Campaign> campaigns();
+    default List<Campaign> campaigns() {
+        throw unsupported();
+    }
 
-    String createCampaign(Campaign campaign);
+    default String createCampaign(Campaign campaign) {
+        throw unsupported();
+    }
 
     /** Logs a campaign event (Sent, Opened, Clicked, Opted Out, ...) for a target; returns its id. */
-    String logCampaignEvent(CampaignLogEntry entry);
+    default String logCampaignEvent(CampaignLogEntry entry) {
+        throw unsupported();
+    }
 
-    List<CampaignLogEntry> campaignLog(String campaignId, int limit);
+    default List<CampaignLogEntry> campaignLog(String campaignId, int limit) {
+        throw unsupported();
+    }
 
     /** E-mail opt-out, do-not-call and target-list opt-outs of a lead or contact. */
-    Consent consent(EntityRef ref);
+    default Consent consent(EntityRef ref) {
+        throw unsupported();
+    }
 
     /** Opts the record out of (or back into) one target list. */
-    void setTargetListOptOut(EntityRef ref, String targetListId, boolean optedOut);
+    default void setTargetListOptOut(EntityRef ref, String targetListId, boolean optedOut) {
+        throw unsupported();
+    }
+
+    /**
+     * The methods added after the first version of the port have defaults so that a test double implementing only
+     * the original five keeps compiling; {@link CrmService} implements them all.
+     */
+    private static CrmException unsupported() {
+        return new CrmException("Cette opération CRM n'est pas disponible ici.");
+    }
 }

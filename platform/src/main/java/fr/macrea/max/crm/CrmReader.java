@@ -3,7 +3,6 @@ package fr.macrea.max.crm;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -91,9 +90,8 @@ class CrmReader {
             Cursor c = Cursor.decode(q.after());
             where.add(DSL.row(createdAt, id).lt(c.createdAt(), c.id()));
         }
-        List<Map<String, Object>> rows = store.dsl().selectFrom(t).where(where)
-                .orderBy(createdAt.desc(), id.desc()).limit(q.limit() + 1)
-                .fetch().map(r -> store.toAttributes(entityType, r));
+        List<Map<String, Object>> rows = store.toAttributes(entityType, store.dsl().selectFrom(t).where(where)
+                .orderBy(createdAt.desc(), id.desc()).limit(q.limit() + 1).fetch());
         Optional<String> next = Optional.empty();
         if (rows.size() > q.limit()) {
             rows = rows.subList(0, q.limit());
@@ -177,17 +175,30 @@ class CrmReader {
         Condition callLinked = type.equals("Lead") ? CALL.ID.in(DSL.select(CALL_LEAD.CALL_ID).from(CALL_LEAD).where(CALL_LEAD.LEAD_ID.eq(id), CALL_LEAD.DELETED.eq((byte) 0)))
                 : type.equals("Contact") ? CALL.ID.in(DSL.select(CALL_CONTACT.CALL_ID).from(CALL_CONTACT).where(CALL_CONTACT.CONTACT_ID.eq(id), CALL_CONTACT.DELETED.eq((byte) 0)))
                 : DSL.falseCondition();
-        d.selectFrom(CALL).where(CALL.DELETED.eq((byte) 0)).and(CALL.PARENT_TYPE.eq(type).and(CALL.PARENT_ID.eq(id)).or(callLinked))
-                .orderBy(CALL.DATE_START.desc()).limit(n).fetch()
-                .forEach(r -> all.add(new TimelineEntry("Call", r.getId(), r.getName(), r.getStatus(), r.getDescription(),
-                        at(r.getDateStart() != null ? r.getDateStart() : r.getCreatedAt()))));
+        // parent and link-table matches are two indexed queries: an OR between them would scan the whole table
+        Set<String> calls = new HashSet<>();
+        for (Condition match : List.of(CALL.PARENT_ID.eq(id).and(CALL.PARENT_TYPE.eq(type)), callLinked)) {
+            d.selectFrom(CALL).where(CALL.DELETED.eq((byte) 0)).and(match).orderBy(CALL.DATE_START.desc()).limit(n).fetch()
+                    .forEach(r -> {
+                        if (calls.add(r.getId())) {
+                            all.add(new TimelineEntry("Call", r.getId(), r.getName(), r.getStatus(), r.getDescription(),
+                                    at(r.getDateStart() != null ? r.getDateStart() : r.getCreatedAt())));
+                        }
+                    });
+        }
         Condition meetingLinked = type.equals("Lead") ? MEETING.ID.in(DSL.select(MEETING_LEAD.MEETING_ID).from(MEETING_LEAD).where(MEETING_LEAD.LEAD_ID.eq(id), MEETING_LEAD.DELETED.eq((byte) 0)))
                 : type.equals("Contact") ? MEETING.ID.in(DSL.select(MEETING_CONTACT.MEETING_ID).from(MEETING_CONTACT).where(MEETING_CONTACT.CONTACT_ID.eq(id), MEETING_CONTACT.DELETED.eq((byte) 0)))
                 : DSL.falseCondition();
-        d.selectFrom(MEETING).where(MEETING.DELETED.eq((byte) 0)).and(MEETING.PARENT_TYPE.eq(type).and(MEETING.PARENT_ID.eq(id)).or(meetingLinked))
-                .orderBy(MEETING.DATE_START.desc()).limit(n).fetch()
-                .forEach(r -> all.add(new TimelineEntry("Meeting", r.getId(), r.getName(), r.getStatus(), r.getDescription(),
-                        at(r.getDateStart() != null ? r.getDateStart() : r.getCreatedAt()))));
+        Set<String> meetings = new HashSet<>();
+        for (Condition match : List.of(MEETING.PARENT_ID.eq(id).and(MEETING.PARENT_TYPE.eq(type)), meetingLinked)) {
+            d.selectFrom(MEETING).where(MEETING.DELETED.eq((byte) 0)).and(match).orderBy(MEETING.DATE_START.desc()).limit(n).fetch()
+                    .forEach(r -> {
+                        if (meetings.add(r.getId())) {
+                            all.add(new TimelineEntry("Meeting", r.getId(), r.getName(), r.getStatus(), r.getDescription(),
+                                    at(r.getDateStart() != null ? r.getDateStart() : r.getCreatedAt())));
+                        }
+                    });
+        }
         d.selectFrom(EMAIL).where(EMAIL.PARENT_TYPE.eq(type), EMAIL.PARENT_ID.eq(id), EMAIL.DELETED.eq((byte) 0))
                 .orderBy(EMAIL.DATE_SENT.desc()).limit(n).fetch()
                 .forEach(r -> all.add(new TimelineEntry("Email", r.getId(), r.getName(), r.getStatus(), r.getBodyPlain(),
@@ -242,10 +253,5 @@ class CrmReader {
 
     static LocalDateTime utc(Instant i) {
         return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
-
-    @SuppressWarnings("unused")
-    private static Record none() {
-        return null;
     }
 }

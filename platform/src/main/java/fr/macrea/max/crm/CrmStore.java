@@ -155,31 +155,42 @@ class CrmStore {
     }
 
     Map<String, Object> toAttributes(String entityType, Record r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Field<?> f : r.fields()) {
-            Object v = r.get(f);
-            String attr = camel(f.getName());
-            out.put(attr, fromColumn(f, v));
+        return toAttributes(entityType, List.of(r)).getFirst();
+    }
+
+    /** Records as attribute maps; e-mails and phones of the whole list are loaded in two queries (no N+1). */
+    List<Map<String, Object>> toAttributes(String entityType, List<? extends Record> records) {
+        List<Map<String, Object>> out = new ArrayList<>(records.size());
+        for (Record r : records) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            for (Field<?> f : r.fields()) {
+                a.put(camel(f.getName()), fromColumn(f, r.get(f)));
+            }
+            if (PERSONS.contains(entityType)) {
+                a.put("name", (str(a.get("firstName")) + " " + str(a.get("lastName"))).strip());
+            }
+            out.add(a);
         }
-        if (PERSONS.contains(entityType)) {
-            String name = ((str(out.get("firstName")) + " " + str(out.get("lastName")))).strip();
-            out.put("name", name);
-        }
-        if (WITH_EMAIL.contains(entityType)) {
-            String id = (String) out.get("id");
-            Record email = dsl().select(EMAIL_ADDRESS.NAME, EMAIL_ADDRESS.OPT_OUT).from(ENTITY_EMAIL_ADDRESS)
+        if (WITH_EMAIL.contains(entityType) && !out.isEmpty()) {
+            List<String> ids = out.stream().map(a -> (String) a.get("id")).toList();
+            Map<String, Record> emails = new java.util.HashMap<>();
+            dsl().select(ENTITY_EMAIL_ADDRESS.ENTITY_ID, EMAIL_ADDRESS.NAME, EMAIL_ADDRESS.OPT_OUT).from(ENTITY_EMAIL_ADDRESS)
                     .join(EMAIL_ADDRESS).on(EMAIL_ADDRESS.ID.eq(ENTITY_EMAIL_ADDRESS.EMAIL_ADDRESS_ID))
-                    .where(ENTITY_EMAIL_ADDRESS.ENTITY_ID.eq(id), ENTITY_EMAIL_ADDRESS.ENTITY_TYPE.eq(entityType),
+                    .where(ENTITY_EMAIL_ADDRESS.ENTITY_ID.in(ids), ENTITY_EMAIL_ADDRESS.ENTITY_TYPE.eq(entityType),
                             ENTITY_EMAIL_ADDRESS.PRIMARY.eq((byte) 1), ENTITY_EMAIL_ADDRESS.DELETED.eq((byte) 0))
-                    .limit(1).fetchOne();
-            out.put("emailAddress", email == null ? null : email.get(EMAIL_ADDRESS.NAME));
-            out.put("emailAddressIsOptedOut", email != null && email.get(EMAIL_ADDRESS.OPT_OUT) == 1);
-            String phone = dsl().select(PHONE_NUMBER.NAME).from(ENTITY_PHONE_NUMBER)
+                    .fetch().forEach(r -> emails.putIfAbsent(r.get(ENTITY_EMAIL_ADDRESS.ENTITY_ID), r));
+            Map<String, String> phones = new java.util.HashMap<>();
+            dsl().select(ENTITY_PHONE_NUMBER.ENTITY_ID, PHONE_NUMBER.NAME).from(ENTITY_PHONE_NUMBER)
                     .join(PHONE_NUMBER).on(PHONE_NUMBER.ID.eq(ENTITY_PHONE_NUMBER.PHONE_NUMBER_ID))
-                    .where(ENTITY_PHONE_NUMBER.ENTITY_ID.eq(id), ENTITY_PHONE_NUMBER.ENTITY_TYPE.eq(entityType),
+                    .where(ENTITY_PHONE_NUMBER.ENTITY_ID.in(ids), ENTITY_PHONE_NUMBER.ENTITY_TYPE.eq(entityType),
                             ENTITY_PHONE_NUMBER.PRIMARY.eq((byte) 1), ENTITY_PHONE_NUMBER.DELETED.eq((byte) 0))
-                    .limit(1).fetchOne(PHONE_NUMBER.NAME);
-            out.put("phoneNumber", phone);
+                    .fetch().forEach(r -> phones.putIfAbsent(r.value1(), r.value2()));
+            for (Map<String, Object> a : out) {
+                Record email = emails.get((String) a.get("id"));
+                a.put("emailAddress", email == null ? null : email.get(EMAIL_ADDRESS.NAME));
+                a.put("emailAddressIsOptedOut", email != null && email.get(EMAIL_ADDRESS.OPT_OUT) == 1);
+                a.put("phoneNumber", phones.get((String) a.get("id")));
+            }
         }
         return out;
     }
@@ -462,8 +473,8 @@ class CrmStore {
                         .on(EMAIL_ADDRESS.ID.eq(ENTITY_EMAIL_ADDRESS.EMAIL_ADDRESS_ID))
                         .where(EMAIL_ADDRESS.LOWER.eq(email), ENTITY_EMAIL_ADDRESS.ENTITY_TYPE.eq(entityType),
                                 ENTITY_EMAIL_ADDRESS.DELETED.eq((byte) 0)));
-        return dsl().selectFrom(table).where(deleted(table).eq((byte) 0)).and(byName.or(byEmail)).limit(20)
-                .fetch().map(r -> toAttributes(entityType, r));
+        return toAttributes(entityType, dsl().selectFrom(table).where(deleted(table).eq((byte) 0)).and(byName.or(byEmail))
+                .limit(20).fetch());
     }
 
     Set<String> optedOutTargetLists(String entityType, String id) {
