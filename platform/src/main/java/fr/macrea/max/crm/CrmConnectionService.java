@@ -1,0 +1,159 @@
+package fr.macrea.max.crm;
+
+import fr.macrea.max.security.SystemAuthentication;
+import fr.macrea.max.tenant.CrmMode;
+import fr.macrea.max.tenant.Tenant;
+import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.tenant.TenantService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A tenant's link to its EspoCRM: connection settings (tenant admins), webhook registration, replica sync
+ * (backfill, incremental pull, status) and the reception of signed webhook batches.
+ */
+@Service
+public class CrmConnectionService {
+
+    private static final Logger log = LoggerFactory.getLogger(CrmConnectionService.class);
+    public static final String WEBHOOK_PATH = "/api/hooks/espocrm/";
+    static final List<String> WEBHOOK_EVENTS = List.of("Lead.create", "Lead.update", "Lead.delete",
+            "Contact.create", "Contact.update", "Contact.delete", "Account.create", "Account.update", "Account.delete");
+
+    private final EspoConnections connections;
+    private final CrmSync sync;
+    private final TenantService tenants;
+    private final TenantContext context;
+
+    CrmConnectionService(EspoConnections connections, CrmSync sync, TenantService tenants, TenantContext context) {
+        this.connections = connections;
+        this.sync = sync;
+        this.tenants = tenants;
+        this.context = context;
+    }
+
+    /**
+     * Checks the credentials against EspoCRM (one list call), saves them encrypted, and switches the tenant to the
+     * EspoCRM mode. Returns the webhook path to register in EspoCRM ({@code /api/hooks/espocrm/<key>}).
+     */
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public String connectEspoCrm(EspoSettings settings) {
+        connections.client(settings).list("Lead", List.of(), "createdAt", "desc", 0, 1, false);
+        String hookKey = connections.save(settings);
+        TenantId tenant = context.current();
+        SystemAuthentication.asPlatform(() -> {
+            tenants.changeCrmMode(tenant, CrmMode.ESPOCRM);
+            return null;
+        });
+        return WEBHOOK_PATH + hookKey;
+    }
+
+    /** Records a webhook created in EspoCRM by hand (its id and secret key, shown by EspoCRM). */
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public void registerWebhook(String espoWebhookId, String event, String secretKey) {
+        if (event == null || !event.matches("[A-Z][A-Za-z]+\\.(create|update|delete)")) {
+            throw new CrmValidationException("Événement de webhook invalide : « " + event + " » (ex. Lead.update).");
+        }
+        if (secretKey == null || secretKey.isBlank()) {
+            throw new CrmValidationException("Le secret du webhook est obligatoire.");
+        }
+        connections.saveWebhook(espoWebhookId, event, secretKey);
+    }
+
+    /**
+     * Creates M.A.X.'s webhooks in EspoCRM ({@code POST /Webhook}, needs Webhook access in the API user's role) for
+     * lead, contact and account changes, pointing at {@code publicBaseUrl} + the tenant's hook path.
+     */
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public int registerWebhooksInEspoCrm(String publicBaseUrl) {
+        String hookKey = connections.hookKey().orElseThrow(() -> new CrmException("Aucune connexion EspoCRM configurée."));
+        EspoCrmClient client = connections.client();
+        List<String> existing = connections.webhookEvents();
+        int created = 0;
+        for (String event : WEBHOOK_EVENTS) {
+            if (existing.contains(event)) {
+                continue;
+            }
+            Map<String, Object> webhook = EspoCrmClient.asMap(client.post("/Webhook",
+                    Map.of("event", event, "url", publicBaseUrl.replaceAll("/+$", "") + WEBHOOK_PATH + hookKey)));
+            connections.saveWebhook(webhook.get("id").toString(), event, webhook.get("secretKey").toString());
+            created++;
+        }
+        return created;
+    }
+
+    public boolean espoCrmConnected() {
+        return connections.hookKey().isPresent();
+    }
+
+    /** Pulls what changed in EspoCRM since the last pull (the scheduler does it on its own too). */
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public long syncNow() {
+        return sync.pull();
+    }
+
+    /** Copies the whole EspoCRM again into the replica (idempotent). */
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public long backfill() {
+        return sync.backfill();
+    }
+
+    public List<CrmSyncStatus> syncStatus() {
+        return sync.status();
+    }
+
+    // ---------------------------------------------------------------- webhooks
+
+    public enum WebhookOutcome { ACCEPTED, UNSIGNED, FORBIDDEN, BAD_REQUEST }
+
+    public record WebhookResult(WebhookOutcome outcome, int changed, String message) {
+    }
+
+    /**
+     * Verifies and applies one webhook batch. The tenant comes from the hook key registered in its connection; the
+     * signature must name a webhook that THIS tenant registered and match its secret.
+     */
+    public WebhookResult receiveWebhook(String hookKey, String legacySignature, String signature, byte[] body) {
+        Optional<TenantId> tenantId = connections.tenantOfHook(hookKey);
+        Optional<WebhookSignatures.Parsed> legacy = WebhookSignatures.parse(legacySignature, false);
+        Optional<WebhookSignatures.Parsed> modern = WebhookSignatures.parse(signature, true);
+        if (tenantId.isEmpty() || (legacy.isEmpty() && modern.isEmpty())) {
+            return new WebhookResult(WebhookOutcome.UNSIGNED, 0, null);
+        }
+        Tenant tenant = SystemAuthentication.asPlatform(() -> tenants.find(tenantId.get())).orElse(null);
+        if (tenant == null) {
+            return new WebhookResult(WebhookOutcome.UNSIGNED, 0, null);
+        }
+        return context.callAs(tenant, () -> {
+            WebhookSignatures.Parsed parsed = modern.orElseGet(legacy::get);
+            Optional<EspoConnections.Webhook> webhook = connections.webhook(parsed.webhookId());
+            boolean valid = webhook.isPresent() && modern.map(p -> p.webhookId().equals(parsed.webhookId())
+                    && WebhookSignatures.verify(p, body, webhook.get().secret())).orElse(true)
+                    && legacy.map(p -> p.webhookId().equals(parsed.webhookId())
+                    && WebhookSignatures.verify(p, body, webhook.get().secret())).orElse(true);
+            if (!valid) {
+                log.warn("Refused an EspoCRM webhook with a bad signature for tenant {}", tenant.slug());
+                return new WebhookResult(WebhookOutcome.FORBIDDEN, 0, null);
+            }
+            List<Object> batch;
+            try {
+                Object parsedBody = CrmJson.MAPPER.readValue(body, Object.class);
+                batch = parsedBody instanceof List<?> l ? List.copyOf(l) : List.of(parsedBody);
+            } catch (RuntimeException e) {
+                return new WebhookResult(WebhookOutcome.BAD_REQUEST, 0, "Corps JSON illisible.");
+            }
+            try {
+                return new WebhookResult(WebhookOutcome.ACCEPTED, sync.applyWebhook(webhook.get().event(), batch), null);
+            } catch (CrmValidationException e) {
+                return new WebhookResult(WebhookOutcome.BAD_REQUEST, 0, e.getMessage());
+            }
+        });
+    }
+}

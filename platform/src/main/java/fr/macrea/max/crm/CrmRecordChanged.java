@@ -1,0 +1,20 @@
+package fr.macrea.max.crm;
+
+import fr.macrea.max.event.TenantEvent;
+import fr.macrea.max.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A CRM record was created, updated or deleted, by M.A.X. or (EspoCRM mode) by the sync. Type
+ * {@code crm.<entity>.<created|updated|deleted>}, e.g. {@code crm.lead.updated}.
+ */
+public record CrmRecordChanged(TenantId tenant, String type, String summary, Instant occurredAt, EntityRef ref,
+                               String origin) implements TenantEvent {
+
+    @Override
+    public Map<String, Object> data() {
+        return Map.of("entityType", ref.entityType(), "id", ref.id(), "origin", origin);
+    }
+}

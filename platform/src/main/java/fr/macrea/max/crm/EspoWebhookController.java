@@ -1,0 +1,40 @@
+package fr.macrea.max.crm;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/**
+ * Receives EspoCRM's webhook batches ({@code POST /api/hooks/espocrm/{hookKey}}). The path is open in the API
+ * security chain: every call is authenticated here by its {@code X-Signature}/{@code Signature} against the secret of
+ * a webhook registered by the tenant that owns the hook key. Unsigned → 401, forged or another tenant's webhook → 403.
+ */
+@RestController
+class EspoWebhookController {
+
+    private final CrmConnectionService service;
+
+    EspoWebhookController(CrmConnectionService service) {
+        this.service = service;
+    }
+
+    @PostMapping(path = "/api/hooks/espocrm/{hookKey}", consumes = "*/*")
+    ResponseEntity<Map<String, Object>> receive(@PathVariable String hookKey,
+                                                @RequestHeader(name = "X-Signature", required = false) String legacySignature,
+                                                @RequestHeader(name = "Signature", required = false) String signature,
+                                                @RequestBody(required = false) byte[] body) {
+        CrmConnectionService.WebhookResult result = service.receiveWebhook(hookKey, legacySignature, signature,
+                body == null ? new byte[0] : body);
+        return switch (result.outcome()) {
+            case ACCEPTED -> ResponseEntity.ok(Map.of("changed", result.changed()));
+            case UNSIGNED -> ResponseEntity.status(401).body(Map.of("error", "Signature absente ou inconnue."));
+            case FORBIDDEN -> ResponseEntity.status(403).body(Map.of("error", "Signature invalide."));
+            case BAD_REQUEST -> ResponseEntity.badRequest().body(Map.of("error", result.message()));
+        };
+    }
+}

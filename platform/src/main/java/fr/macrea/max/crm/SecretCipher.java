@@ -1,0 +1,73 @@
+package fr.macrea.max.crm;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * AES-256-GCM encryption of connection secrets at rest, with the key from the environment
+ * ({@code max.secrets.key}: base64 of 32 bytes, e.g. {@code openssl rand -base64 32}). Stored form:
+ * base64(12-byte nonce + ciphertext + tag). Without a key, secrets cannot be saved (clear French error).
+ */
+@Component
+public class SecretCipher {
+
+    private static final int NONCE = 12;
+    private final SecureRandom random = new SecureRandom();
+    private final SecretKeySpec key;
+
+    public SecretCipher(@Value("${max.secrets.key:}") String base64Key) {
+        if (base64Key == null || base64Key.isBlank()) {
+            this.key = null;
+            return;
+        }
+        byte[] raw = Base64.getDecoder().decode(base64Key.strip());
+        if (raw.length != 32 && raw.length != 16) {
+            throw new IllegalStateException("max.secrets.key must be the base64 of 16 or 32 bytes");
+        }
+        this.key = new SecretKeySpec(raw, "AES");
+    }
+
+    public String encrypt(String clear) {
+        requireKey();
+        try {
+            byte[] nonce = new byte[NONCE];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+            byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
+            byte[] out = Arrays.copyOf(nonce, NONCE + sealed.length);
+            System.arraycopy(sealed, 0, out, NONCE, sealed.length);
+            return Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    public String decrypt(String stored) {
+        requireKey();
+        try {
+            byte[] in = Base64.getDecoder().decode(stored);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, NONCE));
+            return new String(cipher.doFinal(in, NONCE, in.length - NONCE), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new CrmException("Un secret enregistré ne peut pas être déchiffré (clé max.secrets.key changée ?).", e);
+        }
+    }
+
+    private void requireKey() {
+        if (key == null) {
+            throw new CrmException("Aucune clé de chiffrement des secrets n'est configurée (max.secrets.key) : "
+                    + "impossible d'enregistrer ou de lire les identifiants EspoCRM.");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package fr.macrea.max.crm;
+
+/** The vocabulary of one business vertical, for generated CRM data. */
+record Vertical(String label, String industry, String[] companyPrefixes, String[] titles, String[] tags,
+                String[] campaigns, String[][] templates, String[] notes, String[] tasks, String[] calls,
+                String[] meetings, String[] descriptions) {
+
+    static Vertical of(String id) {
+        return switch (id == null ? "" : id) {
+            case "ecommerce" -> new Vertical("E-commerce", "Retail",
+                    new String[]{"Boutique", "Maison", "Atelier", "Comptoir", "La Box de"},
+                    new String[]{"Gérante", "Fondateur", "Responsable e-commerce", "Acheteuse", "Cliente particulière"},
+                    new String[]{"panier-abandonné", "vip", "newsletter", "soldes", "premier-achat", "fidélité", "black-friday"},
+                    new String[]{"Soldes d'été", "Black Friday", "Relance paniers abandonnés", "Newsletter mensuelle", "Fête des mères"},
+                    new String[][]{{"Panier abandonné", "Vous avez oublié quelque chose ?", "Votre panier vous attend : profitez de la livraison offerte jusqu'à dimanche."},
+                            {"Bienvenue", "Bienvenue chez nous !", "Merci pour votre inscription : voici 10 % sur votre première commande."},
+                            {"Avis client", "Votre avis compte", "Comment s'est passée votre dernière commande ?"}},
+                    new String[]{"A demandé un suivi de colis.", "Intéressée par la nouvelle collection.", "Retour produit traité, client satisfait.",
+                            "Panier de 180 € abandonné hier.", "Souhaite un code promo pour une commande groupée."},
+                    new String[]{"Relancer le panier abandonné", "Envoyer le code promo", "Vérifier le remboursement", "Proposer l'abonnement"},
+                    new String[]{"Appel suivi commande", "Appel retour produit", "Appel fidélisation"},
+                    new String[]{"Visio présentation collection", "Rendez-vous showroom"},
+                    new String[]{"Cliente fidèle depuis 2023.", "Achète surtout en période de soldes.", "Grosse commande B2B possible."});
+            case "beaute" -> new Vertical("Beauté", "Service",
+                    new String[]{"Institut", "Salon", "Spa", "Studio", "Beauté de"},
+                    new String[]{"Esthéticienne", "Gérante d'institut", "Coiffeuse", "Cliente", "Prothésiste ongulaire"},
+                    new String[]{"soin-visage", "épilation", "fidélité", "mariage", "coloration", "anniversaire", "vip"},
+                    new String[]{"Offre fête des mères", "Rentrée beauté", "Carte cadeau Noël", "Parrainage"},
+                    new String[][]{{"Rappel rendez-vous", "Votre rendez-vous de demain", "Nous vous attendons demain : pensez à arriver 5 minutes en avance."},
+                            {"Anniversaire", "Joyeux anniversaire !", "Un soin offert pour fêter votre anniversaire ce mois-ci."},
+                            {"Relance soin", "Il est temps de prendre soin de vous", "Cela fait 2 mois depuis votre dernier soin visage."}},
+                    new String[]{"Peau sensible : éviter les produits parfumés.", "Préfère les créneaux du samedi matin.",
+                            "A acheté la crème hydratante.", "Intéressée par le forfait mariée.", "Allergie signalée au latex."},
+                    new String[]{"Confirmer le rendez-vous", "Envoyer la carte cadeau", "Rappeler pour le forfait mariée"},
+                    new String[]{"Appel prise de rendez-vous", "Appel confirmation", "Appel satisfaction"},
+                    new String[]{"Diagnostic de peau", "Essai coiffure mariage"},
+                    new String[]{"Vient toutes les 6 semaines.", "Cliente depuis l'ouverture."});
+            case "logistique" -> new Vertical("Logistique", "Transportation",
+                    new String[]{"Transports", "Logistique", "Express", "Fret", "Entrepôts"},
+                    new String[]{"Responsable supply chain", "Directeur d'exploitation", "Acheteur transport", "Gérant", "Responsable entrepôt"},
+                    new String[]{"grand-compte", "express", "frigorifique", "international", "devis-en-cours", "palettes", "messagerie"},
+                    new String[]{"Offre tournées régionales", "Salon SITL", "Relance devis", "Newsletter transporteurs"},
+                    new String[][]{{"Relance devis", "Votre devis de transport", "Notre proposition pour vos tournées hebdomadaires reste valable 30 jours."},
+                            {"Suivi livraison", "Votre livraison est en route", "Votre marchandise sera livrée demain entre 8 h et 12 h."},
+                            {"Présentation", "Vos flux, notre métier", "Messagerie, affrètement, stockage : parlons de vos besoins."}},
+                    new String[]{"Besoin de 12 palettes par semaine vers Marseille.", "Demande une solution frigorifique.",
+                            "Retard de livraison signalé, geste commercial accordé.", "Appel d'offres prévu en mars.", "Contrat actuel avec un concurrent jusqu'en juin."},
+                    new String[]{"Envoyer le devis affrètement", "Planifier la visite d'entrepôt", "Relancer l'appel d'offres"},
+                    new String[]{"Appel qualification besoin", "Appel suivi litige", "Appel négociation tarifs"},
+                    new String[]{"Visite du site", "Réunion revue trimestrielle"},
+                    new String[]{"Flux réguliers Lyon-Paris.", "Saisonnalité forte en fin d'année."});
+            case "coaching" -> new Vertical("Coaching", "Consulting",
+                    new String[]{"Cabinet", "Atelier", "Espace", "Centre", "Zen"},
+                    new String[]{"Coachée", "DRH", "Manager", "Entrepreneur", "Particulier"},
+                    new String[]{"bilan", "séance-découverte", "reconversion", "prise-de-parole", "stress", "abonnement", "entreprise"},
+                    new String[]{"Atelier gestion du stress", "Programme reconversion", "Séance découverte offerte", "Newsletter bien-être"},
+                    new String[][]{{"Séance découverte", "Votre séance découverte offerte", "Réservez 30 minutes pour faire le point sur vos objectifs."},
+                            {"Suivi", "Comment avancez-vous ?", "Voici les exercices évoqués lors de notre dernière séance."},
+                            {"Atelier", "Atelier collectif du mois", "Rejoignez notre atelier sur la gestion du stress, jeudi 18 h."}},
+                    new String[]{"Souhaite une reconversion dans l'enseignement.", "Objectif : prise de parole en public.",
+                            "Séance très productive, motivation forte.", "Financement CPF possible.", "Entreprise intéressée par 5 collaborateurs."},
+                    new String[]{"Envoyer le programme", "Préparer le bilan", "Relancer pour la séance suivante"},
+                    new String[]{"Appel découverte", "Appel point d'étape"},
+                    new String[]{"Séance individuelle", "Atelier collectif"},
+                    new String[]{"Accompagnement de 6 mois.", "Vient sur recommandation."});
+            default -> new Vertical("Services", "Service",
+                    new String[]{"Société", "Agence", "Groupe", "Cabinet"},
+                    new String[]{"Gérant", "Directrice commerciale", "Responsable achats", "Assistante"},
+                    new String[]{"prospect-chaud", "newsletter", "vip", "relance", "partenaire"},
+                    new String[]{"Newsletter", "Relance prospects", "Salon professionnel"},
+                    new String[][]{{"Relance", "Suite à notre échange", "Je reviens vers vous suite à notre échange de la semaine dernière."},
+                            {"Bienvenue", "Bienvenue", "Merci pour votre confiance."}},
+                    new String[]{"Premier contact positif.", "Rappeler après les vacances.", "Budget validé."},
+                    new String[]{"Envoyer la proposition", "Relancer"},
+                    new String[]{"Appel découverte"},
+                    new String[]{"Rendez-vous commercial"},
+                    new String[]{"Prospect sérieux."});
+        };
+    }
+}
