@@ -4,7 +4,6 @@ import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.tenant.TenantContext;
 import fr.macrea.max.tenant.TenantService;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -21,7 +20,6 @@ import java.util.Set;
  * {@code Tenant.crmMode()}: the tenant schema, or EspoCRM first and then the replica. Callers never know the mode.
  */
 @Service
-@Primary
 public class CrmService implements CrmGateway {
 
     private static final int MAX_POST = 65_000;
