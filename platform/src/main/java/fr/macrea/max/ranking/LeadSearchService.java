@@ -99,7 +99,7 @@ public class LeadSearchService {
                     activities.getOrDefault(r.id(), 0)), now, weights);
             String name = ((r.firstName() == null ? "" : r.firstName()) + " " + (r.lastName() == null ? "" : r.lastName())).strip();
             return new LeadRow(r.id(), name, r.accountName(), email, r.status(), r.source(), r.tags(),
-                    r.assignedUserId(), users.get(r.assignedUserId()), r.createdAt(), r.modifiedAt(),
+                    r.assignedUserId(), r.assignedUserId() == null ? null : users.get(r.assignedUserId()), r.createdAt(), r.modifiedAt(),
                     LeadSegment.temperature(r.status(), r.modifiedAt(), now), score.value(), score.reasons());
         }).toList();
     }
