@@ -1,0 +1,75 @@
+package fr.macrea.max.action;
+
+import fr.macrea.max.crm.CrmGateway;
+import fr.macrea.max.crm.EntityRef;
+import fr.macrea.max.crm.Lead;
+import fr.macrea.max.crm.RecordWrite;
+import fr.macrea.max.crm.TimelineEntry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What an executing action may touch: CRM reads, and CRM writes that are recorded (before/after images) so the
+ * pipeline can roll them back on failure and the action log can undo them. Once the action has timed out the
+ * context refuses further writes.
+ */
+public final class ActionContext {
+
+    private final CrmGateway crm;
+    private final Mode mode;
+    private final List<RecordWrite> writes = new CopyOnWriteArrayList<>();
+    private volatile boolean cancelled;
+
+    ActionContext(CrmGateway crm, Mode mode) {
+        this.crm = crm;
+        this.mode = mode;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public Optional<Lead> findLead(String id) {
+        return crm.findLead(id);
+    }
+
+    public Map<String, Object> readAttributes(EntityRef ref, Set<String> attributes) {
+        return crm.readAttributes(ref, attributes);
+    }
+
+    public List<TimelineEntry> timeline(EntityRef ref, int limit) {
+        return crm.timeline(ref, limit);
+    }
+
+    /** Writes through the CRM port and records the before/after images. */
+    public RecordWrite update(EntityRef ref, Map<String, Object> changes) {
+        if (cancelled) {
+            throw new ActionAbortedException("Action interrompue : plus aucune écriture n'est acceptée.");
+        }
+        RecordWrite write = crm.update(ref, changes);
+        writes.add(write);
+        return write;
+    }
+
+    /** Stops the action and rolls back what it wrote; the tokens are refunded. */
+    public void abort(String reason) {
+        throw new ActionAbortedException(reason);
+    }
+
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    void cancel() {
+        cancelled = true;
+    }
+
+    List<RecordWrite> writes() {
+        return new ArrayList<>(writes);
+    }
+}

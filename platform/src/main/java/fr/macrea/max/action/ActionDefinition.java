@@ -1,0 +1,40 @@
+package fr.macrea.max.action;
+
+import fr.macrea.max.crm.EntityRef;
+import fr.macrea.max.wallet.Right;
+
+/**
+ * An action any feature plugs into the pipeline (declare it as a Spring bean). The pipeline does everything around
+ * {@link #execute}: entitlement, mode guard, quote, reservation, timeout, commit or refund, rollback of CRM writes,
+ * logs and events. An executor reads and writes the CRM through the {@link ActionContext} only, so that every
+ * write is recorded and can be rolled back or undone.
+ *
+ * @param <P> parameters (a record, serialisable to JSON: drafts store them until validated)
+ * @param <R> result (a record, serialisable to JSON: replayed requests return the stored result)
+ */
+public interface ActionDefinition<P, R> {
+
+    /** Stable id, also the key of the tenant's price table (e.g. {@code lead.analysis}). */
+    String id();
+
+    /** French label for cards, logs and notes. */
+    String label();
+
+    ActionKind kind();
+
+    Right requiredRight();
+
+    Class<P> paramsType();
+
+    Class<R> resultType();
+
+    /** One French line describing this call (log, drafts inbox). */
+    String describe(P params);
+
+    /** The CRM record whose stream gets the action's note, or null. */
+    default EntityRef target(P params) {
+        return null;
+    }
+
+    R execute(P params, ActionContext context) throws Exception;
+}

@@ -1,0 +1,43 @@
+package fr.macrea.max.action;
+
+import fr.macrea.max.tenant.Tenant;
+import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.tenant.TenantService;
+import fr.macrea.max.wallet.WalletProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/**
+ * Action log rows left RUNNING by a crash are marked FAILED once their reservation has expired (the wallet
+ * sweeper refunds the tokens), so that a replay of the request gets an answer.
+ */
+@Component
+@ConditionalOnProperty(name = "max.wallet.sweeper.enabled", havingValue = "true", matchIfMissing = true)
+class ActionLogSweeper {
+
+    private final TenantService tenants;
+    private final TenantContext context;
+    private final ActionLogRepository repository;
+    private final WalletProperties wallet;
+    private final Clock clock;
+
+    ActionLogSweeper(TenantService tenants, TenantContext context, ActionLogRepository repository,
+                     WalletProperties wallet, Clock clock) {
+        this.tenants = tenants;
+        this.context = context;
+        this.repository = repository;
+        this.wallet = wallet;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${max.wallet.sweeper.interval:PT30S}", initialDelayString = "PT25S")
+    void sweep() {
+        for (Tenant tenant : tenants.allForSystemJobs()) {
+            context.runAs(tenant, () -> repository.failStale(clock.instant().minus(wallet.reservationTtl()),
+                    "Action interrompue (arrêt du serveur) : les jetons réservés sont remboursés."));
+        }
+    }
+}

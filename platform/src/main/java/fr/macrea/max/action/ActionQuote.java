@@ -1,0 +1,29 @@
+package fr.macrea.max.action;
+
+import java.math.BigDecimal;
+
+/**
+ * What the action card shows before anything runs.
+ *
+ * @param effect         what confirming would do in the current mode
+ * @param lockedMessage  when the plan lacks the right: what unlocks it (French), else null
+ */
+public record ActionQuote(String actionId, String label, ActionKind kind, Mode mode, int cost, BigDecimal costEur,
+                          int balance, int balanceAfter, BigDecimal balanceAfterEur, Effect effect,
+                          String lockedMessage, String effectMessage) {
+
+    public enum Effect {
+        /** Runs at once (read actions, or Auto writes after double confirmation). */
+        RUN,
+        /** Runs after a second explicit confirmation (Auto writes). */
+        RUN_AFTER_DOUBLE_CONFIRMATION,
+        /** Becomes a draft waiting for validation. */
+        DRAFT,
+        /** Not allowed (mode Conseil, plan, or not enough tokens). */
+        BLOCKED
+    }
+
+    public boolean affordable() {
+        return balanceAfter >= 0;
+    }
+}

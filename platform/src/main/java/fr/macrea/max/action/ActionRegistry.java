@@ -1,0 +1,36 @@
+package fr.macrea.max.action;
+
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every {@link ActionDefinition} bean, by id. */
+@Component
+class ActionRegistry {
+
+    private final Map<String, ActionDefinition<?, ?>> definitions = new LinkedHashMap<>();
+
+    ActionRegistry(List<ActionDefinition<?, ?>> all) {
+        for (ActionDefinition<?, ?> definition : all) {
+            if (definitions.putIfAbsent(definition.id(), definition) != null) {
+                throw new IllegalStateException("two actions share the id " + definition.id());
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    <P, R> ActionDefinition<P, R> get(String id) {
+        ActionDefinition<?, ?> definition = definitions.get(id);
+        if (definition == null) {
+            throw new ActionRefusedException("Action inconnue : « " + id + " ».");
+        }
+        return (ActionDefinition<P, R>) definition;
+    }
+
+    Collection<ActionDefinition<?, ?>> all() {
+        return definitions.values();
+    }
+}

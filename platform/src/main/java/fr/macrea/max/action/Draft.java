@@ -1,0 +1,8 @@
+package fr.macrea.max.action;
+
+import java.time.Instant;
+
+/** An action prepared in Assisté mode (or downgraded from Auto), waiting for a human. */
+public record Draft(long id, String actionId, String label, String summary, String reason, int quotedCost,
+                    String createdBy, Instant createdAt, DraftStatus status, Long actionLogId) {
+}

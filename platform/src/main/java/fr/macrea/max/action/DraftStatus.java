@@ -1,0 +1,5 @@
+package fr.macrea.max.action;
+
+public enum DraftStatus {
+    PENDING, VALIDATED, REJECTED
+}

@@ -1,0 +1,21 @@
+package fr.macrea.max.action;
+
+import java.util.List;
+
+/**
+ * The answer to an undo request.
+ *
+ * @param conflicts fields a human changed since the action: undoing would overwrite them (asked first)
+ */
+public record UndoResult(Outcome outcome, List<UndoConflict> conflicts, int refundedTokens, String message) {
+
+    public enum Outcome {
+        UNDONE,
+        /** Nothing done: confirm with overwrite = true to undo anyway. */
+        NEEDS_OVERWRITE_CONFIRMATION
+    }
+
+    public UndoResult {
+        conflicts = List.copyOf(conflicts);
+    }
+}

@@ -1,0 +1,74 @@
+package fr.macrea.max.action.analysis;
+
+import fr.macrea.max.action.ActionContext;
+import fr.macrea.max.action.ActionDefinition;
+import fr.macrea.max.action.ActionKind;
+import fr.macrea.max.crm.EntityRef;
+import fr.macrea.max.crm.Lead;
+import fr.macrea.max.wallet.DefaultPrices;
+import fr.macrea.max.wallet.Right;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+
+/** "Analyse de leads" (Conseil, 2 tokens by default): reads the lead and its timeline, writes nothing. */
+@Component
+class LeadAnalysisAction implements ActionDefinition<LeadAnalysisParams, LeadAnalysis> {
+
+    static final int TIMELINE_DEPTH = 200;
+
+    private final Clock clock;
+
+    LeadAnalysisAction(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return DefaultPrices.LEAD_ANALYSIS;
+    }
+
+    @Override
+    public String label() {
+        return "Analyse de lead";
+    }
+
+    @Override
+    public ActionKind kind() {
+        return ActionKind.READ;
+    }
+
+    @Override
+    public Right requiredRight() {
+        return Right.BASIC_AI;
+    }
+
+    @Override
+    public Class<LeadAnalysisParams> paramsType() {
+        return LeadAnalysisParams.class;
+    }
+
+    @Override
+    public Class<LeadAnalysis> resultType() {
+        return LeadAnalysis.class;
+    }
+
+    @Override
+    public String describe(LeadAnalysisParams params) {
+        return "analyse du lead " + params.leadId();
+    }
+
+    @Override
+    public EntityRef target(LeadAnalysisParams params) {
+        return EntityRef.lead(params.leadId());
+    }
+
+    @Override
+    public LeadAnalysis execute(LeadAnalysisParams params, ActionContext context) {
+        Lead lead = context.findLead(params.leadId()).orElse(null);
+        if (lead == null) {
+            context.abort("lead « " + params.leadId() + " » introuvable.");
+        }
+        return LeadAnalyzer.analyse(lead, context.timeline(EntityRef.lead(lead.id()), TIMELINE_DEPTH), clock.instant());
+    }
+}

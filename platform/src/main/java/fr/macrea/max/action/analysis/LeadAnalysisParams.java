@@ -1,0 +1,5 @@
+package fr.macrea.max.action.analysis;
+
+/** Which lead to analyse. */
+public record LeadAnalysisParams(String leadId) {
+}

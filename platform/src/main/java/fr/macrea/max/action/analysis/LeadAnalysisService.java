@@ -1,0 +1,31 @@
+package fr.macrea.max.action.analysis;
+
+import fr.macrea.max.action.ActionOutcome;
+import fr.macrea.max.action.ActionRefusedException;
+import fr.macrea.max.action.ActionRequest;
+import fr.macrea.max.action.ActionService;
+import fr.macrea.max.wallet.DefaultPrices;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** "Analyse de leads" through the action pipeline: quoted, charged, logged like every action. */
+@Service
+public class LeadAnalysisService {
+
+    public static final String ACTION_ID = DefaultPrices.LEAD_ANALYSIS;
+
+    private final ActionService actions;
+
+    LeadAnalysisService(ActionService actions) {
+        this.actions = actions;
+    }
+
+    /** The analysis and its charge ({@link ActionOutcome#cost()}); a replay with the same key is not re-charged. */
+    @PreAuthorize("hasRole('TENANT_USER')")
+    public ActionOutcome<LeadAnalysis> analyseLead(String leadId, String idempotencyKey) {
+        if (leadId == null || !leadId.matches("[A-Za-z0-9]{1,24}")) {
+            throw new ActionRefusedException("Identifiant de lead invalide.");
+        }
+        return actions.run(ActionRequest.of(ACTION_ID, new LeadAnalysisParams(leadId), idempotencyKey));
+    }
+}

@@ -1,0 +1,40 @@
+package fr.macrea.max.wallet;
+
+import fr.macrea.max.tenant.Tenant;
+import fr.macrea.max.tenant.TenantService;
+import org.springframework.stereotype.Service;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Per-feature rights of the current tenant (plan + add-ons), checked on the server by the action pipeline. */
+@Service
+public class Entitlements {
+
+    private final TenantService tenants;
+
+    Entitlements(TenantService tenants) {
+        this.tenants = tenants;
+    }
+
+    public Entitlement check(Right right) {
+        return of(tenants.current(), right);
+    }
+
+    public boolean has(Right right) {
+        return check(right).granted();
+    }
+
+    public List<Entitlement> all() {
+        Tenant tenant = tenants.current();
+        return Arrays.stream(Right.values()).map(r -> of(tenant, r)).toList();
+    }
+
+    static Entitlement of(Tenant tenant, Right right) {
+        boolean granted = Plans.grants(tenant.plan(), tenant.addOns(), right);
+        String message = granted ? right.label() + " : inclus dans votre plan."
+                : right.label() + " n'est pas inclus dans le plan " + tenant.plan().label()
+                + " : disponible avec le " + right.unlockedBy() + ".";
+        return new Entitlement(right, granted, message);
+    }
+}

@@ -1,0 +1,112 @@
+package fr.macrea.max.wallet;
+
+import fr.macrea.max.persistence.TenantScope;
+import fr.macrea.max.tenant.Tenant;
+import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.tenant.TenantService;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static fr.macrea.max.db.platform.Tables.PRICE_ENTRY;
+
+/**
+ * Each tenant's own price table (tokens per action), seeded from {@link DefaultPrices} when the tenant is created
+ * and editable by a platform admin only. Quotes of the action pipeline come from here.
+ */
+@Service
+public class PriceTableService {
+
+    private final TenantScope scope;
+    private final TenantService tenants;
+    private final TenantContext context;
+
+    PriceTableService(TenantScope scope, TenantService tenants, TenantContext context) {
+        this.scope = scope;
+        this.tenants = tenants;
+        this.context = context;
+    }
+
+    /** Tokens the current tenant pays for an action; an action missing from its table costs its default. */
+    public int price(String actionId) {
+        Integer tokens = scope.selectFrom(PRICE_ENTRY).and(PRICE_ENTRY.ACTION_ID.eq(actionId))
+                .fetchOptional(PRICE_ENTRY.TOKENS).orElse(null);
+        if (tokens != null) {
+            return tokens;
+        }
+        Integer fallback = DefaultPrices.tokens().get(actionId);
+        if (fallback == null) {
+            throw new WalletException("Aucun tarif n'est défini pour l'action « " + actionId + " ».");
+        }
+        return fallback;
+    }
+
+    /** The current tenant's table (read by its members, e.g. in Budget IA). */
+    public List<PriceEntry> table() {
+        Map<String, Integer> own = scope.selectFrom(PRICE_ENTRY).fetchMap(PRICE_ENTRY.ACTION_ID, PRICE_ENTRY.TOKENS);
+        List<PriceEntry> entries = new ArrayList<>();
+        for (var e : DefaultPrices.entries()) {
+            entries.add(new PriceEntry(e.getKey(), DefaultPrices.label(e.getKey()), own.getOrDefault(e.getKey(), e.getValue())));
+        }
+        own.forEach((id, tokens) -> {
+            if (!DefaultPrices.tokens().containsKey(id)) {
+                entries.add(new PriceEntry(id, DefaultPrices.label(id), tokens));
+            }
+        });
+        return entries;
+    }
+
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    public List<PriceEntry> tableOf(TenantId tenantId) {
+        return context.callAs(tenant(tenantId), this::table);
+    }
+
+    /** Platform admin: sets the price of one action for one tenant. */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Transactional
+    public PriceEntry setPrice(TenantId tenantId, String actionId, int tokens) {
+        if (tokens < 0 || tokens > 100_000) {
+            throw new WalletException("Un tarif doit être compris entre 0 et 100 000 jetons.");
+        }
+        if (actionId == null || !actionId.matches("[a-z0-9][a-z0-9.\\-]{0,59}")) {
+            throw new WalletException("Identifiant d'action invalide.");
+        }
+        return context.callAs(tenant(tenantId), () -> {
+            // update, else insert: jOOQ's MySQL upsert syntax ("AS excluded") is not MariaDB's
+            if (updatePrice(actionId, tokens) == 0 && scope.insertInto(PRICE_ENTRY)
+                    .set(PRICE_ENTRY.ACTION_ID, actionId)
+                    .set(PRICE_ENTRY.TOKENS, tokens)
+                    .onDuplicateKeyIgnore()
+                    .execute() == 0) {
+                updatePrice(actionId, tokens);
+            }
+            return new PriceEntry(actionId, DefaultPrices.label(actionId), tokens);
+        });
+    }
+
+    private int updatePrice(String actionId, int tokens) {
+        return scope.update(PRICE_ENTRY).set(PRICE_ENTRY.TOKENS, tokens)
+                .where(scope.owned(PRICE_ENTRY)).and(PRICE_ENTRY.ACTION_ID.eq(actionId))
+                .execute();
+    }
+
+    /** Copies the default table into the current tenant's (on creation; keeps prices already set). */
+    void seedDefaults() {
+        for (var e : DefaultPrices.entries()) {
+            scope.insertInto(PRICE_ENTRY)
+                    .set(PRICE_ENTRY.ACTION_ID, e.getKey())
+                    .set(PRICE_ENTRY.TOKENS, e.getValue())
+                    .onDuplicateKeyIgnore()
+                    .execute();
+        }
+    }
+
+    private Tenant tenant(TenantId id) {
+        return tenants.find(id).orElseThrow(() -> new WalletException("Tenant introuvable."));
+    }
+}

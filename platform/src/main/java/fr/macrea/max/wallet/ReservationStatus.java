@@ -1,0 +1,5 @@
+package fr.macrea.max.wallet;
+
+public enum ReservationStatus {
+    HELD, COMMITTED, REFUNDED, EXPIRED
+}

@@ -1,0 +1,23 @@
+package fr.macrea.max.wallet;
+
+import fr.macrea.max.event.TenantEvent;
+import fr.macrea.max.tenant.TenantId;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Wallet facts for the activity feed and notifications: {@code wallet.allowance.80}, {@code wallet.allowance.100}
+ * (once per period each) and {@code wallet.topped-up}.
+ */
+public record WalletEvent(TenantId tenant, String type, String summary, Instant occurredAt, Map<String, Object> data)
+        implements TenantEvent {
+
+    public static final String ALLOWANCE_80 = "wallet.allowance.80";
+    public static final String ALLOWANCE_100 = "wallet.allowance.100";
+    public static final String TOPPED_UP = "wallet.topped-up";
+
+    public WalletEvent {
+        data = Map.copyOf(data);
+    }
+}

@@ -1,0 +1,21 @@
+package fr.macrea.max.wallet;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * @param packSize        tokens added by one pack (SPEC §5: +500)
+ * @param packPriceEur    price of one pack; also the euro value of a Standard tenant's tokens (Standard has no
+ *                        subscription price of its own)
+ * @param reservationTtl  a reservation not committed or refunded within this time is refunded by the sweeper; it
+ *                        must exceed the longest action timeout
+ */
+@ConfigurationProperties("max.wallet")
+public record WalletProperties(
+        @DefaultValue("500") int packSize,
+        @DefaultValue("49") BigDecimal packPriceEur,
+        @DefaultValue("PT5M") Duration reservationTtl) {
+}

@@ -1,0 +1,209 @@
+package fr.macrea.max.wallet;
+
+import fr.macrea.max.db.platform.tables.records.WalletRecord;
+import fr.macrea.max.db.platform.tables.records.WalletReservationRecord;
+import fr.macrea.max.persistence.TenantScope;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static fr.macrea.max.db.platform.Tables.WALLET;
+import static fr.macrea.max.db.platform.Tables.WALLET_LEDGER;
+import static fr.macrea.max.db.platform.Tables.WALLET_RESERVATION;
+
+/** SQL of the wallet. Every statement goes through {@link TenantScope}: the tenant is the principal's. */
+@Repository
+class WalletRepository {
+
+    private final TenantScope scope;
+    /** Only for aggregate selects, always with {@code scope.owned(...)} in their condition. */
+    private final DSLContext dsl;
+
+    WalletRepository(TenantScope scope, DSLContext dsl) {
+        this.scope = scope;
+        this.dsl = dsl;
+    }
+
+    /** Creates the wallet row if absent; true when this call created it. */
+    boolean insertIfAbsent(LocalDate period, int allowance) {
+        return scope.insertInto(WALLET)
+                .set(WALLET.PERIOD_START, period)
+                .set(WALLET.ALLOWANCE_TOKENS, allowance)
+                .set(WALLET.PACK_TOKENS, 0)
+                .set(WALLET.SPENT, 0)
+                .onDuplicateKeyIgnore()
+                .execute() == 1;
+    }
+
+    Optional<WalletRecord> find() {
+        return scope.selectFrom(WALLET).fetchOptional();
+    }
+
+    Optional<WalletRecord> lock() {
+        return scope.selectFrom(WALLET).forUpdate().fetchOptional();
+    }
+
+    /**
+     * THE hot statement: one conditional update of one column, so that concurrent spenders serialise on the row
+     * lock and the database refuses anything that would go below zero.
+     */
+    boolean spend(LocalDate period, int amount) {
+        return scope.update(WALLET)
+                .set(WALLET.SPENT, WALLET.SPENT.plus(amount))
+                .where(scope.owned(WALLET))
+                .and(WALLET.PERIOD_START.eq(period))
+                .and(WALLET.SPENT.plus(amount).le(WALLET.ALLOWANCE_TOKENS.plus(WALLET.PACK_TOKENS)))
+                .execute() == 1;
+    }
+
+    /** Gives back tokens spent in the current period (undoes {@link #spend}); false if the period has changed. */
+    boolean unspend(LocalDate period, int amount) {
+        return scope.update(WALLET)
+                .set(WALLET.SPENT, WALLET.SPENT.minus(amount))
+                .where(scope.owned(WALLET))
+                .and(WALLET.PERIOD_START.eq(period))
+                .and(WALLET.SPENT.ge(amount))
+                .execute() == 1;
+    }
+
+    void addPack(int tokens) {
+        scope.update(WALLET)
+                .set(WALLET.PACK_TOKENS, WALLET.PACK_TOKENS.plus(tokens))
+                .where(scope.owned(WALLET))
+                .execute();
+    }
+
+    void startPeriod(LocalDate period, int allowance, int packLeft) {
+        scope.update(WALLET)
+                .set(WALLET.PERIOD_START, period)
+                .set(WALLET.ALLOWANCE_TOKENS, allowance)
+                .set(WALLET.PACK_TOKENS, packLeft)
+                .set(WALLET.SPENT, 0)
+                .set(WALLET.NOTIFIED_80, false)
+                .set(WALLET.NOTIFIED_100, false)
+                .where(scope.owned(WALLET))
+                .execute();
+    }
+
+    void setAllowance(int allowance) {
+        scope.update(WALLET)
+                .set(WALLET.ALLOWANCE_TOKENS, allowance)
+                .where(scope.owned(WALLET))
+                .execute();
+    }
+
+    /** Claims the 80 % (or 100 %) notification of the period; true for exactly one caller. */
+    boolean claimNotification(LocalDate period, boolean full) {
+        var flag = full ? WALLET.NOTIFIED_100 : WALLET.NOTIFIED_80;
+        return scope.update(WALLET)
+                .set(flag, true)
+                .where(scope.owned(WALLET))
+                .and(WALLET.PERIOD_START.eq(period))
+                .and(flag.isFalse())
+                .execute() == 1;
+    }
+
+    void ledger(String kind, int delta, Long reservationId, String reason, Instant at) {
+        scope.insertInto(WALLET_LEDGER)
+                .set(WALLET_LEDGER.KIND, kind)
+                .set(WALLET_LEDGER.DELTA, delta)
+                .set(WALLET_LEDGER.RESERVATION_ID, reservationId)
+                .set(WALLET_LEDGER.REASON, truncate(reason, 255))
+                .set(WALLET_LEDGER.CREATED_AT, utc(at))
+                .execute();
+    }
+
+    long ledgerSum() {
+        Long sum = dsl
+                .select(DSL.coalesce(DSL.sum(WALLET_LEDGER.DELTA), DSL.inline(java.math.BigDecimal.ZERO)).cast(Long.class))
+                .from(WALLET_LEDGER)
+                .where(scope.owned(WALLET_LEDGER))
+                .fetchOne(0, Long.class);
+        return sum == null ? 0 : sum;
+    }
+
+    List<LedgerEntry> ledgerPage(int limit) {
+        return scope.selectFrom(WALLET_LEDGER)
+                .orderBy(WALLET_LEDGER.ID.desc())
+                .limit(limit)
+                .fetch(r -> new LedgerEntry(r.getId(), r.getKind(), r.getDelta(), r.getReservationId(), r.getReason(),
+                        instant(r.getCreatedAt())));
+    }
+
+    long insertReservation(String key, int amount, LocalDate period, Instant now, Instant expiresAt) {
+        return scope.insertInto(WALLET_RESERVATION)
+                .set(WALLET_RESERVATION.REQUEST_KEY, key)
+                .set(WALLET_RESERVATION.AMOUNT, amount)
+                .set(WALLET_RESERVATION.PERIOD_START, period)
+                .set(WALLET_RESERVATION.STATUS, ReservationStatus.HELD.name())
+                .set(WALLET_RESERVATION.CREATED_AT, utc(now))
+                .set(WALLET_RESERVATION.EXPIRES_AT, utc(expiresAt))
+                .returning(WALLET_RESERVATION.ID)
+                .fetchOne()
+                .getId();
+    }
+
+    Optional<WalletReservationRecord> reservation(long id) {
+        return scope.selectFrom(WALLET_RESERVATION).and(WALLET_RESERVATION.ID.eq(id)).fetchOptional();
+    }
+
+    Optional<WalletReservationRecord> reservationByKey(String key) {
+        return scope.selectFrom(WALLET_RESERVATION).and(WALLET_RESERVATION.REQUEST_KEY.eq(key)).fetchOptional();
+    }
+
+    /** Moves a reservation from one status to another; true for exactly one caller (the exactly-once guard). */
+    boolean transition(long id, ReservationStatus from, ReservationStatus to, String reason, Instant at) {
+        return scope.update(WALLET_RESERVATION)
+                .set(WALLET_RESERVATION.STATUS, to.name())
+                .set(WALLET_RESERVATION.REASON, truncate(reason, 255))
+                .set(WALLET_RESERVATION.SETTLED_AT, utc(at))
+                .where(scope.owned(WALLET_RESERVATION))
+                .and(WALLET_RESERVATION.ID.eq(id))
+                .and(WALLET_RESERVATION.STATUS.eq(from.name()))
+                .execute() == 1;
+    }
+
+    List<Long> expiredReservations(Instant now, int limit) {
+        return dsl.select(WALLET_RESERVATION.ID).from(WALLET_RESERVATION)
+                .where(scope.owned(WALLET_RESERVATION))
+                .and(WALLET_RESERVATION.STATUS.eq(ReservationStatus.HELD.name()))
+                .and(WALLET_RESERVATION.EXPIRES_AT.lt(utc(now)))
+                .orderBy(WALLET_RESERVATION.ID)
+                .limit(limit)
+                .fetch(WALLET_RESERVATION.ID);
+    }
+
+    int heldTokens() {
+        Integer sum = dsl
+                .select(DSL.coalesce(DSL.sum(WALLET_RESERVATION.AMOUNT), DSL.inline(java.math.BigDecimal.ZERO)).cast(Integer.class))
+                .from(WALLET_RESERVATION)
+                .where(scope.owned(WALLET_RESERVATION))
+                .and(WALLET_RESERVATION.STATUS.eq(ReservationStatus.HELD.name()))
+                .fetchOne(0, Integer.class);
+        return sum == null ? 0 : sum;
+    }
+
+    static Reservation toReservation(WalletReservationRecord r) {
+        return new Reservation(r.getId(), r.getRequestKey(), r.getAmount(), ReservationStatus.valueOf(r.getStatus()),
+                instant(r.getExpiresAt()));
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,281 @@
+package fr.macrea.max.wallet;
+
+import fr.macrea.max.db.platform.tables.records.WalletRecord;
+import fr.macrea.max.tenant.Plan;
+import fr.macrea.max.tenant.Tenant;
+import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.tenant.TenantService;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The current tenant's token wallet: monthly allowance (used first, no rollover) + pack tokens (roll over),
+ * reservations that are committed or refunded exactly once, and an append-only ledger whose sum is the balance.
+ * <p>
+ * Concurrency: a reservation is one transaction that inserts the reservation and its ledger line, then runs ONE
+ * conditional {@code UPDATE wallet SET spent = spent + n WHERE ... AND spent + n <= allowance + pack} on the hot
+ * row, last, so the row lock is held for the shortest time and the database itself refuses an overdraft. Refunds
+ * and expiries first move the reservation out of its status with a conditional update, so each happens at most
+ * once whatever the number of callers (pipeline, sweepers on several nodes).
+ */
+@Service
+public class WalletService {
+
+    private static final Logger log = LoggerFactory.getLogger(WalletService.class);
+
+    private final WalletRepository repository;
+    private final TenantService tenants;
+    private final TenantContext context;
+    private final WalletProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    WalletService(WalletRepository repository, TenantService tenants, TenantContext context,
+                  WalletProperties properties, ApplicationEventPublisher events, Clock clock,
+                  PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.tenants = tenants;
+        this.context = context;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** The current tenant's balance (starts the new period first if the month has changed). */
+    public WalletBalance balance() {
+        WalletRecord wallet = tx.execute(s -> ensureCurrentPeriod());
+        return toBalance(wallet, tenants.current().plan());
+    }
+
+    public BigDecimal euroPerToken() {
+        return Plans.euroPerToken(tenants.current().plan(), properties.packSize(), properties.packPriceEur());
+    }
+
+    /**
+     * Holds {@code amount} tokens for one request. Idempotent on {@code requestKey}: a second call with the same key
+     * returns the first reservation and charges nothing more.
+     *
+     * @throws InsufficientTokensException when the balance cannot cover it (nothing is charged)
+     */
+    public Reservation reserve(String requestKey, int amount, String reason) {
+        if (amount <= 0) {
+            throw new WalletException("Le montant à réserver doit être positif.");
+        }
+        if (requestKey == null || requestKey.isBlank() || requestKey.length() > 100) {
+            throw new WalletException("Clé de requête invalide (1 à 100 caractères).");
+        }
+        Reservation reservation;
+        try {
+            reservation = tx.execute(s -> reserveInTransaction(requestKey, amount, reason));
+        } catch (DuplicateKeyException | IntegrityConstraintViolationException duplicate) {
+            return repository.reservationByKey(requestKey).map(WalletRepository::toReservation)
+                    .orElseThrow(() -> duplicate);
+        }
+        notifyThresholds();
+        return reservation;
+    }
+
+    private Reservation reserveInTransaction(String key, int amount, String reason) {
+        Instant now = clock.instant();
+        LocalDate period = currentPeriod();
+        Instant expires = now.plus(properties.reservationTtl());
+        long id = repository.insertReservation(key, amount, period, now, expires);
+        repository.ledger("RESERVE", -amount, id, reason, now);
+        if (!repository.spend(period, amount)) {
+            // rare path: no wallet yet, a new month, or not enough tokens
+            WalletRecord wallet = ensureCurrentPeriod();
+            if (!repository.spend(period, amount)) {
+                int available = wallet.getAllowanceTokens() + wallet.getPackTokens() - wallet.getSpent();
+                throw new InsufficientTokensException(amount, Math.max(0, available));
+            }
+        }
+        return new Reservation(id, key, amount, ReservationStatus.HELD, expires);
+    }
+
+    /** The action succeeded: the held tokens are spent for good. False if it was already settled (e.g. expired). */
+    public boolean commit(long reservationId) {
+        boolean done = repository.transition(reservationId, ReservationStatus.HELD, ReservationStatus.COMMITTED, null,
+                clock.instant());
+        if (!done) {
+            log.warn("reservation {} was not held any more when committing", reservationId);
+        }
+        return done;
+    }
+
+    /** The action failed: gives the held tokens back, exactly once. */
+    public boolean refund(long reservationId, String reason) {
+        return giveBack(reservationId, ReservationStatus.HELD, ReservationStatus.REFUNDED, reason);
+    }
+
+    /** Undo of a committed action: gives its tokens back, exactly once. */
+    public boolean refundCommitted(long reservationId, String reason) {
+        return giveBack(reservationId, ReservationStatus.COMMITTED, ReservationStatus.REFUNDED, reason);
+    }
+
+    /** Refunds the current tenant's reservations whose time is up (left by a crash or a killed action). */
+    public int sweepExpired() {
+        int refunded = 0;
+        for (long id : repository.expiredReservations(clock.instant(), 500)) {
+            if (giveBack(id, ReservationStatus.HELD, ReservationStatus.EXPIRED,
+                    "Réservation expirée (action interrompue) : jetons remboursés")) {
+                refunded++;
+            }
+        }
+        return refunded;
+    }
+
+    private boolean giveBack(long id, ReservationStatus from, ReservationStatus to, String reason) {
+        Boolean done = tx.execute(s -> {
+            Instant now = clock.instant();
+            if (!repository.transition(id, from, to, reason, now)) {
+                return false;
+            }
+            var reservation = repository.reservation(id).orElseThrow();
+            int amount = reservation.getAmount();
+            // same period: the tokens go back where they came from (pack first, since it was used last);
+            // after a new month started, they come back as pack tokens, which roll over: the customer never
+            // loses tokens to our failures
+            if (!repository.unspend(reservation.getPeriodStart(), amount)) {
+                repository.addPack(amount);
+            }
+            repository.ledger("REFUND", amount, id, reason, now);
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    public List<LedgerEntry> ledger(int limit) {
+        return repository.ledgerPage(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** Balance, ledger sum and held tokens, to check that they agree (tests, health page). */
+    public WalletAudit audit() {
+        WalletRecord wallet = repository.find().orElse(null);
+        int balance = wallet == null ? 0 : wallet.getAllowanceTokens() + wallet.getPackTokens() - wallet.getSpent();
+        return new WalletAudit(balance, repository.ledgerSum(), repository.heldTokens());
+    }
+
+    /** Platform admin: adds {@code packs} packs of tokens to a tenant's wallet (no automatic top-up exists). */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    public WalletBalance topUp(TenantId tenantId, int packs) {
+        if (packs < 1 || packs > 20) {
+            throw new WalletException("Le nombre de packs doit être compris entre 1 et 20.");
+        }
+        Tenant tenant = tenants.find(tenantId)
+                .orElseThrow(() -> new WalletException("Tenant introuvable."));
+        int tokens = packs * properties.packSize();
+        return context.callAs(tenant, () -> {
+            WalletRecord wallet = tx.execute(s -> {
+                ensureCurrentPeriod();
+                repository.addPack(tokens);
+                repository.ledger("PACK", tokens, null, packs + " pack(s) ajouté(s) par MaCréa", clock.instant());
+                return repository.find().orElseThrow();
+            });
+            events.publishEvent(new WalletEvent(tenant.id(), WalletEvent.TOPPED_UP,
+                    tokens + " jetons ajoutés au portefeuille (pack)", clock.instant(), Map.of("tokens", tokens)));
+            return toBalance(wallet, tenant.plan());
+        });
+    }
+
+    /** Creates the current tenant's wallet with its plan's allowance (on tenant creation; idempotent). */
+    void provision(Plan plan) {
+        tx.executeWithoutResult(s -> {
+            if (repository.insertIfAbsent(currentPeriod(), Plans.monthlyAllowance(plan))) {
+                repository.ledger("GRANT", Plans.monthlyAllowance(plan), null,
+                        "Allocation mensuelle du plan " + plan.label(), clock.instant());
+            }
+        });
+    }
+
+    /** An upgrade raises this period's allowance at once; a downgrade applies from the next period. */
+    void planChanged(Plan plan) {
+        tx.executeWithoutResult(s -> {
+            WalletRecord wallet = ensureCurrentPeriod();
+            int allowance = Plans.monthlyAllowance(plan);
+            if (allowance > wallet.getAllowanceTokens()) {
+                repository.setAllowance(allowance);
+                repository.ledger("PLAN", allowance - wallet.getAllowanceTokens(), null,
+                        "Passage au plan " + plan.label(), clock.instant());
+            }
+        });
+    }
+
+    /** Inside a transaction: the wallet row, created or moved to the current period under its row lock. */
+    private WalletRecord ensureCurrentPeriod() {
+        LocalDate period = currentPeriod();
+        WalletRecord wallet = repository.find().orElse(null);
+        if (wallet != null && wallet.getPeriodStart().equals(period)) {
+            return wallet;
+        }
+        Plan plan = tenants.current().plan();
+        if (wallet == null && repository.insertIfAbsent(period, Plans.monthlyAllowance(plan))) {
+            repository.ledger("GRANT", Plans.monthlyAllowance(plan), null,
+                    "Allocation mensuelle du plan " + plan.label(), clock.instant());
+        }
+        wallet = repository.lock().orElseThrow();
+        if (wallet.getPeriodStart().isBefore(period)) {
+            int allowanceLeft = Math.max(0, wallet.getAllowanceTokens() - wallet.getSpent());
+            int packLeft = wallet.getPackTokens() - Math.max(0, wallet.getSpent() - wallet.getAllowanceTokens());
+            Instant now = clock.instant();
+            if (allowanceLeft > 0) {
+                repository.ledger("EXPIRY", -allowanceLeft, null, "Fin de période : allocation non utilisée", now);
+            }
+            int allowance = Plans.monthlyAllowance(plan);
+            repository.startPeriod(period, allowance, packLeft);
+            repository.ledger("GRANT", allowance, null, "Allocation mensuelle du plan " + plan.label(), now);
+            wallet = repository.find().orElseThrow();
+        }
+        return wallet;
+    }
+
+    /** After a reservation: the 80 % and 100 % allowance notifications, once per period each. */
+    private void notifyThresholds() {
+        WalletRecord wallet = repository.find().orElse(null);
+        if (wallet == null || wallet.getAllowanceTokens() <= 0) {
+            return;
+        }
+        long used = Math.min(wallet.getSpent(), wallet.getAllowanceTokens());
+        boolean reached100 = used >= wallet.getAllowanceTokens();
+        boolean reached80 = used * 100 >= 80L * wallet.getAllowanceTokens();
+        TenantId tenant = context.current();
+        if (reached80 && !wallet.getNotified_80() && repository.claimNotification(wallet.getPeriodStart(), false)) {
+            events.publishEvent(new WalletEvent(tenant, WalletEvent.ALLOWANCE_80,
+                    "80 % de l'allocation mensuelle de jetons est consommée", clock.instant(),
+                    Map.of("allowance", wallet.getAllowanceTokens(), "spent", wallet.getSpent())));
+        }
+        if (reached100 && !wallet.getNotified_100() && repository.claimNotification(wallet.getPeriodStart(), true)) {
+            events.publishEvent(new WalletEvent(tenant, WalletEvent.ALLOWANCE_100,
+                    "L'allocation mensuelle de jetons est épuisée : les packs prennent le relais",
+                    clock.instant(), Map.of("allowance", wallet.getAllowanceTokens(), "spent", wallet.getSpent())));
+        }
+    }
+
+    private WalletBalance toBalance(WalletRecord w, Plan plan) {
+        int allowanceLeft = Math.max(0, w.getAllowanceTokens() - w.getSpent());
+        int packLeft = w.getPackTokens() - Math.max(0, w.getSpent() - w.getAllowanceTokens());
+        return new WalletBalance(w.getPeriodStart(), w.getAllowanceTokens(), allowanceLeft, packLeft, w.getSpent(),
+                Plans.euroPerToken(plan, properties.packSize(), properties.packPriceEur()));
+    }
+
+    private LocalDate currentPeriod() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1);
+    }
+}

@@ -1,0 +1,72 @@
+package fr.macrea.max.action.analysis;
+
+import fr.macrea.max.crm.Lead;
+import fr.macrea.max.crm.TimelineEntry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LeadAnalyzerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+
+    private static Lead lead(String status, String email, String phone, boolean optedOut, boolean doNotCall) {
+        return new Lead("L1", "Camille", "Martin", "Boutique Zen", null, email, optedOut, phone, doNotCall, status,
+                "Web Site", null, "Lyon", null, Set.of(), null, null, NOW.minus(60, ChronoUnit.DAYS), NOW);
+    }
+
+    private static TimelineEntry entry(String kind, String status, int daysAgo) {
+        return new TimelineEntry(kind, kind + daysAgo, kind, status, null, NOW.minus(daysAgo, ChronoUnit.DAYS));
+    }
+
+    @Test
+    void aHotEngagedLeadIsScoredHighWithACallFirst() {
+        LeadAnalysis a = LeadAnalyzer.analyse(lead("In Process", "c@zen.fr", "+33600000000", false, false), List.of(
+                entry("Call", "Held", 2), entry("Email", "Sent", 5), entry("CampaignLogRecord", "Opened", 3),
+                entry("CampaignLogRecord", "Clicked", 3), entry("CampaignLogRecord", "Sent", 4)), NOW);
+        assertThat(a.daysSinceLastActivity()).isEqualTo(2);
+        assertThat(a.recency()).isEqualTo("Actif cette semaine");
+        assertThat(a.activityCounts()).containsEntry("Call", 1).containsEntry("Email", 1).containsEntry("Meeting", 0);
+        assertThat(a.campaign()).isEqualTo(new LeadAnalysis.CampaignEngagement(1, 1, 1, 0, 0));
+        assertThat(a.temperature()).isEqualTo("Chaud");
+        assertThat(a.nextActions().getFirst()).isEqualTo("Assigner le lead à un commercial.");
+        assertThat(a.nextActions()).contains("A cliqué dans une campagne : l'appeler dans les 48 h.",
+                "Lead chaud : proposer un rendez-vous.");
+        assertThat(a.missingFields()).containsExactly("Fonction", "Secteur");
+        assertThat(a.statusLabel()).isEqualTo("En cours");
+    }
+
+    @Test
+    void aSilentLeadWithoutChannelsIsColdAndAsksToCompleteTheRecord() {
+        LeadAnalysis a = LeadAnalyzer.analyse(lead("New", null, null, false, false), List.of(), NOW);
+        assertThat(a.lastActivityAt()).isNull();
+        assertThat(a.daysSinceLastActivity()).isEqualTo(60);
+        assertThat(a.temperature()).isEqualTo("Froid");
+        assertThat(a.missingFields()).contains("Adresse e-mail", "Téléphone");
+        assertThat(a.nextActions()).contains("Aucun canal de contact utilisable : compléter la fiche.");
+    }
+
+    @Test
+    void optOutAndDoNotCallAreRespectedInTheProposals() {
+        LeadAnalysis a = LeadAnalyzer.analyse(lead("Assigned", "c@zen.fr", "+33600000000", true, true),
+                List.of(entry("CampaignLogRecord", "Clicked", 1), entry("Note", null, 40)), NOW);
+        assertThat(a.nextActions()).noneMatch(s -> s.contains("l'appeler"));
+        assertThat(a.nextActions()).contains("Désinscrit des e-mails : aucun envoi marketing par e-mail.",
+                "« Ne pas appeler » : aucun appel.");
+    }
+
+    @Test
+    void aDeadLeadScoresZeroAndTheAnalysisIsDeterministic() {
+        Lead dead = lead("Dead", "c@zen.fr", null, false, false);
+        List<TimelineEntry> timeline = List.of(entry("Call", "Held", 100));
+        LeadAnalysis a = LeadAnalyzer.analyse(dead, timeline, NOW);
+        assertThat(a.score()).isZero();
+        assertThat(a.nextActions()).singleElement().asString().contains("réactivation");
+        assertThat(LeadAnalyzer.analyse(dead, timeline, NOW)).isEqualTo(a);
+    }
+}
