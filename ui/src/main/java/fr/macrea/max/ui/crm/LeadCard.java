@@ -115,6 +115,11 @@ class LeadCard extends VerticalLayout {
         for (TimelineEntry t : entries) {
             Div item = new Div(new Span((t.at() == null ? "" : WHEN.format(t.at())) + " · "), new Span(t.kind() + " : "),
                     new Span(t.title() == null ? "" : t.title()));
+            if (t.detail() != null && !t.detail().isBlank()) {
+                Span detail = new Span(t.detail().length() > 200 ? t.detail().substring(0, 200) + "…" : t.detail());
+                detail.addClassName("lead-card-timeline-detail");
+                item.add(new Span(" — "), detail);
+            }
             item.addClassName("lead-card-timeline-item");
             timeline.add(item);
         }

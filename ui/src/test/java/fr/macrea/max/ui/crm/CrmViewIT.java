@@ -47,9 +47,9 @@ class CrmViewIT extends ReportingKaribuBase {
     @Autowired
     CrmGateway crm;
 
-    Tenant a;
-    Tenant b;
-    String alice;
+    static Tenant a;
+    static Tenant b;
+    static String alice;
     final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     private Instant daysAgo(long days) {
@@ -58,6 +58,9 @@ class CrmViewIT extends ReportingKaribuBase {
 
     @BeforeEach
     void data() {
+        if (a != null) {
+            return; // once per class: tenants and rows are only read, except where a test says otherwise
+        }
         a = TestTenants.create(tenantService, "Karibu Crm A", Plan.PRO);
         b = TestTenants.create(tenantService, "Karibu Crm B", Plan.PRO);
         TestTenants.signInAs(a, Role.TENANT_USER);
