@@ -1,0 +1,48 @@
+package fr.macrea.max.brains.beaute;
+
+import java.time.Duration;
+
+/**
+ * n8n workflow templates of this brain's scenarios: M.A.X. calls the webhook when the trigger fires, n8n waits the
+ * delay (waits are persisted by n8n, so J+3 survives restarts) and calls M.A.X. back, which re-checks the conditions
+ * and runs the action through its pipeline (mode, tokens, consent). The platform fills {{MAX_WEBHOOK_PATH}} and
+ * {{MAX_CALLBACK_URL}} when it deploys the workflow.
+ */
+final class Workflows {
+
+    private Workflows() {
+    }
+
+    static String callback(String scenarioId, String title, Duration delay) {
+        long minutes = Math.abs(delay.toMinutes());
+        boolean wait = minutes > 0;
+        String unit = minutes % 1440 == 0 ? "days" : minutes % 60 == 0 ? "hours" : "minutes";
+        long amount = unit.equals("days") ? minutes / 1440 : unit.equals("hours") ? minutes / 60 : minutes;
+        StringBuilder json = new StringBuilder();
+        json.append("{\"name\":\"M.A.X. — ").append(title.replace("\"", "'")).append("\",\"nodes\":[")
+                .append("{\"id\":\"").append(scenarioId).append("-1\",\"name\":\"Déclencheur M.A.X.\",")
+                .append("\"type\":\"n8n-nodes-base.webhook\",\"typeVersion\":2,\"position\":[0,0],")
+                .append("\"parameters\":{\"httpMethod\":\"POST\",\"path\":\"{{MAX_WEBHOOK_PATH}}\",")
+                .append("\"responseMode\":\"onReceived\",\"options\":{}}},");
+        if (wait) {
+            json.append("{\"id\":\"").append(scenarioId).append("-2\",\"name\":\"Attendre\",")
+                    .append("\"type\":\"n8n-nodes-base.wait\",\"typeVersion\":1.1,\"position\":[220,0],")
+                    .append("\"parameters\":{\"resume\":\"timeInterval\",\"amount\":").append(amount)
+                    .append(",\"unit\":\"").append(unit).append("\"}},");
+        }
+        json.append("{\"id\":\"").append(scenarioId).append("-3\",\"name\":\"Rappel M.A.X.\",")
+                .append("\"type\":\"n8n-nodes-base.httpRequest\",\"typeVersion\":4.2,\"position\":[440,0],")
+                .append("\"parameters\":{\"method\":\"POST\",\"url\":\"{{MAX_CALLBACK_URL}}\",\"sendBody\":true,")
+                .append("\"specifyBody\":\"json\",\"jsonBody\":\"={{ JSON.stringify({ scenario: '")
+                .append(scenarioId).append("', record: $('Déclencheur M.A.X.').item.json.body }) }}\",\"options\":{}}}")
+                .append("],\"connections\":{");
+        if (wait) {
+            json.append("\"Déclencheur M.A.X.\":{\"main\":[[{\"node\":\"Attendre\",\"type\":\"main\",\"index\":0}]]},")
+                    .append("\"Attendre\":{\"main\":[[{\"node\":\"Rappel M.A.X.\",\"type\":\"main\",\"index\":0}]]}");
+        } else {
+            json.append("\"Déclencheur M.A.X.\":{\"main\":[[{\"node\":\"Rappel M.A.X.\",\"type\":\"main\",\"index\":0}]]}");
+        }
+        json.append("},\"settings\":{\"executionOrder\":\"v1\",\"saveExecutionProgress\":true}}");
+        return json.toString();
+    }
+}

@@ -1,0 +1,192 @@
+package fr.macrea.max.brain;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Builds brain plugin jars at test time (no committed binaries): Java sources compiled with javax.tools against the
+ * test class path (plugins-api, PF4J), the PF4J extension index written by hand, a PF4J manifest.
+ */
+public final class BrainJars {
+
+    public static final String REQUIRES = ">=1.0.0 & <2.0.0";
+    private static final Map<String, Map<String, byte[]>> COMPILED = new ConcurrentHashMap<>();
+
+    private BrainJars() {
+    }
+
+    /** What the generated brain does. */
+    public enum Kind { GOOD, BAD_FIELD_NAME, THROWS_IN_CONTRIBUTE, THROWS_IN_CONSTRUCTOR, HANGS, NO_EXTENSION }
+
+    public static Path good(Path dir, String id, String version) {
+        return brain(dir, "brain-" + id + "-" + version + ".jar", id, version, REQUIRES, Kind.GOOD);
+    }
+
+    public static Path brain(Path dir, String file, String id, String version, String requires, Kind kind) {
+        Map<String, String> manifest = new LinkedHashMap<>();
+        manifest.put("Plugin-Id", id);
+        manifest.put("Plugin-Version", version);
+        manifest.put("Plugin-Provider", "Tests");
+        if (requires != null) {
+            manifest.put("Plugin-Requires", requires);
+        }
+        String className = "testbrains." + kind.name().toLowerCase().replace("_", "") + ".TestBrain";
+        return jar(dir.resolve(file), manifest, compile(className, source(kind)), kind == Kind.NO_EXTENSION ? null : className);
+    }
+
+    /** A jar with classes but no manifest at all. */
+    public static Path withoutManifest(Path dir, String file) {
+        Path jar = dir.resolve(file);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            for (var e : compile("testbrains.good.TestBrain", source(Kind.GOOD)).entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jar;
+    }
+
+    /** Bytes that are not a zip (or a truncated one). */
+    public static Path corrupt(Path dir, String file) {
+        try {
+            byte[] real = Files.readAllBytes(good(Files.createTempDirectory("brain-src"), "x", "1.0.0"));
+            return Files.write(dir.resolve(file), java.util.Arrays.copyOf(real, real.length / 3));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path jar(Path target, Map<String, String> attributes, Map<String, byte[]> classes, String extension) {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.forEach((k, v) -> manifest.getMainAttributes().putValue(k, v));
+        Path tmp = target.resolveSibling(target.getFileName() + ".part");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(tmp), manifest)) {
+            for (var e : classes.entrySet()) {
+                jar.putNextEntry(new JarEntry(e.getKey()));
+                jar.write(e.getValue());
+                jar.closeEntry();
+            }
+            if (extension != null) {
+                jar.putNextEntry(new JarEntry("META-INF/extensions.idx"));
+                jar.write((extension + "\n").getBytes(StandardCharsets.UTF_8));
+                jar.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            // dropped atomically, as an operator's mv would
+            return Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, byte[]> compile(String className, String body) {
+        String pkg = className.substring(0, className.lastIndexOf('.'));
+        String source = "package " + pkg + ";\n" + body;
+        return COMPILED.computeIfAbsent(className, k -> {
+            try {
+                Path src = Files.createTempDirectory("brain-src");
+                Path out = Files.createTempDirectory("brain-classes");
+                Path file = src.resolve("TestBrain.java");
+                Files.writeString(file, source);
+                JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+                ByteArrayOutputStream errors = new ByteArrayOutputStream();
+                int rc = javac.run(null, OutputStream.nullOutputStream(), errors, "-proc:none", "-classpath",
+                        System.getProperty("java.class.path"), "-d", out.toString(), file.toString());
+                if (rc != 0) {
+                    throw new IllegalStateException("test brain does not compile:\n" + errors);
+                }
+                Map<String, byte[]> classes = new LinkedHashMap<>();
+                try (Stream<Path> files = Files.walk(out)) {
+                    for (Path p : files.filter(Files::isRegularFile).toList()) {
+                        classes.put(out.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                    }
+                }
+                return classes;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static String source(Kind kind) {
+        String fieldName = kind == Kind.BAD_FIELD_NAME ? "poids colis" : "cPoidsKg";
+        String constructor = kind == Kind.THROWS_IN_CONSTRUCTOR
+                ? "public TestBrain() { throw new IllegalStateException(\"constructeur cassé\"); }" : "";
+        String first = switch (kind) {
+            case THROWS_IN_CONTRIBUTE -> "if (true) throw new IllegalStateException(\"base de règles introuvable\");";
+            case HANGS -> "try { Thread.sleep(600_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }";
+            default -> "";
+        };
+        String workflow = "{\\\"nodes\\\":[{\\\"name\\\":\\\"Webhook\\\",\\\"type\\\":\\\"n8n-nodes-base.webhook\\\"}],\\\"connections\\\":{}}";
+        return """
+                import fr.macrea.max.plugins.api.*;
+                import java.time.Duration;
+                import java.util.List;
+
+                @org.pf4j.Extension
+                public class TestBrain implements Brain {
+                    %s
+                    @Override
+                    public BrainContributions contribute(BrainContext context) {
+                        %s
+                        String id = context.brainId();
+                        FieldPlan plan = new FieldPlan(List.of(new FieldPlan.EntityFields("Lead", List.of(
+                                FieldPlan.Field.of("%s", "float", Label.of("Poids (kg)", "Weight (kg)"), "Exécution du contrat")))),
+                                List.of(), List.of(new FieldPlan.Tag("urgent", Label.of("Urgent", "Urgent"))), List.of());
+                        CreativeTemplate template = new CreativeTemplate("devis", Label.of("Devis " + id, "Quote " + id),
+                                Channel.EMAIL, "Votre devis {Lead.firstName}", "Bonjour {Lead.firstName}, voici votre devis.", "pro");
+                        Scenario scenario = new Scenario("relance", Label.of("Relance", "Follow-up"), Label.of("J+3", "D+3"),
+                                Scenario.Trigger.created("Lead"), Duration.ofDays(3), List.of(), Channel.EMAIL, "devis",
+                                CostCategory.AUTO_FOLLOW_UP, Mode.ASSISTE, "%s");
+                        KpiDefinition kpi = KpiDefinition.count("leads", Label.of("Leads", "Leads"), "Lead", KpiDefinition.Period.ALL_TIME);
+                        SuggestionRoutine suggestion = new SuggestionRoutine("a-relancer", Label.of("{count} à relancer", "{count} to follow up"),
+                                "Lead", List.of(), 1, new SuggestionRoutine.ProposedAction(SuggestionRoutine.ProposedAction.Kind.RUN_SCENARIO,
+                                "relance", Label.of("Relancer", "Follow up"), Mode.ASSISTE));
+                        return new BrainContributions(Label.of("Cerveau " + id, "Brain " + id), Label.of("Test", "Test"), plan,
+                                List.of(template), List.of(kpi), List.of(scenario), List.of(suggestion));
+                    }
+                }
+                """.formatted(constructor, first, fieldName, workflow);
+    }
+
+    /** Deletes a jar as an operator would. */
+    public static void remove(Path jar) {
+        try {
+            Files.delete(jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package fr.macrea.max.brain;
+
+import fr.macrea.max.brain.BrainJars.Kind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The brain manager on a real folder with jars built at test time; no Spring. */
+class BrainManagerTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<Object> events = new ArrayList<>();
+    private BrainManager manager;
+
+    private BrainManager start(boolean watch) {
+        return start(watch, Duration.ofSeconds(10));
+    }
+
+    private BrainManager start(boolean watch, Duration loadTimeout) {
+        manager = new BrainManager(new BrainProperties(dir, Duration.ofMillis(100), watch, loadTimeout),
+                Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC), events::add);
+        manager.start();
+        return manager;
+    }
+
+    @AfterEach
+    void stop() {
+        if (manager != null) {
+            manager.shutdown();
+        }
+    }
+
+    private BrainStatus status(String file) {
+        return manager.statuses().stream().filter(s -> s.file().equals(file)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void starts_with_a_missing_or_empty_folder() {
+        manager = new BrainManager(new BrainProperties(dir.resolve("absent"), Duration.ofMillis(100), true,
+                Duration.ofSeconds(5)), Clock.systemUTC(), events::add);
+        manager.start();
+        assertThat(manager.statuses()).isEmpty();
+        assertThat(manager.available()).isEmpty();
+        manager.shutdown();
+        manager = start(false);
+        assertThat(manager.rescan()).isEmpty();
+    }
+
+    @Test
+    void loads_the_jars_present_at_start() {
+        BrainJars.good(dir, "logistique", "1.0.0");
+        start(false);
+        assertThat(manager.available()).extracting(LoadedBrain::id).containsExactly("logistique");
+        LoadedBrain brain = manager.find("logistique").orElseThrow();
+        assertThat(brain.version()).isEqualTo("1.0.0");
+        assertThat(brain.provider()).isEqualTo("Tests");
+        assertThat(brain.contributions().templates()).extracting(t -> t.name().fr()).containsExactly("Devis logistique");
+        assertThat(status("brain-logistique-1.0.0.jar").state()).isEqualTo(BrainState.LOADED);
+    }
+
+    @Test
+    void a_jar_dropped_at_run_time_is_loaded_and_a_removed_one_unloaded_without_restart() {
+        start(false);
+        Path jar = BrainJars.good(dir, "beaute", "1.0.0");
+        manager.rescan();
+        assertThat(manager.isAvailable("beaute")).isTrue();
+        assertThat(manager.pf4jPluginIds()).containsExactly("beaute");
+        assertThat(events).contains(new BrainsChanged(java.util.Set.of("beaute"), java.util.Set.of()));
+
+        BrainJars.remove(jar);
+        manager.rescan();
+        assertThat(manager.isAvailable("beaute")).isFalse();
+        assertThat(manager.statuses()).isEmpty();
+        assertThat(manager.pf4jPluginIds()).isEmpty();
+        assertThat(events).contains(new BrainsChanged(java.util.Set.of(), java.util.Set.of("beaute")));
+    }
+
+    @Test
+    void the_watcher_picks_up_dropped_and_removed_jars_by_itself() {
+        start(true);
+        Path jar = BrainJars.good(dir, "coaching", "1.0.0");
+        await(() -> manager.isAvailable("coaching"));
+        BrainJars.remove(jar);
+        await(() -> !manager.isAvailable("coaching") && manager.statuses().isEmpty());
+    }
+
+    @Test
+    void a_replaced_jar_is_reloaded_with_its_new_version() throws Exception {
+        start(false);
+        Path v1 = BrainJars.good(dir, "ecommerce", "1.0.0");
+        manager.rescan();
+        Files.delete(v1);
+        BrainJars.good(dir, "ecommerce", "1.1.0");
+        manager.rescan();
+        assertThat(manager.find("ecommerce").orElseThrow().version()).isEqualTo("1.1.0");
+        assertThat(manager.statuses()).singleElement().satisfies(s -> assertThat(s.file()).isEqualTo("brain-ecommerce-1.1.0.jar"));
+    }
+
+    @Test
+    void a_corrupt_zip_is_refused_with_its_reason() {
+        start(false);
+        BrainJars.corrupt(dir, "brain-casse-1.0.0.jar");
+        manager.rescan();
+        BrainStatus s = status("brain-casse-1.0.0.jar");
+        assertThat(s.state()).isEqualTo(BrainState.REFUSED);
+        assertThat(s.reasonFr()).startsWith("archive illisible");
+        assertThat(s.reasonEn()).startsWith("unreadable archive");
+    }
+
+    @Test
+    void a_jar_without_manifest_is_refused() {
+        start(false);
+        BrainJars.withoutManifest(dir, "brain-sans-manifeste.jar");
+        manager.rescan();
+        assertThat(status("brain-sans-manifeste.jar").reasonFr()).startsWith("manifeste PF4J absent");
+    }
+
+    @Test
+    void a_wrong_or_missing_plugin_requires_is_refused() {
+        start(false);
+        BrainJars.brain(dir, "brain-futur-1.0.0.jar", "futur", "1.0.0", ">=2.0.0 & <3.0.0", Kind.GOOD);
+        BrainJars.brain(dir, "brain-vague-1.0.0.jar", "vague", "1.0.0", null, Kind.GOOD);
+        manager.rescan();
+        assertThat(status("brain-futur-1.0.0.jar").reasonFr())
+                .isEqualTo("Plugin-Requires « >=2.0.0 & <3.0.0 » incompatible avec l'API des cerveaux 1.0.0");
+        assertThat(status("brain-vague-1.0.0.jar").reasonFr()).startsWith("Plugin-Requires manquant");
+        assertThat(manager.available()).isEmpty();
+        assertThat(manager.pf4jPluginIds()).isEmpty();
+    }
+
+    @Test
+    void a_duplicate_id_is_refused_and_the_first_brain_keeps_serving() {
+        start(false);
+        BrainJars.good(dir, "logistique", "1.0.0");
+        manager.rescan();
+        BrainJars.brain(dir, "zz-logistique-copie.jar", "logistique", "2.0.0", BrainJars.REQUIRES, Kind.GOOD);
+        manager.rescan();
+        assertThat(status("zz-logistique-copie.jar").reasonFr())
+                .isEqualTo("identifiant en double : le cerveau « logistique » est déjà chargé depuis brain-logistique-1.0.0.jar");
+        assertThat(manager.find("logistique").orElseThrow().version()).isEqualTo("1.0.0");
+    }
+
+    @Test
+    void an_invalid_field_name_is_refused_with_the_offending_path() {
+        start(false);
+        BrainJars.brain(dir, "brain-champs-1.0.0.jar", "champs", "1.0.0", BrainJars.REQUIRES, Kind.BAD_FIELD_NAME);
+        manager.rescan();
+        BrainStatus s = status("brain-champs-1.0.0.jar");
+        assertThat(s.state()).isEqualTo(BrainState.REFUSED);
+        assertThat(s.reasonFr()).contains("fieldPlan.entities[Lead].fields[poids colis]", "nom de champ illégal « poids colis »");
+        assertThat(manager.pf4jPluginIds()).as("the refused plugin's class loader is released").isEmpty();
+    }
+
+    @Test
+    void exceptions_thrown_by_a_brain_are_contained() {
+        start(false);
+        BrainJars.brain(dir, "brain-leve-1.0.0.jar", "leve", "1.0.0", BrainJars.REQUIRES, Kind.THROWS_IN_CONTRIBUTE);
+        BrainJars.brain(dir, "brain-ctor-1.0.0.jar", "ctor", "1.0.0", BrainJars.REQUIRES, Kind.THROWS_IN_CONSTRUCTOR);
+        BrainJars.brain(dir, "brain-vide-1.0.0.jar", "vide", "1.0.0", BrainJars.REQUIRES, Kind.NO_EXTENSION);
+        BrainJars.good(dir, "standard", "1.0.0");
+        manager.rescan();
+        assertThat(status("brain-leve-1.0.0.jar").reasonFr())
+                .isEqualTo("le cerveau a levé une exception : IllegalStateException — base de règles introuvable");
+        assertThat(status("brain-ctor-1.0.0.jar").reasonFr())
+                .isEqualTo("l'extension TestBrain n'a pas pu être créée : IllegalStateException — constructeur cassé");
+        assertThat(status("brain-vide-1.0.0.jar").reasonFr()).startsWith("0 extension(s) Brain");
+        assertThat(manager.available()).extracting(LoadedBrain::id).containsExactly("standard");
+        assertThat(manager.pf4jPluginIds()).containsExactly("standard");
+    }
+
+    @Test
+    void a_brain_that_never_answers_is_refused_after_the_time_limit() {
+        start(false, Duration.ofMillis(500));
+        BrainJars.brain(dir, "brain-lent-1.0.0.jar", "lent", "1.0.0", BrainJars.REQUIRES, Kind.HANGS);
+        manager.rescan();
+        assertThat(status("brain-lent-1.0.0.jar").reasonFr()).startsWith("le cerveau n'a pas rendu ses contributions");
+    }
+
+    @Test
+    void a_refused_jar_fixed_in_place_is_retried() {
+        start(false);
+        BrainJars.corrupt(dir, "brain-logistique-1.0.0.jar");
+        manager.rescan();
+        assertThat(status("brain-logistique-1.0.0.jar").state()).isEqualTo(BrainState.REFUSED);
+        BrainJars.good(dir, "logistique", "1.0.0");
+        // a copy that finished writing has a new size: the next scan retries it
+        manager.rescan();
+        assertThat(manager.isAvailable("logistique")).isTrue();
+    }
+
+    @Test
+    void a_disabled_brain_is_hidden_but_stays_loaded() {
+        BrainJars.good(dir, "beaute", "1.0.0");
+        start(false);
+        manager.disable("beaute");
+        assertThat(manager.available()).isEmpty();
+        assertThat(status("brain-beaute-1.0.0.jar").state()).isEqualTo(BrainState.DISABLED);
+        manager.enable("beaute");
+        assertThat(manager.isAvailable("beaute")).isTrue();
+    }
+
+    @Test
+    void shutdown_unloads_every_plugin() {
+        BrainJars.good(dir, "standard", "1.0.0");
+        BrainJars.good(dir, "logistique", "1.0.0");
+        start(false);
+        assertThat(manager.pf4jPluginIds()).hasSize(2);
+        manager.shutdown();
+        assertThat(manager.pf4jPluginIds()).isEmpty();
+        assertThat(manager.available()).isEmpty();
+        manager = null;
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

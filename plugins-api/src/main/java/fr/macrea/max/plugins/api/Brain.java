@@ -1,0 +1,24 @@
+package fr.macrea.max.plugins.api;
+
+import org.pf4j.ExtensionPoint;
+
+/**
+ * The one extension point of a brain: a vertical's knowledge (field plan, templates, KPIs, scenarios, suggestion
+ * routines) as declarative data.
+ * <p>
+ * Contract: a brain jar carries exactly one {@code @Extension} implementing this interface, with a public no-argument
+ * constructor. {@link #contribute} is called once, when the host loads the jar; it must be fast, free of side effects
+ * (no threads, no I/O outside its own jar, no static state), and return the same content every time. Ids inside the
+ * contributions are stable: the host and tenants' data refer to them across versions of the brain. An exception
+ * thrown here makes the host refuse the brain with that exception as the reason; it never reaches a user request.
+ *
+ * @since 1.0
+ */
+public interface Brain extends ExtensionPoint {
+
+    /**
+     * @param context what the host tells the brain (API version, the brain's own id); never a tenant or a database
+     * @return everything the brain contributes, validated by the host with {@link ContributionRules}
+     */
+    BrainContributions contribute(BrainContext context);
+}

@@ -1,0 +1,71 @@
+package fr.macrea.max.plugins.api;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A declarative KPI that the platform evaluates on the tenant's CRM schema (a brain never supplies SQL).
+ * <ul>
+ *   <li>{@link Measure#COUNT}: records of {@code entity} matching {@code filters} in the period;</li>
+ *   <li>{@link Measure#RATIO}: among those, the share (percent) also matching {@code numerator};</li>
+ *   <li>{@link Measure#AVERAGE}: the mean of numeric {@code field};</li>
+ *   <li>{@link Measure#AVERAGE_DAYS_BETWEEN}: the mean number of days from date {@code field} to date
+ *       {@code untilField}.</li>
+ * </ul>
+ *
+ * @param id stable identifier, unique within the brain
+ * @param entity EspoCRM entity type counted, e.g. {@code Lead}, {@code CampaignLogRecord}
+ * @param field for AVERAGE / AVERAGE_DAYS_BETWEEN, else empty
+ * @param untilField for AVERAGE_DAYS_BETWEEN, else empty
+ * @param filters conditions every counted record meets
+ * @param numerator the extra conditions of the ratio's numerator (RATIO only)
+ * @param groupBy optional field to break the KPI down by (empty: no grouping)
+ * @param period the time window, on {@code createdAt}
+ * @param unit display unit, e.g. {@code %}, {@code j}, empty for a count
+ * @since 1.0
+ */
+public record KpiDefinition(String id, Label label, String entity, Measure measure, String field, String untilField,
+                            List<Criterion> filters, List<Criterion> numerator, String groupBy, Period period,
+                            String unit) {
+
+    public KpiDefinition {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(entity, "entity");
+        Objects.requireNonNull(measure, "measure");
+        field = field == null ? "" : field;
+        untilField = untilField == null ? "" : untilField;
+        filters = List.copyOf(filters);
+        numerator = List.copyOf(numerator);
+        groupBy = groupBy == null ? "" : groupBy;
+        Objects.requireNonNull(period, "period");
+        unit = unit == null ? "" : unit;
+    }
+
+    public static KpiDefinition count(String id, Label label, String entity, Period period, Criterion... filters) {
+        return new KpiDefinition(id, label, entity, Measure.COUNT, "", "", List.of(filters), List.of(), "", period, "");
+    }
+
+    public static KpiDefinition ratio(String id, Label label, String entity, Period period, List<Criterion> filters,
+                                      List<Criterion> numerator) {
+        return new KpiDefinition(id, label, entity, Measure.RATIO, "", "", filters, numerator, "", period, "%");
+    }
+
+    public static KpiDefinition averageDaysBetween(String id, Label label, String entity, String from, String until,
+                                                   Period period, Criterion... filters) {
+        return new KpiDefinition(id, label, entity, Measure.AVERAGE_DAYS_BETWEEN, from, until, List.of(filters),
+                List.of(), "", period, "j");
+    }
+
+    /** Returns a copy grouped by {@code field}. */
+    public KpiDefinition groupedBy(String field) {
+        return new KpiDefinition(id, label, entity, measure, this.field, untilField, filters, numerator, field, period,
+                unit);
+    }
+
+    /** @since 1.0 */
+    public enum Measure { COUNT, RATIO, AVERAGE, AVERAGE_DAYS_BETWEEN }
+
+    /** @since 1.0 */
+    public enum Period { LAST_7_DAYS, LAST_30_DAYS, CURRENT_MONTH, CURRENT_QUARTER, ALL_TIME }
+}

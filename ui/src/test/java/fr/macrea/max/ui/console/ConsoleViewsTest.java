@@ -1,0 +1,186 @@
+package fr.macrea.max.ui.console;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.QueryParameters;
+import fr.macrea.max.brain.BrainActivationService;
+import fr.macrea.max.brain.BrainJars;
+import fr.macrea.max.brain.BrainManager;
+import fr.macrea.max.brain.BrainStatus;
+import fr.macrea.max.brain.LoadedBrain;
+import fr.macrea.max.brain.TenantBrain;
+import fr.macrea.max.security.Role;
+import fr.macrea.max.security.SystemAuthentication;
+import fr.macrea.max.tenant.Plan;
+import fr.macrea.max.tenant.Tenant;
+import fr.macrea.max.tenant.TenantService;
+import fr.macrea.max.testing.TestTenants;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The platform console's brain screens, driven as a platform admin would, on jars built for the test. */
+class ConsoleViewsTest extends KaribuSpringTest {
+
+    static final Path BRAINS = folder();
+
+    static Path folder() {
+        try {
+            Path dir = Files.createTempDirectory("ui-brains");
+            BrainJars.good(dir, "standard", "1.0.0");
+            BrainJars.good(dir, "logistique", "1.0.0");
+            BrainJars.corrupt(dir, "brain-casse-1.0.0.jar");
+            BrainJars.brain(dir, "brain-champs-1.0.0.jar", "champs", "1.0.0", BrainJars.REQUIRES,
+                    BrainJars.Kind.BAD_FIELD_NAME);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void brains(DynamicPropertyRegistry registry) {
+        registry.add("max.brains.dir", BRAINS::toString);
+        registry.add("max.brains.watch", () -> "false");
+    }
+
+    @Autowired
+    TenantService tenants;
+    @Autowired
+    BrainActivationService activations;
+    @Autowired
+    BrainManager manager;
+
+    @SuppressWarnings("unchecked")
+    private static <T> Grid<T> grid(String id) {
+        return _get(Grid.class, s -> s.withId(id));
+    }
+
+    private static <T> List<List<String>> rows(Grid<T> grid) {
+        int size = (int) grid.getGenericDataView().getItems().count();
+        return IntStream.range(0, size).mapToObj(i -> GridKt._getFormattedRow(grid, i)).toList();
+    }
+
+    @Test
+    void the_brains_console_lists_loaded_and_refused_jars_with_their_reasons() {
+        signInPlatformAdmin();
+        UI.getCurrent().navigate(BrainsConsoleView.class);
+        Grid<BrainStatus> grid = grid("brains-grid");
+        List<List<String>> rows = rows(grid);
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("logistique", "Cerveau logistique", "1.0.0", "brain-logistique-1.0.0.jar"));
+        assertThat(rows).anySatisfy(r -> assertThat(String.join("|", r)).contains("brain-casse-1.0.0.jar", "archive illisible"));
+        assertThat(rows).anySatisfy(r -> assertThat(String.join("|", r)).contains("champs", "nom de champ illégal « poids colis »"));
+        assertThat(grid.getGenericDataView().getItems().map(s -> s.id() + "=" + s.state()))
+                .contains("logistique=LOADED", "standard=LOADED", "champs=REFUSED");
+        assertThat(_get(Paragraph.class, s -> s.withClasses("brains-folder")).getText()).startsWith("2 cerveau(x) chargé(s), 2 refusé(s)");
+    }
+
+    @Test
+    void a_jar_dropped_while_the_console_is_open_appears_after_a_rescan() throws IOException {
+        signInPlatformAdmin();
+        UI.getCurrent().navigate(BrainsConsoleView.class);
+        Path dropped = BrainJars.good(BRAINS, "coaching", "1.0.0");
+        try {
+            _click(_get(Button.class, s -> s.withId("rescan-brains")));
+            Grid<BrainStatus> grid = grid("brains-grid");
+            assertThat(grid.getGenericDataView().getItems().map(BrainStatus::id)).contains("coaching");
+        } finally {
+            Files.delete(dropped);
+            manager.rescan();
+        }
+    }
+
+    @Test
+    void a_tenant_admin_cannot_open_the_brains_console() {
+        Tenant tenant = TestTenants.create(tenants, "Curieux", Plan.STUDIO);
+        signIn(TestTenants.member(tenant, Role.TENANT_ADMIN));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UI.getCurrent().navigate(BrainsConsoleView.class))
+                .hasMessageContaining("Access is denied");
+        _assertNone(BrainsConsoleView.class);
+    }
+
+    @Test
+    void the_tenants_console_activates_brains_within_the_plan_and_explains_refusals() {
+        Tenant tenant = TestTenants.create(tenants, "Atelier Console", Plan.STANDARD);
+        signInPlatformAdmin();
+        UI.getCurrent().navigate(TenantsConsoleView.class);
+        Grid<Tenant> grid = grid("tenants-grid");
+        grid.select(grid.getGenericDataView().getItems().filter(t -> t.id().equals(tenant.id())).findFirst().orElseThrow());
+
+        _click(_get(Button.class, s -> s.withId("toggle-brain-logistique")));
+        expectNotifications("Le cerveau métier « logistique » demande le plan Pro ou Studio, ou l'option « Fiche métier » : "
+                + "le tenant « Atelier Console » est en plan Standard sans cette option.");
+        _click(_get(Button.class, s -> s.withId("toggle-brain-standard")));
+        assertThat(brainsOf(tenant)).extracting(b -> b.id() + "=" + b.active()).contains("standard=true", "logistique=false");
+
+        @SuppressWarnings("unchecked")
+        Select<Plan> plan = _get(Select.class, s -> s.withId("edit-tenant-plan"));
+        plan.setValue(Plan.PRO);
+        _click(_get(Button.class, s -> s.withId("save-tenant-plan")));
+        _click(_get(Button.class, s -> s.withId("toggle-brain-logistique")));
+        assertThat(brainsOf(tenant)).extracting(b -> b.id() + "=" + b.active()).contains("standard=true", "logistique=true");
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withClasses("tenant-brain-active")
+                .withPredicate(span -> span.getParent().flatMap(p -> p.getId()).orElse("").equals("tenant-brain-logistique")))
+                .getText()).isEqualTo("Actif");
+
+        _click(_get(Button.class, s -> s.withId("toggle-brain-logistique")));
+        assertThat(brainsOf(tenant)).extracting(b -> b.id() + "=" + b.active()).contains("logistique=false");
+    }
+
+    @Test
+    void the_contributions_view_shows_what_the_tenant_gets_from_its_active_brains_only() {
+        Tenant a = TestTenants.create(tenants, "Fret A", Plan.PRO);
+        Tenant b = TestTenants.create(tenants, "Fret B", Plan.PRO);
+        SystemAuthentication.asPlatform(() -> {
+            activations.activate(a.id(), "logistique");
+            activations.activate(b.id(), "standard");
+            return null;
+        });
+        signInPlatformAdmin();
+        UI.getCurrent().navigate(BrainContributionsView.class, QueryParameters.of("tenant", a.slug()));
+        assertThat(_get(Paragraph.class, s -> s.withId("contributions-summary")).getText())
+                .isEqualTo("Cerveaux actifs : Cerveau logistique 1.0.0");
+        assertThat(rows(grid("contributions-templates"))).singleElement()
+                .satisfies(r -> assertThat(r).contains("Cerveau logistique", "Devis logistique", "E-mail", "Votre devis {Lead.firstName}"));
+        assertThat(rows(grid("contributions-scenarios"))).singleElement()
+                .satisfies(r -> assertThat(r).contains("Relance", "AUTO_FOLLOW_UP", "ASSISTE"));
+        assertThat(rows(grid("contributions-kpis"))).hasSize(1);
+        assertThat(rows(grid("contributions-fields"))).singleElement()
+                .satisfies(r -> assertThat(r).contains("Lead", "cPoidsKg", "float", "Poids (kg)", "Exécution du contrat"));
+
+        @SuppressWarnings("unchecked")
+        Select<Tenant> select = _get(Select.class, s -> s.withId("contributions-tenant"));
+        select.setValue(select.getListDataView().getItems().filter(t -> t.id().equals(b.id())).findFirst().orElseThrow());
+        assertThat(rows(grid("contributions-templates"))).singleElement()
+                .satisfies(r -> assertThat(r).contains("Devis standard"));
+        assertThat(rows(grid("contributions-fields"))).as("the universal test brain has a field plan too, B sees only its own")
+                .allSatisfy(r -> assertThat(r).contains("Cerveau standard"));
+    }
+
+    private List<TenantBrain> brainsOf(Tenant tenant) {
+        return SystemAuthentication.asPlatform(() -> activations.brainsOf(tenant.id()));
+    }
+
+    @SuppressWarnings("unused")
+    private List<LoadedBrain> activeOf(Tenant tenant) {
+        return SystemAuthentication.asPlatform(() -> activations.activeFor(tenant.id()));
+    }
+}
