@@ -15,6 +15,8 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import fr.macrea.max.kpi.KpiService;
+import fr.macrea.max.kpi.KpiValue;
 import fr.macrea.max.reporting.Dashboard;
 import fr.macrea.max.reporting.Period;
 import fr.macrea.max.reporting.ReportingService;
@@ -48,6 +50,8 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
     private final transient SuggestionService suggestions;
     private final transient AiActions actions;
     private final transient TenantContext tenants;
+    private final transient KpiService kpis;
+    private final Div kpiList = new Div();
     private final RadioButtonGroup<Period> period = new RadioButtonGroup<>();
     private final Div figures = new Div();
     private final Div charts = new Div();
@@ -56,8 +60,9 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
     private transient AutoCloseable crmChanges;
 
     public ReportingView(ReportingService reporting, SuggestionService suggestions, AiActions actions,
-                         TenantContext tenants) {
+                         TenantContext tenants, KpiService kpis) {
         this.reporting = reporting;
+        this.kpis = kpis;
         this.suggestions = suggestions;
         this.actions = actions;
         this.tenants = tenants;
@@ -87,8 +92,11 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
                 section("reporting.timeline", timeline));
         columns.setWidthFull();
         columns.addClassName("reporting-columns");
-        add(new HorizontalLayout(title, period), figures, charts, columns);
+        kpiList.setId("reporting-kpis");
+        kpiList.addClassName("reporting-figures");
+        add(new HorizontalLayout(title, period), figures, section("reporting.kpis", kpiList), charts, columns);
         refreshFigures();
+        refreshKpis();
         refreshTimeline();
         refreshSuggestions();
     }
@@ -134,6 +142,44 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
                 getTranslation("reporting.campaigns.clicked")));
         campaignChart.setId("chart-campaigns");
         charts.add(leadsChart, campaignChart);
+    }
+
+    void refreshKpis() {
+        kpiList.removeAll();
+        var values = kpis.activeKpis(getLocale());
+        if (values.isEmpty()) {
+            kpiList.add(new Span(getTranslation("reporting.kpis.none")));
+        }
+        for (KpiValue k : values) {
+            Span number = new Span(k.available() ? format(k) : "—");
+            number.addClassName("kpi-value");
+            Span label = new Span(k.label() + " · " + k.brainName());
+            label.addClassName("kpi-label");
+            Div tile = new Div(number, label);
+            tile.addClassName("kpi-tile");
+            tile.getElement().setAttribute("data-kpi", k.key());
+            if (!k.available()) {
+                tile.getElement().setAttribute("title", k.problem());
+            }
+            kpiList.add(tile);
+        }
+    }
+
+    private static String format(KpiValue k) {
+        if (!k.groups().isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            k.groups().entrySet().stream().limit(3).forEach(e -> b.append(b.isEmpty() ? "" : " · ")
+                    .append(e.getKey()).append(' ').append(number(e.getValue())).append(k.unit()));
+            return b.toString();
+        }
+        return number(k.value()) + (k.unit().isEmpty() ? "" : " " + k.unit());
+    }
+
+    private static String number(Double v) {
+        if (v == null) {
+            return "0";
+        }
+        return v == Math.rint(v) ? String.valueOf(v.longValue()) : String.format(Locale.FRANCE, "%.1f", v);
     }
 
     void refreshTimeline() {
@@ -207,6 +253,7 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
         tenants.find().ifPresent(tenant -> {
             Runnable refresh = SecuredAccess.of(this, () -> {
                 refreshFigures();
+                refreshKpis();
                 refreshTimeline();
                 refreshSuggestions();
             });
