@@ -1,0 +1,114 @@
+package fr.macrea.max.event;
+
+import jakarta.annotation.PreDestroy;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code GET /api/v1/events}: the live events of the caller's tenant as Server-Sent Events ({@code id:} = feed id,
+ * {@code event:} = type, {@code data:} = JSON). Authenticated by the API chain (HTTP Basic); the tenant is the
+ * principal's current tenant. A {@code Last-Event-ID} header first replays the stored events after that id.
+ * Connections are held asynchronously (no request thread per client); each one costs a mailbox and a parked
+ * virtual thread only while it is sending.
+ */
+@RestController
+class EventStreamController {
+
+    static final long RECONNECT_MILLIS = 3_000;
+
+    private final EventFeedService feed;
+    private final EventProperties properties;
+    private final SseFrames frames = new SseFrames();
+    private final Set<SseSession> sessions = ConcurrentHashMap.newKeySet();
+    private final ExecutorService workers =
+            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sse-", 0).factory());
+    private final ScheduledExecutorService heartbeats =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sse-heartbeat").daemon().factory());
+
+    EventStreamController(EventFeedService feed, EventProperties properties) {
+        this.feed = feed;
+        this.properties = properties;
+        long every = properties.heartbeat().toMillis();
+        heartbeats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @GetMapping("/api/v1/events")
+    ResponseEntity<?> stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        OptionalLong resumeAfter;
+        try {
+            resumeAfter = resumePoint(lastEventId);
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                    .body("En-tête Last-Event-ID invalide : un identifiant d'événement numérique est attendu.");
+        }
+        SseEmitter emitter = new SseEmitter(properties.sseTimeout().toMillis());
+        SseSession[] holder = new SseSession[1];
+        SseSession session = new SseSession(emitter, frames, resumeAfter, properties.subscriberBacklog(),
+                () -> sessions.remove(holder[0]));
+        holder[0] = session;
+        emitter.onCompletion(session::close);
+        emitter.onTimeout(session::close);
+        emitter.onError(e -> session.close());
+        // subscribe before reading the stored events, so nothing committed in between is missed (duplicates are
+        // dropped by id); this also refuses a caller without a tenant (403)
+        session.attach(feed.subscribe(session));
+        sessions.add(session);
+        // a first frame right away: the response (headers included) is committed now, not at the first event, and
+        // EventSource clients learn how soon to reconnect
+        try {
+            emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("connected"));
+        } catch (java.io.IOException e) {
+            session.close();
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (resumeAfter.isPresent()) {
+            workers.execute(new DelegatingSecurityContextRunnable(
+                    () -> session.replay(after -> feed.after(after, EventFeedService.MAX_PAGE))));
+        }
+        return ResponseEntity.ok()
+                .header("X-Accel-Buffering", "no")
+                .body(emitter);
+    }
+
+    static OptionalLong resumePoint(String header) {
+        if (header == null || header.isBlank()) {
+            return OptionalLong.empty();
+        }
+        long id = Long.parseLong(header.strip()); // NumberFormatException is an IllegalArgumentException
+        if (id < 0) {
+            throw new IllegalArgumentException("negative event id");
+        }
+        return OptionalLong.of(id);
+    }
+
+    /** Open SSE connections of this node. */
+    int openStreams() {
+        return sessions.size();
+    }
+
+    private void beat() {
+        for (SseSession session : sessions) {
+            workers.execute(session::heartbeat);
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        heartbeats.shutdownNow();
+        sessions.forEach(SseSession::close);
+        workers.shutdown();
+    }
+}

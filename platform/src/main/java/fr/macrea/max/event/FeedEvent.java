@@ -1,0 +1,31 @@
+package fr.macrea.max.event;
+
+import fr.macrea.max.tenant.TenantId;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@link TenantEvent} as stored in the activity feed: it has an id, increasing per tenant in delivery order, which
+ * SSE clients get as {@code id:} and send back as {@code Last-Event-ID}.
+ *
+ * @param data the event's details as JSON-friendly values (strings, numbers, booleans, nested maps and lists)
+ */
+public record FeedEvent(long id, TenantId tenant, String type, String summary, Instant occurredAt,
+                        Map<String, Object> data) implements Serializable {
+
+    public FeedEvent {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        data = data == null ? Map.of() : data;
+    }
+
+    /** AI action events ({@code action.*}) raise a notification in the UI. */
+    public boolean isAiAction() {
+        return type.startsWith("action.");
+    }
+}

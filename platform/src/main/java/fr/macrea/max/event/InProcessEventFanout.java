@@ -1,0 +1,165 @@
+package fr.macrea.max.event;
+
+import fr.macrea.max.tenant.TenantId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The fan-out of one node. Each subscriber has a bounded mailbox drained by a virtual thread, so publishing only
+ * enqueues (a slow SSE client or a busy UI never delays the publisher or the other subscribers), and each
+ * subscriber sees its tenant's events one at a time in publication order. A subscriber whose backlog exceeds the
+ * limit is dropped and told so ({@link FeedSubscriber#onOverflow()}).
+ */
+public final class InProcessEventFanout implements EventFanout {
+
+    private static final Logger log = LoggerFactory.getLogger(InProcessEventFanout.class);
+
+    private final Map<TenantId, Set<Mailbox>> byTenant = new ConcurrentHashMap<>();
+    private final Executor executor;
+    private final int backlog;
+
+    public InProcessEventFanout(int backlog) {
+        this(backlog, Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("event-fanout-", 0).factory()));
+    }
+
+    InProcessEventFanout(int backlog, Executor executor) {
+        if (backlog < 1) {
+            throw new IllegalArgumentException("backlog must be positive");
+        }
+        this.backlog = backlog;
+        this.executor = executor;
+    }
+
+    @Override
+    public void publish(FeedEvent event) {
+        Set<Mailbox> mailboxes = byTenant.get(event.tenant());
+        if (mailboxes != null) {
+            for (Mailbox mailbox : mailboxes) {
+                mailbox.offer(event);
+            }
+        }
+    }
+
+    @Override
+    public EventSubscription subscribe(TenantId tenant, FeedSubscriber subscriber) {
+        Mailbox mailbox = new Mailbox(tenant, subscriber);
+        // compute/computeIfPresent are atomic per tenant, so a set emptied by the last unsubscribe is never reused
+        byTenant.compute(tenant, (key, set) -> {
+            Set<Mailbox> target = set == null ? ConcurrentHashMap.newKeySet() : set;
+            target.add(mailbox);
+            return target;
+        });
+        return mailbox;
+    }
+
+    @Override
+    public int subscriberCount(TenantId tenant) {
+        Set<Mailbox> mailboxes = byTenant.get(tenant);
+        return mailboxes == null ? 0 : mailboxes.size();
+    }
+
+    private void remove(Mailbox mailbox) {
+        byTenant.computeIfPresent(mailbox.tenant, (key, set) -> {
+            set.remove(mailbox);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    private final class Mailbox implements EventSubscription {
+
+        private final TenantId tenant;
+        private final FeedSubscriber subscriber;
+        private final Queue<FeedEvent> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger size = new AtomicInteger();
+        private final AtomicBoolean draining = new AtomicBoolean();
+        private final AtomicBoolean open = new AtomicBoolean(true);
+
+        Mailbox(TenantId tenant, FeedSubscriber subscriber) {
+            this.tenant = tenant;
+            this.subscriber = subscriber;
+        }
+
+        void offer(FeedEvent event) {
+            if (!open.get()) {
+                return;
+            }
+            if (size.incrementAndGet() > backlog) {
+                size.decrementAndGet();
+                overflow();
+                return;
+            }
+            queue.add(event);
+            scheduleDrain();
+        }
+
+        private void scheduleDrain() {
+            if (draining.compareAndSet(false, true)) {
+                executor.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            try {
+                FeedEvent event;
+                while (open.get() && (event = queue.poll()) != null) {
+                    size.decrementAndGet();
+                    try {
+                        subscriber.onEvent(event);
+                    } catch (RuntimeException e) {
+                        log.warn("An event subscriber of {} failed on {}", tenant, event.type(), e);
+                    }
+                }
+            } finally {
+                draining.set(false);
+                // an event offered between the last poll and the reset above must not wait for the next publish
+                if (open.get() && !queue.isEmpty()) {
+                    scheduleDrain();
+                }
+            }
+        }
+
+        private void overflow() {
+            if (!shut()) {
+                return;
+            }
+            log.info("A live subscriber of {} fell more than {} events behind and was dropped", tenant, backlog);
+            executor.execute(() -> {
+                try {
+                    subscriber.onOverflow();
+                } catch (RuntimeException e) {
+                    log.warn("An event subscriber of {} failed on overflow", tenant, e);
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            shut();
+        }
+
+        /** Closes once; true for the caller that actually closed it. */
+        private boolean shut() {
+            if (!open.compareAndSet(true, false)) {
+                return false;
+            }
+            remove(this);
+            queue.clear();
+            return true;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open.get();
+        }
+    }
+}
