@@ -18,5 +18,5 @@ mvn -B -ntp -q -pl platform -am verify -Dtest='NoSuchTest' -Dsurefire.failIfNoSp
   cp "$LOG" "$LOG.kept"
   exit 1
 }
-grep -E "^(data|query) " "$LOG"
+grep -E "^(data|query|served) " "$LOG"
 grep -E "^RESULT reporting" "$LOG" | tail -1

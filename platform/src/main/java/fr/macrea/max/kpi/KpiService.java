@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -33,7 +32,6 @@ import java.util.Map;
  */
 @Service
 @PreAuthorize("hasRole('TENANT_USER')")
-@Transactional(readOnly = true)
 public class KpiService {
 
     private static final Logger LOG = LoggerFactory.getLogger(KpiService.class);

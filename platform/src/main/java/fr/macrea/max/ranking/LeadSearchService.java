@@ -2,7 +2,6 @@ package fr.macrea.max.ranking;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +19,7 @@ import java.util.Set;
  */
 @Service
 @PreAuthorize("hasRole('TENANT_USER')")
-@Transactional(readOnly = true)
+// no transaction: independent autocommit reads, no BEGIN/SET READ ONLY/COMMIT round trips on the request path
 public class LeadSearchService {
 
     public static final int MAX_PAGE = 200;

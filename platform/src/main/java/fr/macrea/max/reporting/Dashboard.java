@@ -10,8 +10,12 @@ import java.util.Map;
  *
  * @param newLeadsPerDay new leads per UTC day of the period (days without leads are present with 0)
  */
-public record Dashboard(Period period, Instant from, Instant to, Leads leads, Campaigns campaigns, Messages messages,
-                        Map<LocalDate, Integer> newLeadsPerDay) {
+public record Dashboard(Period period, Instant from, Instant to, Leads leads, Temperatures temperatures,
+                        Campaigns campaigns, Messages messages, Map<LocalDate, Integer> newLeadsPerDay) {
+
+    /** Active leads per temperature (now, whatever the period): chaud, à relancer, froid. */
+    public record Temperatures(int hot, int followUp, int cold) {
+    }
 
     /** total = not deleted; active / archived by status; created = new during the period. */
     public record Leads(int total, int active, int created, int archived) {

@@ -39,11 +39,28 @@ class ReportingRepository {
         this.tenantDsl = tenantDsl;
     }
 
-    /** Not-deleted leads per status (one scan of the (status, deleted) index). */
-    Map<String, Integer> leadsByStatus() {
+    /**
+     * One pass over the tenant's leads: not-deleted leads per status, and the active ones per temperature (chaud, à
+     * relancer, froid, docs/reporting.md). Keys: the status values, and "#CHAUD", "#A_RELANCER", "#FROID".
+     */
+    Map<String, Integer> leadsByStatusAndTemperature(Instant now) {
+        LocalDateTime hot = utc(now.minus(LeadSegment.FOLLOW_UP_AFTER));
+        LocalDateTime cold = utc(now.minus(LeadSegment.COLD_AFTER));
         Map<String, Integer> out = new HashMap<>();
-        tenantDsl.crm().select(LEAD.STATUS, DSL.count()).from(LEAD).where(LEAD.DELETED.eq((byte) 0))
-                .groupBy(LEAD.STATUS).forEach(r -> out.put(r.value1() == null ? "" : r.value1(), r.value2()));
+        tenantDsl.crm().select(LEAD.STATUS, DSL.count(),
+                        DSL.count().filterWhere(LEAD.MODIFIED_AT.gt(hot)),
+                        DSL.count().filterWhere(LEAD.MODIFIED_AT.gt(cold).and(LEAD.MODIFIED_AT.le(hot))),
+                        DSL.count().filterWhere(LEAD.MODIFIED_AT.le(cold).or(LEAD.MODIFIED_AT.isNull())))
+                .from(LEAD).where(LEAD.DELETED.eq((byte) 0)).groupBy(LEAD.STATUS)
+                .forEach(r -> {
+                    String status = r.value1() == null ? "" : r.value1();
+                    out.put(status, r.value2());
+                    if (LeadSegment.ACTIVE_STATUSES.contains(status)) {
+                        out.merge("#" + LeadSegment.CHAUD.name(), r.value3(), Integer::sum);
+                        out.merge("#" + LeadSegment.A_RELANCER.name(), r.value4(), Integer::sum);
+                        out.merge("#" + LeadSegment.FROID.name(), r.value5(), Integer::sum);
+                    }
+                });
         return out;
     }
 

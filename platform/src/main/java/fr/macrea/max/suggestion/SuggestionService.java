@@ -64,6 +64,7 @@ public class SuggestionService {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    @org.springframework.core.annotation.Order(100) // after the dashboard snapshots are dropped
     void on(TenantEvent event) {
         if (event.type() == null || !event.type().startsWith("crm.")) {
             return;

@@ -42,14 +42,29 @@ final class RawQueries {
         Map<String, Integer> out = new HashMap<>();
         try {
             int total = 0;
-            try (PreparedStatement p = c.prepareStatement("SELECT status, COUNT(*) FROM " + s + ".lead WHERE deleted = 0 GROUP BY status");
-                 ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    total += rs.getInt(2);
-                    out.put("status:" + rs.getString(1), rs.getInt(2));
+            Timestamp hot = ts(now.minus(Duration.ofDays(5)));
+            Timestamp cold = ts(now.minus(Duration.ofDays(30)));
+            // one pass: per status, and the temperatures of the active ones
+            try (PreparedStatement p = c.prepareStatement("SELECT status, COUNT(*), SUM(modified_at > ?),"
+                    + " SUM(modified_at > ? AND modified_at <= ?), SUM(modified_at <= ? OR modified_at IS NULL)"
+                    + " FROM " + s + ".lead WHERE deleted = 0 GROUP BY status")) {
+                p.setTimestamp(1, hot);
+                p.setTimestamp(2, cold);
+                p.setTimestamp(3, hot);
+                p.setTimestamp(4, cold);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        total += rs.getInt(2);
+                        String status = rs.getString(1);
+                        out.put("status:" + status, rs.getInt(2));
+                        if (List.of("New", "Assigned", "In Process").contains(status)) {
+                            out.merge("hot", rs.getInt(3), Integer::sum);
+                            out.merge("followUpLeads", rs.getInt(4), Integer::sum);
+                            out.merge("cold", rs.getInt(5), Integer::sum);
+                        }
+                    }
                 }
             }
-            out.put("total", total);
             try (PreparedStatement p = c.prepareStatement("SELECT CAST(created_at AS DATE), COUNT(*) FROM " + s
                     + ".lead WHERE created_at >= ? AND created_at < ? AND deleted = 0 GROUP BY CAST(created_at AS DATE)")) {
                 p.setTimestamp(1, ts(from));
@@ -86,12 +101,6 @@ final class RawQueries {
                 }
             }
             out.put("pending", count("SELECT COUNT(*) FROM " + s + ".email WHERE date_sent IS NULL AND status IN ('Draft', 'Sending') AND deleted = 0"));
-            Timestamp hot = ts(now.minus(Duration.ofDays(5)));
-            Timestamp cold = ts(now.minus(Duration.ofDays(30)));
-            String active = "SELECT COUNT(*) FROM " + s + ".lead WHERE deleted = 0 AND status IN ('New', 'Assigned', 'In Process') AND ";
-            out.put("hot", count(active + "modified_at > ?", hot));
-            out.put("followUpLeads", count(active + "modified_at > ? AND modified_at <= ?", cold, hot));
-            out.put("cold", count(active + "(modified_at <= ? OR modified_at IS NULL)", cold));
             StringBuilder union = new StringBuilder("SELECT * FROM (");
             String[][] kinds = {{"Call", "`call`", "name"}, {"Meeting", "meeting", "name"}, {"Email", "email", "name"},
                     {"Task", "task", "name"}, {"Note", "note", "COALESCE(SUBSTRING(post, 1, 120), type)"}};

@@ -88,6 +88,7 @@ class ReportingServiceIT extends PlatformIT {
         TestTenants.signInAs(a, Role.TENANT_USER);
         Dashboard d = reporting.dashboard(Period.DAYS_30);
         assertThat(d.leads()).isEqualTo(new Dashboard.Leads(5, 3, 2, 2));
+        assertThat(d.temperatures()).isEqualTo(new Dashboard.Temperatures(1, 1, 1));
         assertThat(d.campaigns()).isEqualTo(new Dashboard.Campaigns(1, 4, 2, 1));
         assertThat(d.campaigns().openRate()).isEqualTo(50.0);
         assertThat(d.campaigns().clickRate()).isEqualTo(25.0);
@@ -135,6 +136,27 @@ class ReportingServiceIT extends PlatformIT {
         assertThat(d.campaigns()).isEqualTo(new Dashboard.Campaigns(0, 0, 0, 0));
         assertThat(d.messages()).isEqualTo(new Dashboard.Messages(0, 0, 0));
         assertThat(reporting.latestActivities(100)).isEmpty();
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Test
+    void servedSnapshotIsDroppedByACrmChangeOfItsTenantOnly() {
+        Tenant c = TestTenants.create(tenantService, "Reporting C", Plan.PRO);
+        TestTenants.signInAs(c, Role.TENANT_USER);
+        CrmFixtures f = new CrmFixtures(tenantDsl.crm());
+        String first = f.lead("Un", "Lead", "New", null, daysAgo(1), daysAgo(1), null, null, false);
+        assertThat(reporting.dashboard(Period.DAYS_7).leads().total()).isEqualTo(1);
+        f.lead("Deux", "Lead", "New", null, daysAgo(1), daysAgo(1), null, null, false);
+        assertThat(reporting.dashboard(Period.DAYS_7).leads().total()).isEqualTo(1);
+        assertThat(reporting.computeDashboard(Period.DAYS_7).leads().total()).isEqualTo(2);
+        events.publishEvent(new fr.macrea.max.crm.CrmRecordChanged(a.id(), "crm.lead.updated", "Autre tenant", now,
+                fr.macrea.max.crm.EntityRef.lead(first), "max"));
+        assertThat(reporting.dashboard(Period.DAYS_7).leads().total()).isEqualTo(1);
+        events.publishEvent(new fr.macrea.max.crm.CrmRecordChanged(c.id(), "crm.lead.created", "Fiche créée", now,
+                fr.macrea.max.crm.EntityRef.lead(first), "max"));
+        assertThat(reporting.dashboard(Period.DAYS_7).leads().total()).isEqualTo(2);
     }
 
     @Test

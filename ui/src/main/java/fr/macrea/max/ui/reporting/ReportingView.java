@@ -15,22 +15,25 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import fr.macrea.max.event.EventFeedService;
+import fr.macrea.max.event.FeedEvent;
 import fr.macrea.max.kpi.KpiService;
 import fr.macrea.max.kpi.KpiValue;
 import fr.macrea.max.reporting.Dashboard;
 import fr.macrea.max.reporting.Period;
 import fr.macrea.max.reporting.ReportingService;
-import fr.macrea.max.ranking.LeadSegment;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.suggestion.Suggestion;
 import fr.macrea.max.suggestion.SuggestionService;
 import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.ui.event.LiveEvents;
+import com.vaadin.flow.component.notification.Notification;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The Reporting tab (SPEC §6.1): lead totals, temperatures, campaign tracking, messages, charts (server-side SVG),
@@ -52,6 +55,8 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
     private final transient TenantContext tenants;
     private final transient KpiService kpis;
     private final Div kpiList = new Div();
+    private final VerticalLayout liveFeed = new VerticalLayout();
+    static final int LIVE_SIZE = 12;
     private final RadioButtonGroup<Period> period = new RadioButtonGroup<>();
     private final Div figures = new Div();
     private final Div charts = new Div();
@@ -60,7 +65,7 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
     private transient AutoCloseable crmChanges;
 
     public ReportingView(ReportingService reporting, SuggestionService suggestions, AiActions actions,
-                         TenantContext tenants, KpiService kpis) {
+                         TenantContext tenants, KpiService kpis, EventFeedService feed) {
         this.reporting = reporting;
         this.kpis = kpis;
         this.suggestions = suggestions;
@@ -87,8 +92,12 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
         timeline.setSpacing(false);
         suggestionList.setId("reporting-suggestions");
         suggestionList.setPadding(false);
+        liveFeed.setId("reporting-live");
+        liveFeed.setPadding(false);
+        liveFeed.setSpacing(false);
         HorizontalLayout columns = new HorizontalLayout(
                 section("reporting.suggestions", suggestionList),
+                section("reporting.live", liveFeed),
                 section("reporting.timeline", timeline));
         columns.setWidthFull();
         columns.addClassName("reporting-columns");
@@ -99,6 +108,35 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
         refreshKpis();
         refreshTimeline();
         refreshSuggestions();
+        List<FeedEvent> recent = feed.latest(LIVE_SIZE);
+        if (recent.isEmpty()) {
+            Span none = new Span(getTranslation("reporting.live.empty"));
+            none.setId("reporting-live-empty");
+            liveFeed.add(none);
+        }
+        recent.forEach(e -> liveFeed.add(feedItem(e)));
+        // server push: new events of the tenant appear at once; AI actions also raise a notification
+        LiveEvents.follow(this, feed, tenants, this::onLiveEvent);
+    }
+
+    void onLiveEvent(FeedEvent event) {
+        liveFeed.getChildren().filter(c -> "reporting-live-empty".equals(c.getId().orElse(null))).toList()
+                .forEach(liveFeed::remove);
+        liveFeed.addComponentAsFirst(feedItem(event));
+        while (liveFeed.getComponentCount() > LIVE_SIZE) {
+            liveFeed.remove(liveFeed.getComponentAt(liveFeed.getComponentCount() - 1));
+        }
+        if (event.isAiAction()) {
+            Notification.show(getTranslation("reporting.live.ai-action", event.summary()), 5000,
+                    Notification.Position.TOP_END);
+        }
+    }
+
+    private Div feedItem(FeedEvent e) {
+        Div item = new Div(new Span(WHEN.format(e.occurredAt()) + " · "), new Span(e.summary()));
+        item.addClassName("reporting-live-item");
+        item.getElement().setAttribute("data-type", e.type());
+        return item;
     }
 
     private VerticalLayout section(String key, com.vaadin.flow.component.Component content) {
@@ -110,7 +148,6 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
 
     void refreshFigures() {
         Dashboard d = reporting.dashboard(period.getValue());
-        Map<LeadSegment, Integer> temperatures = reporting.temperatures();
         figures.removeAll();
         figures.add(
                 group("reporting.leads",
@@ -119,9 +156,9 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
                         tile("leads-new", "reporting.leads.new", d.leads().created()),
                         tile("leads-archived", "reporting.leads.archived", d.leads().archived())),
                 group("reporting.temperature",
-                        tile("leads-hot", "reporting.leads.hot", temperatures.get(LeadSegment.CHAUD)),
-                        tile("leads-follow-up", "reporting.leads.follow-up", temperatures.get(LeadSegment.A_RELANCER)),
-                        tile("leads-cold", "reporting.leads.cold", temperatures.get(LeadSegment.FROID))),
+                        tile("leads-hot", "reporting.leads.hot", d.temperatures().hot()),
+                        tile("leads-follow-up", "reporting.leads.follow-up", d.temperatures().followUp()),
+                        tile("leads-cold", "reporting.leads.cold", d.temperatures().cold())),
                 group("reporting.campaigns",
                         tile("campaigns-created", "reporting.campaigns.created", d.campaigns().created()),
                         tile("campaigns-sent", "reporting.campaigns.sent", d.campaigns().sent()),

@@ -131,6 +131,32 @@ class ReportingViewIT extends ReportingKaribuBase {
         }
     }
 
+    record TestEvent(fr.macrea.max.tenant.TenantId tenant, String type, String summary, Instant occurredAt)
+            implements fr.macrea.max.event.TenantEvent {
+    }
+
+    private boolean shown(String summary) {
+        return !_find(Span.class, s -> s.withText(summary)).isEmpty();
+    }
+
+    @Test
+    void liveFeedShowsNewEventsOfTheTenantAndNotifiesAiActions() throws InterruptedException {
+        signInAndOpen(TestTenants.member(a, Role.TENANT_USER), "reporting");
+        String mine = "Analyse de leads terminée " + System.nanoTime();
+        String other = "Événement d'un autre tenant " + System.nanoTime();
+        events.publishEvent(new TestEvent(b.id(), "action.completed", other, now));
+        events.publishEvent(new TestEvent(a.id(), "action.completed", mine, now));
+        for (int i = 0; i < 100 && !shown(mine); i++) {
+            Thread.sleep(100);
+            MockVaadin.clientRoundtrip(false);
+        }
+        assertThat(shown(mine)).isTrue();
+        assertThat(shown(other)).isFalse();
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
+                .extracting(com.github.mvysny.kaributesting.v10.NotificationsKt::getText)
+                .contains("Action IA : " + mine);
+    }
+
     @Test
     void tenantBSeesOnlyItsFigures() {
         signInAndOpen(TestTenants.member(b, Role.TENANT_USER), "reporting");
