@@ -9,11 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 LOG=$(mktemp -t max-bench-reporting.XXXXXX)
 trap 'rm -f "$LOG"' EXIT
-PROPS="-Dbench.iterations=${BENCH_ITERATIONS:-40} -Dbench.leads=${BENCH_LEADS:-200000} -Dbench.activities=${BENCH_ACTIVITIES:-1000000}"
+PROPS="-Dbench.iterations=${BENCH_ITERATIONS:-40} -Dbench.warmup=${BENCH_WARMUP:-30} -Dbench.leads=${BENCH_LEADS:-200000} -Dbench.activities=${BENCH_ACTIVITIES:-1000000}"
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 mvn -B -ntp -q -pl platform -am verify -Dtest='NoSuchTest' -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=ReportingBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -DargLine="$PROPS" >"$LOG" 2>&1 || {
-  grep -E "^(data|query|RESULT)|ERROR|FAIL|Expect" "$LOG" | grep -v '^\s*at ' | head -40
+  grep -E "^(data|query|served|RESULT)|ERROR|FAIL|Expect" "$LOG" | grep -v '^\s*at ' | head -40 || true
   echo "benchmark failed (full log kept in ${LOG}.kept)" >&2
   cp "$LOG" "$LOG.kept"
   exit 1

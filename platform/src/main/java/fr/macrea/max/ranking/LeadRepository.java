@@ -6,7 +6,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record2;
-import org.jooq.SelectConditionStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -132,10 +131,11 @@ class LeadRepository {
         return out;
     }
 
-    private static SelectConditionStep<Record2<String, Integer>> countBy(Field<String> parentId, Field<String> parentType,
+    private static org.jooq.SelectHavingStep<Record2<String, Integer>> countBy(Field<String> parentId, Field<String> parentType,
             Field<LocalDateTime> createdAt, Field<Byte> deleted, Table<?> table, Collection<String> ids, LocalDateTime since) {
         return DSL.select(parentId, DSL.count()).from(table)
-                .where(parentId.in(ids), parentType.eq("Lead"), createdAt.ge(since), deleted.eq((byte) 0));
+                .where(parentId.in(ids), parentType.eq("Lead"), createdAt.ge(since), deleted.eq((byte) 0))
+                .groupBy(parentId);
     }
 
     Map<String, String> userNames(Collection<String> userIds) {

@@ -40,27 +40,21 @@ class ReportingRepository {
     }
 
     /**
-     * One pass over the tenant's leads: not-deleted leads per status, and the active ones per temperature (chaud, à
-     * relancer, froid, docs/reporting.md). Keys: the status values, and "#CHAUD", "#A_RELANCER", "#FROID".
+     * Not-deleted leads per status, and the active ones per temperature (docs/reporting.md). Keys: the status values,
+     * and "#CHAUD", "#A_RELANCER", "#FROID". Index-only where possible: the status counts scan the (status, deleted)
+     * index, chaud and à relancer are (modified_at) ranges of at most 30 days, and froid is the rest of the active
+     * leads (the three partition them), so no query reads the whole table.
      */
     Map<String, Integer> leadsByStatusAndTemperature(Instant now) {
-        LocalDateTime hot = utc(now.minus(LeadSegment.FOLLOW_UP_AFTER));
-        LocalDateTime cold = utc(now.minus(LeadSegment.COLD_AFTER));
         Map<String, Integer> out = new HashMap<>();
-        tenantDsl.crm().select(LEAD.STATUS, DSL.count(),
-                        DSL.count().filterWhere(LEAD.MODIFIED_AT.gt(hot)),
-                        DSL.count().filterWhere(LEAD.MODIFIED_AT.gt(cold).and(LEAD.MODIFIED_AT.le(hot))),
-                        DSL.count().filterWhere(LEAD.MODIFIED_AT.le(cold).or(LEAD.MODIFIED_AT.isNull())))
-                .from(LEAD).where(LEAD.DELETED.eq((byte) 0)).groupBy(LEAD.STATUS)
-                .forEach(r -> {
-                    String status = r.value1() == null ? "" : r.value1();
-                    out.put(status, r.value2());
-                    if (LeadSegment.ACTIVE_STATUSES.contains(status)) {
-                        out.merge("#" + LeadSegment.CHAUD.name(), r.value3(), Integer::sum);
-                        out.merge("#" + LeadSegment.A_RELANCER.name(), r.value4(), Integer::sum);
-                        out.merge("#" + LeadSegment.FROID.name(), r.value5(), Integer::sum);
-                    }
-                });
+        tenantDsl.crm().select(LEAD.STATUS, DSL.count()).from(LEAD).where(LEAD.DELETED.eq((byte) 0))
+                .groupBy(LEAD.STATUS).forEach(r -> out.put(r.value1() == null ? "" : r.value1(), r.value2()));
+        int active = LeadSegment.ACTIVE_STATUSES.stream().mapToInt(st -> out.getOrDefault(st, 0)).sum();
+        int hot = count(LeadSegment.CHAUD, now);
+        int followUp = count(LeadSegment.A_RELANCER, now);
+        out.put("#" + LeadSegment.CHAUD.name(), hot);
+        out.put("#" + LeadSegment.A_RELANCER.name(), followUp);
+        out.put("#" + LeadSegment.FROID.name(), active - hot - followUp);
         return out;
     }
 

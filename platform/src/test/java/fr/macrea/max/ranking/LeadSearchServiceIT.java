@@ -60,6 +60,7 @@ class LeadSearchServiceIT extends PlatformIT {
         f.call("Appel", alice, daysAgo(1));
         f.note("Rappeler", alice, daysAgo(2));
         f.call("Ancien appel", alice, daysAgo(50));
+        f.call("Appel Bruno", bruno, daysAgo(3));
         TestTenants.signOut();
         TestTenants.signInAs(b, Role.TENANT_USER);
         new CrmFixtures(tenantDsl.crm()).lead("Zoé", "Dupont", "New", "Web Site", daysAgo(1), daysAgo(1), "zoe@b.fr", null, false, "vip");
@@ -148,6 +149,9 @@ class LeadSearchServiceIT extends PlatformIT {
         TestTenants.signInAs(a, Role.TENANT_USER);
         List<LeadRow> top = search.topRanked(10);
         assertThat(top).extracting(LeadRow::id).containsExactly(alice, bruno, emma);
+        assertThat(top.get(1).reasons()).contains("1 échange sur 30 jours");
+        assertThat(top.get(1).score()).isEqualTo(12 + 5 + 20 + 15 + 2);
+        assertThat(top.get(2).reasons()).noneMatch(r -> r.contains("échange"));
         assertThat(search.users()).containsEntry(user, "Julie Vendeuse");
         assertThat(search.sources()).contains("Web Site", "Partner");
         assertThat(search.tags()).containsExactly("salon", "vip");

@@ -44,27 +44,22 @@ final class RawQueries {
             int total = 0;
             Timestamp hot = ts(now.minus(Duration.ofDays(5)));
             Timestamp cold = ts(now.minus(Duration.ofDays(30)));
-            // one pass: per status, and the temperatures of the active ones
-            try (PreparedStatement p = c.prepareStatement("SELECT status, COUNT(*), SUM(modified_at > ?),"
-                    + " SUM(modified_at > ? AND modified_at <= ?), SUM(modified_at <= ? OR modified_at IS NULL)"
-                    + " FROM " + s + ".lead WHERE deleted = 0 GROUP BY status")) {
-                p.setTimestamp(1, hot);
-                p.setTimestamp(2, cold);
-                p.setTimestamp(3, hot);
-                p.setTimestamp(4, cold);
-                try (ResultSet rs = p.executeQuery()) {
-                    while (rs.next()) {
-                        total += rs.getInt(2);
-                        String status = rs.getString(1);
-                        out.put("status:" + status, rs.getInt(2));
-                        if (List.of("New", "Assigned", "In Process").contains(status)) {
-                            out.merge("hot", rs.getInt(3), Integer::sum);
-                            out.merge("followUpLeads", rs.getInt(4), Integer::sum);
-                            out.merge("cold", rs.getInt(5), Integer::sum);
-                        }
-                    }
+            try (PreparedStatement p = c.prepareStatement("SELECT status, COUNT(*) FROM " + s + ".lead WHERE deleted = 0 GROUP BY status");
+                 ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    total += rs.getInt(2);
+                    out.put("status:" + rs.getString(1), rs.getInt(2));
                 }
             }
+            int active = out.getOrDefault("status:New", 0) + out.getOrDefault("status:Assigned", 0)
+                    + out.getOrDefault("status:In Process", 0);
+            String activeLeads = "SELECT COUNT(*) FROM " + s + ".lead WHERE deleted = 0 AND status IN ('New', 'Assigned', 'In Process') AND ";
+            int hotLeads = count(activeLeads + "modified_at > ?", hot);
+            int followUpLeads = count(activeLeads + "modified_at > ? AND modified_at <= ?", cold, hot);
+            out.put("hot", hotLeads);
+            out.put("followUpLeads", followUpLeads);
+            out.put("cold", active - hotLeads - followUpLeads);
+            out.put("total", total);
             try (PreparedStatement p = c.prepareStatement("SELECT CAST(created_at AS DATE), COUNT(*) FROM " + s
                     + ".lead WHERE created_at >= ? AND created_at < ? AND deleted = 0 GROUP BY CAST(created_at AS DATE)")) {
                 p.setTimestamp(1, ts(from));

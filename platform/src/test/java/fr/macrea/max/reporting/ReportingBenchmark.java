@@ -52,7 +52,8 @@ class ReportingBenchmark extends PlatformIT {
     static final int LEADS = Integer.getInteger("bench.leads", 200_000);
     static final int ACTIVITIES = Integer.getInteger("bench.activities", 1_000_000);
     static final int ITERATIONS = Integer.getInteger("bench.iterations", 40);
-    static final int WARMUP = 5;
+    /** JIT warm-up rounds of each side before measuring (a running server is warm). */
+    static final int WARMUP = Integer.getInteger("bench.warmup", 30);
     static final String[] STATUSES = {"New", "New", "New", "Assigned", "Assigned", "In Process", "In Process",
             "In Process", "Converted", "Converted", "Recycled", "Dead", "Dead"};
     static final String[] SOURCES = {"Web Site", "Partner", "Email", "Campaign", "Call", "Existing Customer",

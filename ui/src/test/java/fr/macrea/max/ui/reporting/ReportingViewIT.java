@@ -152,9 +152,7 @@ class ReportingViewIT extends ReportingKaribuBase {
         }
         assertThat(shown(mine)).isTrue();
         assertThat(shown(other)).isFalse();
-        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
-                .extracting(com.github.mvysny.kaributesting.v10.NotificationsKt::getText)
-                .contains("Action IA : " + mine);
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications("Action IA : " + mine);
     }
 
     @Test
