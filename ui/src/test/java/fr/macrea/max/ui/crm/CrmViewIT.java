@@ -124,7 +124,10 @@ class CrmViewIT extends ReportingKaribuBase {
         Grid<LeadRow> ranking = grid("crm-ranking");
         LeadRow best = GridKt._get(ranking, 0);
         assertThat(best.name()).isEqualTo("Alice Dupont");
-        assertThat(best.reasons()).contains("Activité il y a 1 jour", "1 échange sur 30 jours", "Statut en cours");
+        // the card test may have touched Alice (tags saved, analysis noted): recency and engagement only grow
+        assertThat(best.reasons()).contains("Statut en cours", "Source Web Site")
+                .anyMatch(r -> r.startsWith("Activité"))
+                .anyMatch(r -> r.matches("\\d+ échanges? sur 30 jours"));
         assertThat(names(ranking)).containsExactly("Alice Dupont", "Bruno Martin");
     }
 

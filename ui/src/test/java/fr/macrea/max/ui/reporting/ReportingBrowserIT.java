@@ -77,6 +77,8 @@ class ReportingBrowserIT {
                     d.findElement(By.id("reporting-live")).getText().contains(leadId));
             String after = browser.text(By.id("reporting-live"));
             assertThat(after).contains(leadId).isNotEqualTo(before);
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("document.getElementById('reporting-live').scrollIntoView({block: 'center'});");
             browser.screenshot("reporting-live");
         }
     }
