@@ -56,6 +56,19 @@ final class Charts {
         CategoryPlot plot = (CategoryPlot) chart.getPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
+        // whole numbers only, and a 0..1 axis when everything is 0 (JFreeChart would zoom on +-5E-9)
+        org.jfree.chart.axis.NumberAxis range = (org.jfree.chart.axis.NumberAxis) plot.getRangeAxis();
+        range.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        double max = 0;
+        for (int r = 0; r < plot.getDataset().getRowCount(); r++) {
+            for (int c = 0; c < plot.getDataset().getColumnCount(); c++) {
+                Number v = plot.getDataset().getValue(r, c);
+                max = Math.max(max, v == null ? 0 : v.doubleValue());
+            }
+        }
+        if (max == 0) {
+            range.setRange(0, 1);
+        }
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
