@@ -1,0 +1,55 @@
+package fr.macrea.max.ranking;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A lead search of the CRM tab. Nulls and empty sets mean "no filter". {@code text} matches the start of the first
+ * name, last name, company or e-mail address (index-friendly prefix search).
+ */
+public record LeadFilter(String text, LeadSegment segment, Set<String> statuses, Set<String> sources, Set<String> tags,
+                         String assignedUserId, Instant createdFrom, Instant createdTo) {
+
+    public LeadFilter {
+        statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        sources = sources == null ? Set.of() : Set.copyOf(sources);
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+        text = text == null || text.isBlank() ? null : text.strip();
+        assignedUserId = assignedUserId == null || assignedUserId.isBlank() ? null : assignedUserId;
+        if (createdFrom != null && createdTo != null && createdTo.isBefore(createdFrom)) {
+            throw new IllegalArgumentException("La date de fin doit suivre la date de début.");
+        }
+    }
+
+    public static LeadFilter none() {
+        return new LeadFilter(null, null, Set.of(), Set.of(), Set.of(), null, null, null);
+    }
+
+    public LeadFilter withText(String value) {
+        return new LeadFilter(value, segment, statuses, sources, tags, assignedUserId, createdFrom, createdTo);
+    }
+
+    public LeadFilter withSegment(LeadSegment value) {
+        return new LeadFilter(text, value, statuses, sources, tags, assignedUserId, createdFrom, createdTo);
+    }
+
+    public LeadFilter withStatuses(Set<String> value) {
+        return new LeadFilter(text, segment, value, sources, tags, assignedUserId, createdFrom, createdTo);
+    }
+
+    public LeadFilter withSources(Set<String> value) {
+        return new LeadFilter(text, segment, statuses, value, tags, assignedUserId, createdFrom, createdTo);
+    }
+
+    public LeadFilter withTags(Set<String> value) {
+        return new LeadFilter(text, segment, statuses, sources, value, assignedUserId, createdFrom, createdTo);
+    }
+
+    public LeadFilter withAssignedUser(String value) {
+        return new LeadFilter(text, segment, statuses, sources, tags, value, createdFrom, createdTo);
+    }
+
+    public LeadFilter withCreated(Instant from, Instant to) {
+        return new LeadFilter(text, segment, statuses, sources, tags, assignedUserId, from, to);
+    }
+}

@@ -1,0 +1,232 @@
+package fr.macrea.max.ui.crm;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import fr.macrea.max.crm.CrmConnectionService;
+import fr.macrea.max.crm.CrmGateway;
+import fr.macrea.max.crm.CrmSyncStatus;
+import fr.macrea.max.ranking.LeadFilter;
+import fr.macrea.max.ranking.LeadRow;
+import fr.macrea.max.ranking.LeadSearchService;
+import fr.macrea.max.ranking.LeadSegment;
+import fr.macrea.max.security.Role;
+import fr.macrea.max.tenant.CrmMode;
+import fr.macrea.max.tenant.TenantService;
+import fr.macrea.max.ui.reporting.AiActions;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The CRM tab (SPEC §6.4): lead search and filters (actif, chaud, froid, à relancer, status, source, tags, assigned
+ * user, dates) over keyset pages, the intelligent ranking with its reasons, the lead card, and the EspoCRM sync status.
+ */
+@Route("crm")
+@Menu(order = 40, title = "nav.crm")
+@RolesAllowed(Role.USER)
+public class CrmView extends VerticalLayout implements HasDynamicTitle {
+
+    static final List<String> STATUSES = List.of("New", "Assigned", "In Process", "Converted", "Recycled", "Dead");
+    static final int RANKING_SIZE = 10;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE)
+            .withZone(ZoneId.of("Europe/Paris"));
+
+    private final transient LeadSearchService search;
+    private final TextField text = new TextField();
+    private final Select<LeadSegment> segment = new Select<>();
+    private final MultiSelectComboBox<String> statuses = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<String> sources = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>();
+    private final ComboBox<String> assigned = new ComboBox<>();
+    private final DatePicker createdFrom = new DatePicker();
+    private final DatePicker createdTo = new DatePicker();
+    private final Grid<LeadRow> grid = new Grid<>();
+    private final Grid<LeadRow> ranking = new Grid<>();
+    private final LeadCard card;
+    private final List<String> knownTags;
+    private transient KeysetPager pager;
+
+    public CrmView(LeadSearchService search, CrmGateway crm, AiActions actions, TenantService tenants,
+                   CrmConnectionService connections) {
+        this.search = search;
+        this.card = new LeadCard(crm, actions);
+        this.knownTags = search.tags();
+        addClassName("crm-view");
+        setSizeFull();
+
+        text.setId("crm-search");
+        text.setPlaceholder(getTranslation("crm.search.placeholder"));
+        text.setLabel(getTranslation("crm.search"));
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        segment.setId("crm-segment");
+        segment.setLabel(getTranslation("crm.filter.segment"));
+        segment.setItems(LeadSegment.values());
+        segment.setEmptySelectionAllowed(true);
+        segment.setEmptySelectionCaption(getTranslation("crm.filter.all"));
+        segment.setItemLabelGenerator(s -> s == null ? getTranslation("crm.filter.all") : getTranslation("crm.segment." + s.name()));
+        statuses.setId("crm-status");
+        statuses.setLabel(getTranslation("crm.filter.status"));
+        statuses.setItems(STATUSES);
+        statuses.setItemLabelGenerator(s -> statusLabel(this, s));
+        sources.setId("crm-source");
+        sources.setLabel(getTranslation("crm.filter.source"));
+        sources.setItems(search.sources());
+        tags.setId("crm-tags");
+        tags.setLabel(getTranslation("crm.filter.tags"));
+        tags.setItems(knownTags);
+        Map<String, String> users = search.users();
+        assigned.setId("crm-assigned");
+        assigned.setLabel(getTranslation("crm.filter.assigned"));
+        assigned.setItems(users.keySet());
+        assigned.setItemLabelGenerator(id -> users.getOrDefault(id, id));
+        assigned.setClearButtonVisible(true);
+        createdFrom.setId("crm-created-from");
+        createdFrom.setLabel(getTranslation("crm.filter.created-from"));
+        createdTo.setId("crm-created-to");
+        createdTo.setLabel(getTranslation("crm.filter.created-to"));
+        text.addValueChangeListener(e -> refresh());
+        segment.addValueChangeListener(e -> refresh());
+        statuses.addValueChangeListener(e -> refresh());
+        sources.addValueChangeListener(e -> refresh());
+        tags.addValueChangeListener(e -> refresh());
+        assigned.addValueChangeListener(e -> refresh());
+        createdFrom.addValueChangeListener(e -> refresh());
+        createdTo.addValueChangeListener(e -> refresh());
+        FlexLayout filters = new FlexLayout(text, segment, statuses, sources, tags, assigned, createdFrom, createdTo);
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.addClassName("crm-filters");
+
+        grid.setId("crm-grid");
+        configure(grid, true);
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                card.show(e.getValue(), knownTags);
+            }
+        });
+        ranking.setId("crm-ranking");
+        configure(ranking, false);
+        ranking.setAllRowsVisible(true);
+        ranking.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                card.show(e.getValue(), knownTags);
+            }
+        });
+
+        VerticalLayout left = new VerticalLayout(filters, grid,
+                new H3(getTranslation("crm.ranking")), ranking);
+        left.setPadding(false);
+        left.setWidth("65%");
+        HorizontalLayout body = new HorizontalLayout(left, card);
+        body.setWidthFull();
+        card.setWidth("35%");
+        add(new HorizontalLayout(new H2(getTranslation("crm.title")), syncStatus(tenants, connections)), body);
+        refresh();
+        ranking.setItems(search.topRanked(RANKING_SIZE));
+    }
+
+    private void configure(Grid<LeadRow> g, boolean full) {
+        g.addColumn(LeadRow::name).setHeader(getTranslation("crm.col.name")).setAutoWidth(true);
+        if (full) {
+            g.addColumn(r -> r.accountName() == null ? "" : r.accountName()).setHeader(getTranslation("crm.col.company"));
+            g.addColumn(r -> r.emailAddress() == null ? "" : r.emailAddress()).setHeader(getTranslation("crm.col.email"));
+            g.addColumn(r -> statusLabel(this, r.status())).setHeader(getTranslation("crm.col.status"));
+            g.addColumn(r -> r.source() == null ? "" : r.source()).setHeader(getTranslation("crm.col.source"));
+            g.addColumn(r -> String.join(", ", r.tags())).setHeader(getTranslation("crm.col.tags"));
+            g.addColumn(r -> r.assignedUserName() == null ? "" : r.assignedUserName()).setHeader(getTranslation("crm.col.assigned"));
+            g.addColumn(r -> r.createdAt() == null ? "" : DAY.format(r.createdAt())).setHeader(getTranslation("crm.col.created"));
+        }
+        g.addColumn(r -> r.temperature() == null ? "" : getTranslation("crm.segment." + r.temperature().name()))
+                .setHeader(getTranslation("crm.col.temperature"));
+        g.addColumn(LeadRow::score).setHeader(getTranslation("crm.col.score"));
+        g.addColumn(r -> String.join(" · ", r.reasons())).setHeader(getTranslation("crm.col.reasons")).setFlexGrow(2);
+    }
+
+    /** Re-runs the search with the current filters; the grid pulls keyset pages as the user scrolls. */
+    void refresh() {
+        LeadFilter filter;
+        try {
+            filter = new LeadFilter(text.getValue(), segment.getValue(), statuses.getValue(), sources.getValue(),
+                    tags.getValue(), assigned.getValue(), start(createdFrom.getValue()), endExclusive(createdTo.getValue()));
+        } catch (IllegalArgumentException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE);
+            return;
+        }
+        KeysetPager next = new KeysetPager(filter, (f, cursor) -> search.search(f, cursor, KeysetPager.PAGE));
+        pager = next;
+        grid.setItems(query -> next.fetch(query.getOffset(), query.getLimit()));
+    }
+
+    private static java.time.Instant start(LocalDate day) {
+        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static java.time.Instant endExclusive(LocalDate day) {
+        return day == null ? null : day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private Component syncStatus(TenantService tenants, CrmConnectionService connections) {
+        Div box = new Div();
+        box.setId("crm-sync");
+        box.addClassName("crm-sync");
+        if (tenants.current().crmMode() != CrmMode.ESPOCRM) {
+            box.add(new Span(getTranslation("crm.sync.embedded")));
+            return box;
+        }
+        List<CrmSyncStatus> states = connections.syncStatus();
+        if (states.isEmpty()) {
+            box.add(new Span(getTranslation("crm.sync.never")));
+        }
+        for (CrmSyncStatus s : states) {
+            String text = s.healthy()
+                    ? getTranslation("crm.sync.ok", s.entityType(), s.lag() == null ? "?" : s.lag().toMinutes(), s.recordsSynced())
+                    : getTranslation("crm.sync.error", s.entityType(), s.lastError());
+            Span line = new Span(text);
+            line.addClassName(s.healthy() ? "crm-sync-ok" : "crm-sync-error");
+            box.add(line);
+        }
+        return box;
+    }
+
+    static String statusLabel(Component c, String status) {
+        if (status == null) {
+            return "";
+        }
+        String key = "crm.status." + status.replace(' ', '-');
+        String label = c.getTranslation(key);
+        return label.startsWith("!") || label.equals(key) ? status : label;
+    }
+
+    /** The pager behind the grid (tests check that scrolling loads pages, never a count). */
+    KeysetPager pager() {
+        return pager;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("crm.title") + " — M.A.X.";
+    }
+}

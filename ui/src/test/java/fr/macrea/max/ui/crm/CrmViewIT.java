@@ -1,0 +1,165 @@
+package fr.macrea.max.ui.crm;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import fr.macrea.max.crm.CrmGateway;
+import fr.macrea.max.crm.EntityRef;
+import fr.macrea.max.persistence.TenantDsl;
+import fr.macrea.max.ranking.LeadRow;
+import fr.macrea.max.ranking.LeadSegment;
+import fr.macrea.max.reporting.CrmFixtures;
+import fr.macrea.max.security.Role;
+import fr.macrea.max.tenant.Plan;
+import fr.macrea.max.tenant.Tenant;
+import fr.macrea.max.tenant.TenantService;
+import fr.macrea.max.testing.TestTenants;
+import fr.macrea.max.ui.reporting.ReportingKaribuBase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CRM tab in Karibu: filters, lazy keyset grid, ranking reasons, lead card, tags, analyse with its cost. */
+class CrmViewIT extends ReportingKaribuBase {
+
+    @Autowired
+    TenantService tenantService;
+    @Autowired
+    TenantDsl tenantDsl;
+    @Autowired
+    CrmGateway crm;
+
+    static Tenant a;
+    static Tenant b;
+    static String alice;
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    private Instant daysAgo(long days) {
+        return now.minus(Duration.ofDays(days));
+    }
+
+    @BeforeEach
+    void data() {
+        if (a != null) {
+            return; // once per class: tenants and rows are only read, except where a test says otherwise
+        }
+        a = TestTenants.create(tenantService, "Karibu Crm A", Plan.PRO);
+        b = TestTenants.create(tenantService, "Karibu Crm B", Plan.PRO);
+        TestTenants.signInAs(a, Role.TENANT_USER);
+        CrmFixtures f = new CrmFixtures(tenantDsl.crm());
+        alice = f.lead("Alice", "Dupont", "In Process", "Web Site", daysAgo(1), daysAgo(1), "alice@exemple.fr", null, false, "vip");
+        f.lead("Bruno", "Martin", "In Process", "Partner", daysAgo(2), daysAgo(10), null, null, false);
+        f.lead("Chloé", "Dupuis", "Assigned", null, daysAgo(3), daysAgo(45), null, null, false);
+        for (int i = 0; i < 120; i++) {
+            f.lead("Lead" + i, "Masse", "Dead", null, daysAgo(10 + i), daysAgo(10 + i), null, null, false);
+        }
+        f.note("Intéressée par l'offre", alice, daysAgo(1));
+        TestTenants.signOut();
+        TestTenants.signInAs(b, Role.TENANT_USER);
+        new CrmFixtures(tenantDsl.crm()).lead("Zoé", "Dupont", "New", null, daysAgo(1), daysAgo(1), null, null, false);
+        TestTenants.signOut();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<LeadRow> grid(String id) {
+        return _get(Grid.class, s -> s.withId(id));
+    }
+
+    private List<String> names(Grid<LeadRow> grid) {
+        List<String> out = new ArrayList<>();
+        int size = GridKt._size(grid);
+        for (int i = 0; i < size; i++) {
+            out.add(GridKt._get(grid, i).name());
+        }
+        return out;
+    }
+
+    @Test
+    void gridLoadsKeysetPagesAndFiltersApply() {
+        signInAndOpen(TestTenants.member(a, Role.TENANT_USER), "crm");
+        Grid<LeadRow> grid = grid("crm-grid");
+        assertThat(names(grid)).hasSize(123).startsWith("Alice Dupont", "Bruno Martin", "Chloé Dupuis");
+
+        _get(TextField.class, s -> s.withId("crm-search")).setValue("Dup");
+        assertThat(names(grid)).containsExactly("Alice Dupont", "Chloé Dupuis");
+
+        _get(TextField.class, s -> s.withId("crm-search")).setValue("");
+        @SuppressWarnings("unchecked")
+        Select<LeadSegment> segment = _get(Select.class, s -> s.withId("crm-segment"));
+        segment.setValue(LeadSegment.CHAUD);
+        assertThat(names(grid)).containsExactly("Alice Dupont");
+        segment.setValue(LeadSegment.A_RELANCER);
+        assertThat(names(grid)).containsExactly("Bruno Martin");
+        segment.setValue(LeadSegment.FROID);
+        assertThat(names(grid)).containsExactly("Chloé Dupuis");
+        segment.setValue(null);
+
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> tags = _get(MultiSelectComboBox.class, s -> s.withId("crm-tags"));
+        tags.setValue(Set.of("vip"));
+        assertThat(names(grid)).containsExactly("Alice Dupont");
+    }
+
+    @Test
+    void rankingShowsReasons() {
+        signInAndOpen(TestTenants.member(a, Role.TENANT_USER), "crm");
+        Grid<LeadRow> ranking = grid("crm-ranking");
+        LeadRow best = GridKt._get(ranking, 0);
+        assertThat(best.name()).isEqualTo("Alice Dupont");
+        // the card test may have touched Alice (tags saved, analysis noted): recency and engagement only grow
+        assertThat(best.reasons()).contains("Statut en cours", "Source Web Site")
+                .anyMatch(r -> r.startsWith("Activité"))
+                .anyMatch(r -> r.matches("\\d+ échanges? sur 30 jours"));
+        assertThat(names(ranking)).containsExactly("Alice Dupont", "Bruno Martin");
+    }
+
+    @Test
+    void leadCardShowsIdentityTimelineEditsTagsAndAnalysesWithCostShown() {
+        signInAndOpen(TestTenants.member(a, Role.TENANT_USER), "crm");
+        Grid<LeadRow> grid = grid("crm-grid");
+        grid.select(GridKt._get(grid, 0));
+        assertThat(_get(H3.class, s -> s.withId("lead-card-name")).getText()).isEqualTo("Alice Dupont");
+        assertThat(_get(Span.class, s -> s.withId("lead-card-email")).getText()).isEqualTo("alice@exemple.fr");
+        assertThat(_get(Span.class, s -> s.withId("lead-card-status")).getText()).isEqualTo("En cours");
+        assertThat(_find(Span.class, s -> s.withText("Intéressée par l'offre"))).isNotEmpty();
+
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> tags = _get(MultiSelectComboBox.class, s -> s.withId("lead-card-tags"));
+        tags.setValue(Set.of("vip", "salon"));
+        _click(_get(Button.class, s -> s.withId("lead-card-tags-save")));
+        assertThat(crm.tags(EntityRef.lead(alice))).containsExactlyInAnyOrder("vip", "salon");
+
+        Button analyse = _get(Button.class, s -> s.withId("lead-card-analyse"));
+        assertThat(analyse.getText()).matches("Analyser avec M\\.A\\.X\\. \\(\\d+ jetons\\)");
+        assertThat(_get(Span.class, s -> s.withId("lead-card-analyse-cost")).getText()).startsWith("Coût : ");
+        _click(analyse);
+        assertThat(_get(Paragraph.class, s -> s.withId("lead-card-analysis")).getText()).isNotBlank();
+    }
+
+    @Test
+    void tenantBSeesOnlyItsLeads() {
+        signInAndOpen(TestTenants.member(b, Role.TENANT_USER), "crm");
+        assertThat(names(grid("crm-grid"))).containsExactly("Zoé Dupont");
+        _get(TextField.class, s -> s.withId("crm-search")).setValue("Dup");
+        assertThat(names(grid("crm-grid"))).containsExactly("Zoé Dupont");
+        assertThat(_get(Span.class, s -> s.withPredicate(sp -> sp.getText().startsWith("CRM intégré")))).isNotNull();
+    }
+}
