@@ -27,7 +27,7 @@ import java.util.List;
  * The fake request reads the signed-in user from Spring Security, as the servlet filter does in production, so
  * Vaadin's view access rules ({@code @RolesAllowed}, {@code @PermitAll}) apply exactly as they do for a browser.
  */
-@SpringBootTest(classes = MaxApplication.class)
+@SpringBootTest(classes = MaxApplication.class, properties = "max.demo.enabled=false")
 public abstract class KaribuIT {
 
     private static final Routes ROUTES = new Routes().autoDiscoverViews("fr.macrea.max.ui");

@@ -18,6 +18,7 @@ import fr.macrea.max.security.SystemAuthentication;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.testing.TestDatabase;
 import fr.macrea.max.testing.TestTenants;
+import fr.macrea.max.ui.KaribuIT;
 import fr.macrea.max.wallet.PriceTableService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,24 +35,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /**
- * Base of the wallet and action Karibu tests (STACK.md trap 8): the whole application on the real MariaDB, an
- * in-memory CRM per tenant and the test actions of the platform's test jar, Vaadin mocked in the test thread.
- * The signed-in principal is set before each navigation.
+ * Base of the wallet and action Karibu tests: {@link KaribuIT} plus an in-memory CRM per tenant, a movable clock and
+ * the test actions of the platform's test jar.
  */
-@SpringBootTest(classes = MaxApplication.class)
 @Import(ActionTestConfiguration.class)
-@TestPropertySource(properties = {"max.demo.enabled=false", "max.wallet.sweeper.enabled=false"})
-public abstract class KaribuSpringIT {
+@TestPropertySource(properties = "max.wallet.sweeper.enabled=false")
+public abstract class KaribuSpringIT extends KaribuIT {
 
-    private static Routes routes;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @Autowired
-    protected ApplicationContext context;
     @Autowired
     protected InMemoryCrmGateway crm;
     @Autowired
@@ -59,33 +49,8 @@ public abstract class KaribuSpringIT {
     @Autowired
     protected PriceTableService prices;
 
-    @BeforeEach
-    void mockVaadin() {
-        if (routes == null) {
-            routes = new Routes().autoDiscoverViews("fr.macrea.max");
-        }
-        // Vaadin's view access check reads the request's principal and roles: answer from the principal the test
-        // signed in (at call time, so a test may switch users)
-        MockVaadin.setMockRequestFactory(session -> {
-            FakeRequest request = new FakeRequest(session);
-            request.setUserPrincipalInt(() -> {
-                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                return auth == null ? "anonymous" : auth.getName();
-            });
-            request.setUserInRole((principal, role) -> {
-                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                return auth != null && auth.getAuthorities().stream()
-                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + role) || a.getAuthority().equals(role));
-            });
-            return request;
-        });
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
-    }
-
     @AfterEach
-    void tearDownVaadin() {
-        MockVaadin.tearDown();
-        TestTenants.signOut();
+    void resetClock() {
         clock.reset();
     }
 

@@ -20,7 +20,7 @@ import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.tenant.TenantService;
 import fr.macrea.max.testing.TestTenants;
-import fr.macrea.max.ui.reporting.ReportingKaribuBase;
+import fr.macrea.max.ui.KaribuIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +38,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CRM tab in Karibu: filters, lazy keyset grid, ranking reasons, lead card, tags, analyse with its cost. */
-class CrmViewIT extends ReportingKaribuBase {
+class CrmViewIT extends KaribuIT {
 
     @Autowired
     TenantService tenantService;

@@ -19,6 +19,7 @@ import fr.macrea.max.tenant.TenantId;
 import fr.macrea.max.tenant.TenantService;
 import fr.macrea.max.testing.TestDatabase;
 import fr.macrea.max.testing.TestTenants;
+import fr.macrea.max.ui.KaribuIT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,20 +42,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The activity view and the bell, in a mocked Vaadin UI on the real application context and MariaDB. */
-@SpringBootTest(classes = MaxApplication.class, properties = "max.demo.enabled=false")
-class ActivityViewIT {
+class ActivityViewIT extends KaribuIT {
 
     record Event(TenantId tenant, String type, String summary, Instant occurredAt, Map<String, Object> data)
             implements TenantEvent {
     }
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @Autowired
-    ApplicationContext context;
     @Autowired
     TenantService tenants;
     @Autowired
@@ -67,23 +60,7 @@ class ActivityViewIT {
     void signedInUiOfTenantA() {
         a = TestTenants.create(tenants, "Vue A", Plan.PRO);
         b = TestTenants.create(tenants, "Vue B", Plan.PRO);
-        MaxPrincipal principal = TestTenants.signInAs(a, Role.TENANT_USER);
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        MockVaadin.setMockRequestFactory(session -> {
-            FakeRequest request = new FakeRequest(session);
-            request.setUserPrincipalInt(authentication);
-            request.setUserInRole((p, role) -> principal.getAuthorities().stream()
-                    .anyMatch(g -> g.getAuthority().equals("ROLE_" + role)));
-            return request;
-        });
-        Routes routes = new Routes().autoDiscoverViews("fr.macrea.max");
-        MockVaadin.setup(UI::new, new MockSpringServlet(routes, context, UI::new));
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-        TestTenants.signOut();
+        signIn(TestTenants.member(a, Role.TENANT_USER));
     }
 
     private void publish(Tenant tenant, String type, String summary) {

@@ -1,5 +1,6 @@
 package fr.macrea.max.ui.reporting;
 
+import fr.macrea.max.ui.KaribuIT;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
@@ -30,7 +31,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Reporting tab in Karibu: figures, period, charts, suggestion -> action card, live refresh, isolation. */
-class ReportingViewIT extends ReportingKaribuBase {
+class ReportingViewIT extends KaribuIT {
 
     @Autowired
     TenantService tenantService;
