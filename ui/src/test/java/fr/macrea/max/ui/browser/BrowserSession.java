@@ -22,14 +22,14 @@ import java.time.Duration;
  * Headless Debian Chromium driven by chromedriver, with the flags this machine needs (STACK.md trap 11): no tool
  * downloads its own browser here.
  */
-final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final WebDriver driver;
     private final Path profile;
 
-    BrowserSession() {
+    public BrowserSession() {
         try {
             profile = Files.createTempDirectory("max-chromium");
         } catch (IOException e) {
@@ -48,32 +48,32 @@ final class BrowserSession implements AutoCloseable {
         driver = new ChromeDriver(service, options);
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
     /** Fills the Vaadin login form and submits it. */
-    void logIn(String email, String password) {
+    public void logIn(String email, String password) {
         WebElement user = waitFor(By.cssSelector("vaadin-login-form input[name='username']"));
         user.sendKeys(email);
         driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit'], vaadin-login-form vaadin-button")).click();
     }
 
-    WebElement waitFor(By locator) {
+    public WebElement waitFor(By locator) {
         return new WebDriverWait(driver, Duration.ofSeconds(60))
                 .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
-    void waitForUrlContaining(String fragment) {
+    public void waitForUrlContaining(String fragment) {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(fragment));
     }
 
-    String text(By locator) {
+    public String text(By locator) {
         return waitFor(locator).getText();
     }
 
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");
@@ -84,8 +84,13 @@ final class BrowserSession implements AutoCloseable {
         }
     }
 
-    void deleteCookies() {
+    public void deleteCookies() {
         driver.manage().deleteAllCookies();
+    }
+
+    /** For what the helpers do not cover (scripts, custom waits). */
+    public WebDriver driver() {
+        return driver;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.macrea.max.ui.reporting;
 
+import fr.macrea.max.ui.browser.BrowserSession;
 import fr.macrea.max.MaxApplication;
 import fr.macrea.max.crm.CrmGateway;
 import fr.macrea.max.crm.EntityRef;
@@ -55,7 +56,7 @@ class ReportingBrowserIT {
         DemoTenant demoTenant = DemoTenant.ALL.getFirst();
         Tenant tenant = SystemAuthentication.asPlatform(() -> tenantService.list()).stream()
                 .filter(t -> t.name().equals(demoTenant.name())).findFirst().orElseThrow();
-        try (ReportingBrowserSession browser = new ReportingBrowserSession()) {
+        try (BrowserSession browser = new BrowserSession()) {
             browser.open("http://localhost:" + port + "/login");
             browser.logIn(demoTenant.userEmail(), demo.password());
             browser.waitFor(By.id("tenant-name"));
