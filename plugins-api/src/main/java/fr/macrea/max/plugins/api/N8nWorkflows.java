@@ -1,19 +1,29 @@
-package fr.macrea.max.brains.standard;
+package fr.macrea.max.plugins.api;
 
 import java.time.Duration;
 
 /**
- * n8n workflow templates of this brain's scenarios: M.A.X. calls the webhook when the trigger fires, n8n waits the
- * delay (waits are persisted by n8n, so J+3 survives restarts) and calls M.A.X. back, which re-checks the conditions
- * and runs the action through its pipeline (mode, tokens, consent). The platform fills {{MAX_WEBHOOK_PATH}} and
- * {{MAX_CALLBACK_URL}} when it deploys the workflow.
+ * n8n workflow templates for {@link Scenario#n8nWorkflow()}: M.A.X. calls the workflow's webhook when the
+ * trigger fires, n8n waits the delay (n8n persists its waits, so J+3 survives restarts) and calls M.A.X. back, which
+ * re-checks the conditions and runs the action through its pipeline (mode, tokens, consent). The platform fills the
+ * placeholders {@code {{MAX_WEBHOOK_PATH}}} and {@code {{MAX_CALLBACK_URL}}} when it deploys the workflow.
+ *
+ * @since 1.0
  */
-final class Workflows {
+public final class N8nWorkflows {
 
-    private Workflows() {
+    private N8nWorkflows() {
     }
 
-    static String callback(String scenarioId, String title, Duration delay) {
+    /**
+     * A webhook -> wait -> callback workflow as n8n public-API JSON ({@code name}, {@code nodes},
+     * {@code connections}, {@code settings}).
+     *
+     * @param scenarioId the scenario's stable id, echoed back in the callback
+     * @param title      shown in n8n as {@code M.A.X. — <title>}
+     * @param delay      how long n8n waits before calling back; zero for no wait
+     */
+    public static String callback(String scenarioId, String title, Duration delay) {
         long minutes = Math.abs(delay.toMinutes());
         boolean wait = minutes > 0;
         String unit = minutes % 1440 == 0 ? "days" : minutes % 60 == 0 ? "hours" : "minutes";
