@@ -17,6 +17,13 @@ import java.util.function.Supplier;
 @Component
 public class TenantContext {
 
+    /**
+     * The principal of {@link #callAs} while its work runs. Setting Spring's security context is not enough: in a
+     * Vaadin request, Vaadin's strategy reads the context stored in the session before the one set on the thread,
+     * so a console action acting for a tenant would still see the admin. A scoped value is bounded by the call.
+     */
+    private static final ScopedValue<MaxPrincipal> ACTING = ScopedValue.newInstance();
+
     public TenantId current() {
         return find().orElseThrow(NoTenantException::new);
     }
@@ -26,6 +33,9 @@ public class TenantContext {
     }
 
     public Optional<MaxPrincipal> principal() {
+        if (ACTING.isBound()) {
+            return Optional.of(ACTING.get());
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.isAuthenticated()
                 && authentication.getPrincipal() instanceof MaxPrincipal principal) {
@@ -43,7 +53,7 @@ public class TenantContext {
                 system.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
-            return work.get();
+            return ScopedValue.where(ACTING, system).call(work::get);
         } finally {
             SecurityContextHolder.setContext(previous);
         }
