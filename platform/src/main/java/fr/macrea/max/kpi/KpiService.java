@@ -34,6 +34,10 @@ import java.util.Map;
 @PreAuthorize("hasRole('TENANT_USER')")
 public class KpiService {
 
+    private static final Map<String, Table<?>> NAMED_LINKS = Map.of(
+            "campaignId", fr.macrea.max.db.crm.Tables.CAMPAIGN,
+            "accountId", fr.macrea.max.db.crm.Tables.ACCOUNT);
+
     private static final Logger LOG = LoggerFactory.getLogger(KpiService.class);
     static final int MAX_GROUPS = 20;
 
@@ -106,10 +110,23 @@ public class KpiService {
             return out;
         }
         Field<Object> group = CrmCriteria.field(table, d.groupBy());
+        Table<?> linked = NAMED_LINKS.get(d.groupBy());
         for (Record r : dsl.select(group, measure.as("v")).from(table).where(where).groupBy(group)
                 .orderBy(DSL.field(DSL.name("v")).desc()).limit(MAX_GROUPS).fetch()) {
-            out.put(r.get(0) == null ? "—" : r.get(0).toString(), r.get(1) == null ? 0.0 : r.get(1, Double.class));
+            String key = r.get(0) == null ? "—" : r.get(0).toString();
+            out.put(key, r.get(1) == null ? 0.0 : r.get(1, Double.class));
         }
+        return linked == null ? out : byName(dsl, linked, out);
+    }
+
+    /** A KPI grouped by a link ({@code campaignId}, ...) is shown per linked record's name, not per 17-char id. */
+    private static Map<String, Double> byName(DSLContext dsl, Table<?> linked, Map<String, Double> byId) {
+        Field<String> id = linked.field("id", String.class);
+        Field<String> name = linked.field("name", String.class);
+        Map<String, String> names = dsl.select(id, name).from(linked).where(id.in(byId.keySet()))
+                .fetchMap(id, name);
+        Map<String, Double> out = new LinkedHashMap<>();
+        byId.forEach((key, value) -> out.merge(names.getOrDefault(key, key), value, Double::sum));
         return out;
     }
 }

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +84,23 @@ class KpiServiceIT extends PlatformIT {
         KpiValue grouped = eval(KpiDefinition.count("src", Label.of("Par source", "By source"), "Lead",
                 KpiDefinition.Period.ALL_TIME).groupedBy("source"));
         assertThat(grouped.groups()).containsEntry("Web Site", 2.0).containsEntry("Partner", 2.0).hasSize(2);
+    }
+
+    @Test
+    void aKpiGroupedByCampaignIsShownPerCampaignName() {
+        TestTenants.signInAs(a, Role.TENANT_USER);
+        CrmFixtures f = new CrmFixtures(tenantDsl.crm());
+        String soldes = f.campaign("Soldes d'hiver", daysAgo(5));
+        String rentree = f.campaign("Rentrée", daysAgo(5));
+        f.campaignLog(soldes, "Opened", daysAgo(1), false, null);
+        f.campaignLog(soldes, "Opened", daysAgo(1), false, null);
+        f.campaignLog(rentree, "Opened", daysAgo(1), false, null);
+
+        KpiValue opens = eval(KpiDefinition.count("opens", Label.of("Ouvertures", "Opens"), "CampaignLogRecord",
+                KpiDefinition.Period.ALL_TIME, Criterion.of("action", Operator.EQUALS, "Opened"))
+                .groupedBy("campaignId"));
+
+        assertThat(opens.groups()).containsOnly(Map.entry("Soldes d'hiver", 2.0), Map.entry("Rentrée", 1.0));
     }
 
     @Test
