@@ -65,7 +65,7 @@ class ActionLogRepository {
         scope.update(ACTION_LOG)
                 .set(ACTION_LOG.RESERVATION_ID, reservationId)
                 .set(ACTION_LOG.COST, cost)
-                .where(scope.owned(ACTION_LOG)).and(ACTION_LOG.ID.eq(id))
+                .where(ACTION_LOG.ID.eq(id))
                 .execute();
     }
 
@@ -79,7 +79,7 @@ class ActionLogRepository {
                 .set(ACTION_LOG.WRITES_JSON, writesJson)
                 .set(ACTION_LOG.DRAFT_ID, draftId)
                 .set(ACTION_LOG.DURATION_MS, durationMs)
-                .where(scope.owned(ACTION_LOG)).and(ACTION_LOG.ID.eq(id))
+                .where(ACTION_LOG.ID.eq(id))
                 .execute();
     }
 
@@ -88,7 +88,7 @@ class ActionLogRepository {
         return scope.update(ACTION_LOG)
                 .set(ACTION_LOG.STATUS, ActionStatus.UNDONE.name())
                 .set(ACTION_LOG.UNDONE_AT, utc(now))
-                .where(scope.owned(ACTION_LOG)).and(ACTION_LOG.ID.eq(id))
+                .where(ACTION_LOG.ID.eq(id))
                 .and(ACTION_LOG.STATUS.eq(ActionStatus.COMPLETED.name()))
                 .execute() == 1;
     }
@@ -97,7 +97,7 @@ class ActionLogRepository {
         scope.update(ACTION_LOG)
                 .set(ACTION_LOG.STATUS, ActionStatus.COMPLETED.name())
                 .setNull(ACTION_LOG.UNDONE_AT)
-                .where(scope.owned(ACTION_LOG)).and(ACTION_LOG.ID.eq(id))
+                .where(ACTION_LOG.ID.eq(id))
                 .execute();
     }
 
@@ -107,8 +107,7 @@ class ActionLogRepository {
                 .set(ACTION_LOG.STATUS, ActionStatus.FAILED.name())
                 .set(ACTION_LOG.REASON, reason)
                 .set(ACTION_LOG.COST, 0)
-                .where(scope.owned(ACTION_LOG))
-                .and(ACTION_LOG.STATUS.eq(ActionStatus.RUNNING.name()))
+                .where(ACTION_LOG.STATUS.eq(ActionStatus.RUNNING.name()))
                 .and(ACTION_LOG.STARTED_AT.lt(utc(startedBefore)))
                 .execute();
     }
@@ -147,7 +146,7 @@ class ActionLogRepository {
                 .set(ACTION_DRAFT.STATUS, to.name())
                 .set(ACTION_DRAFT.DECIDED_BY, userId)
                 .set(ACTION_DRAFT.DECIDED_AT, utc(now))
-                .where(scope.owned(ACTION_DRAFT)).and(ACTION_DRAFT.ID.eq(id))
+                .where(ACTION_DRAFT.ID.eq(id))
                 .and(ACTION_DRAFT.STATUS.eq(DraftStatus.PENDING.name()))
                 .execute() == 1;
     }
@@ -157,7 +156,7 @@ class ActionLogRepository {
         if (reopen) {
             update = update.set(ACTION_DRAFT.STATUS, DraftStatus.PENDING.name());
         }
-        update.where(scope.owned(ACTION_DRAFT)).and(ACTION_DRAFT.ID.eq(id)).execute();
+        update.where(ACTION_DRAFT.ID.eq(id)).execute();
     }
 
     static LocalDateTime utc(Instant instant) {

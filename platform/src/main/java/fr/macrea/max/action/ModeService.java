@@ -67,7 +67,7 @@ public class ModeService {
 
     private int updateMode(Mode mode) {
         return scope.update(USER_MODE).set(USER_MODE.MODE, mode.name())
-                .where(scope.owned(USER_MODE)).and(USER_MODE.USER_ID.eq(userId()))
+                .where(USER_MODE.USER_ID.eq(userId()))
                 .execute();
     }
 

@@ -10,7 +10,6 @@ import org.jooq.InsertSetMoreStep;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
 import org.jooq.Table;
-import org.jooq.UpdateSetFirstStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,9 +46,9 @@ public class TenantScope {
         return dsl.insertInto(table).set(tenantField(table), tenants.current().value());
     }
 
-    /** Starts an update; callers finish it with {@code .set(...).where(scope.owned(table).and(...))}. */
-    public <R extends Record> UpdateSetFirstStep<R> update(Table<R> table) {
-        return dsl.update(table);
+    /** Starts an update whose {@code where} already carries the tenant condition. */
+    public <R extends Record> TenantUpdate<R> update(Table<R> table) {
+        return new TenantUpdate<>(dsl.update(table), owned(table));
     }
 
     public <R extends Record> DeleteConditionStep<R> deleteFrom(Table<R> table) {

@@ -91,7 +91,7 @@ public class PriceTableService {
 
     private int updatePrice(String actionId, int tokens) {
         return scope.update(PRICE_ENTRY).set(PRICE_ENTRY.TOKENS, tokens)
-                .where(scope.owned(PRICE_ENTRY)).and(PRICE_ENTRY.ACTION_ID.eq(actionId))
+                .where(PRICE_ENTRY.ACTION_ID.eq(actionId))
                 .execute();
     }
 

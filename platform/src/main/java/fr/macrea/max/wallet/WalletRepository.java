@@ -57,8 +57,7 @@ class WalletRepository {
     boolean spend(LocalDate period, int amount) {
         return scope.update(WALLET)
                 .set(WALLET.SPENT, WALLET.SPENT.plus(amount))
-                .where(scope.owned(WALLET))
-                .and(WALLET.PERIOD_START.eq(period))
+                .where(WALLET.PERIOD_START.eq(period))
                 .and(WALLET.SPENT.plus(amount).le(WALLET.ALLOWANCE_TOKENS.plus(WALLET.PACK_TOKENS)))
                 .execute() == 1;
     }
@@ -67,8 +66,7 @@ class WalletRepository {
     boolean unspend(LocalDate period, int amount) {
         return scope.update(WALLET)
                 .set(WALLET.SPENT, WALLET.SPENT.minus(amount))
-                .where(scope.owned(WALLET))
-                .and(WALLET.PERIOD_START.eq(period))
+                .where(WALLET.PERIOD_START.eq(period))
                 .and(WALLET.SPENT.ge(amount))
                 .execute() == 1;
     }
@@ -104,8 +102,7 @@ class WalletRepository {
         var flag = full ? WALLET.NOTIFIED_100 : WALLET.NOTIFIED_80;
         return scope.update(WALLET)
                 .set(flag, true)
-                .where(scope.owned(WALLET))
-                .and(WALLET.PERIOD_START.eq(period))
+                .where(WALLET.PERIOD_START.eq(period))
                 .and(flag.isFalse())
                 .execute() == 1;
     }
@@ -193,8 +190,7 @@ class WalletRepository {
                 .set(WALLET_RESERVATION.STATUS, to.name())
                 .set(WALLET_RESERVATION.REASON, truncate(reason, 255))
                 .set(WALLET_RESERVATION.SETTLED_AT, utc(at))
-                .where(scope.owned(WALLET_RESERVATION))
-                .and(WALLET_RESERVATION.ID.eq(id))
+                .where(WALLET_RESERVATION.ID.eq(id))
                 .and(WALLET_RESERVATION.STATUS.eq(from.name()))
                 .execute() == 1;
     }
@@ -208,8 +204,7 @@ class WalletRepository {
                 .set(WALLET_RESERVATION.STATUS, ReservationStatus.COMMITTED.name())
                 .set(WALLET_RESERVATION.REASON, token)
                 .set(WALLET_RESERVATION.SETTLED_AT, utc(at))
-                .where(scope.owned(WALLET_RESERVATION))
-                .and(WALLET_RESERVATION.ID.in(ids))
+                .where(WALLET_RESERVATION.ID.in(ids))
                 .and(WALLET_RESERVATION.STATUS.eq(ReservationStatus.HELD.name()))
                 .execute();
     }

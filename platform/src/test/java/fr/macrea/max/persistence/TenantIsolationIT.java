@@ -66,6 +66,9 @@ class TenantIsolationIT extends PlatformIT {
         assertThat(scope.selectFrom(MEMBERSHIP).fetch(MEMBERSHIP.TENANT_ID)).containsOnly(b.id().value()).hasSize(1);
         int deleted = scope.deleteFrom(MEMBERSHIP).and(MEMBERSHIP.TENANT_ID.eq(a.id().value())).execute();
         assertThat(deleted).as("B cannot delete A's rows even by naming A").isZero();
+        int updated = scope.update(MEMBERSHIP).set(MEMBERSHIP.ROLE, Role.TENANT_USER.name())
+                .where(MEMBERSHIP.TENANT_ID.eq(a.id().value())).execute();
+        assertThat(updated).as("B cannot change A's rows even by naming A").isZero();
 
         TestTenants.signInAs(a, Role.TENANT_ADMIN);
         assertThat(scope.selectFrom(MEMBERSHIP).fetch(MEMBERSHIP.TENANT_ID)).containsOnly(a.id().value()).hasSize(1);
