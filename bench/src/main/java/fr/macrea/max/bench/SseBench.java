@@ -9,7 +9,7 @@ import fr.macrea.max.security.UserService;
 import fr.macrea.max.tenant.NewTenant;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.shared.TenantId;
 import fr.macrea.max.tenant.TenantService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationEventPublisher;

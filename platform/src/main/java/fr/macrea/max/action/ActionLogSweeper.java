@@ -1,7 +1,7 @@
 package fr.macrea.max.action;
 
 import fr.macrea.max.tenant.Tenant;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.tenant.TenantService;
 import fr.macrea.max.wallet.WalletProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

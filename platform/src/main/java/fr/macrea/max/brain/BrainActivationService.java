@@ -1,8 +1,8 @@
 package fr.macrea.max.brain;
 
 import fr.macrea.max.tenant.Tenant;
-import fr.macrea.max.tenant.TenantContext;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.shared.TenantId;
 import fr.macrea.max.tenant.TenantService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -130,7 +130,7 @@ public class CrmDatasetGenerator {
 
         Run(DSLContext dsl, String schema, DatasetSpec spec, Clock clock) {
             this.dsl = dsl;
-            this.schema = fr.macrea.max.persistence.SqlIdentifiers.requireSchemaName(schema);
+            this.schema = fr.macrea.max.shared.SqlIdentifiers.requireSchemaName(schema);
             this.spec = spec;
             this.v = Vertical.of(spec.vertical());
             this.random = new SplittableRandom(spec.seed());

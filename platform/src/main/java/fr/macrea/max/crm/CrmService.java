@@ -1,7 +1,7 @@
 package fr.macrea.max.crm;
 
 import fr.macrea.max.tenant.CrmMode;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.tenant.TenantService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

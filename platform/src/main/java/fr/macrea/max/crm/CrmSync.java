@@ -3,7 +3,7 @@ package fr.macrea.max.crm;
 import fr.macrea.max.persistence.TenantScope;
 import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.tenant.Tenant;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.tenant.TenantService;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;

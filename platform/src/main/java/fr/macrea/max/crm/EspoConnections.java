@@ -1,7 +1,7 @@
 package fr.macrea.max.crm;
 
 import fr.macrea.max.persistence.TenantScope;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.shared.TenantId;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;

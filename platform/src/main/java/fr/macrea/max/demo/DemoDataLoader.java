@@ -6,7 +6,7 @@ import fr.macrea.max.security.SystemAuthentication;
 import fr.macrea.max.security.UserService;
 import fr.macrea.max.tenant.NewTenant;
 import fr.macrea.max.tenant.Tenant;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.tenant.TenantService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package fr.macrea.max.event;
 
 import fr.macrea.max.db.platform.tables.records.ActivityEventRecord;
 import fr.macrea.max.persistence.TenantScope;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.shared.TenantId;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 

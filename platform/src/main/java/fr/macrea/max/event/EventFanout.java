@@ -1,6 +1,6 @@
 package fr.macrea.max.event;
 
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.shared.TenantId;
 
 /**
  * Carries stored events to live subscribers, keyed by tenant: a subscriber of tenant B never receives an event of

@@ -1,8 +1,8 @@
 package fr.macrea.max.event;
 
 import fr.macrea.max.db.platform.tables.records.ActivityEventRecord;
-import fr.macrea.max.tenant.TenantContext;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.shared.TenantId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,6 +1,6 @@
 package fr.macrea.max.event;
 
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;

@@ -1,8 +1,10 @@
 package fr.macrea.max.persistence;
 
-import fr.macrea.max.tenant.NoTenantException;
-import fr.macrea.max.tenant.TenantContext;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.shared.SqlIdentifiers;
+
+import fr.macrea.max.shared.NoTenantException;
+import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.shared.TenantId;
 import org.jooq.DSLContext;
 import org.jooq.conf.MappedSchema;
 import org.jooq.conf.RenderMapping;

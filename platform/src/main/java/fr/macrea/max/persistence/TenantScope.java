@@ -1,7 +1,7 @@
 package fr.macrea.max.persistence;
 
-import fr.macrea.max.tenant.TenantContext;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.shared.TenantId;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DeleteConditionStep;

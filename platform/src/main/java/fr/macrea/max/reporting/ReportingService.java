@@ -2,8 +2,8 @@ package fr.macrea.max.reporting;
 
 import fr.macrea.max.event.TenantEvent;
 import fr.macrea.max.ranking.LeadSegment;
-import fr.macrea.max.tenant.TenantContext;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.shared.TenantId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;

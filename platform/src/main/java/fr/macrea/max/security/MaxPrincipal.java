@@ -1,6 +1,6 @@
 package fr.macrea.max.security;
 
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.shared.TenantId;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The signed-in user, the tenants they belong to and the one they are working in. This is the only source of the
- * current tenant ({@link fr.macrea.max.tenant.TenantContext}); it is immutable, switching tenant builds a new one.
+ * current tenant ({@link fr.macrea.max.security.TenantContext}); it is immutable, switching tenant builds a new one.
  */
 public final class MaxPrincipal implements UserDetails, CredentialsContainer {
 

@@ -1,6 +1,6 @@
 package fr.macrea.max.security;
 
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.shared.TenantId;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 

@@ -1,7 +1,7 @@
 package fr.macrea.max.security;
 
-import fr.macrea.max.tenant.TenantContext;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.shared.TenantId;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

@@ -1,6 +1,6 @@
 package fr.macrea.max.tenant;
 
-import fr.macrea.max.persistence.SqlIdentifiers;
+import fr.macrea.max.shared.SqlIdentifiers;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,8 @@
 package fr.macrea.max.tenant;
 
+import fr.macrea.max.shared.TenantId;
+import fr.macrea.max.shared.TenantRef;
+
 import java.util.Set;
 
 /** A tenant as the rest of the platform sees it. */
@@ -11,7 +14,7 @@ public record Tenant(
         Set<AddOn> addOns,
         TenantStatus status,
         CrmMode crmMode,
-        String crmSchema) {
+        String crmSchema) implements TenantRef {
 
     public Tenant {
         addOns = Set.copyOf(addOns);

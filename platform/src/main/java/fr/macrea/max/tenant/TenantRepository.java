@@ -1,5 +1,7 @@
 package fr.macrea.max.tenant;
 
+import fr.macrea.max.shared.TenantId;
+
 import fr.macrea.max.db.platform.tables.records.TenantRecord;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;

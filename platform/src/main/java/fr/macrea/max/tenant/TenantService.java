@@ -1,5 +1,9 @@
 package fr.macrea.max.tenant;
 
+import fr.macrea.max.shared.TenantId;
+import fr.macrea.max.shared.NoTenantException;
+import fr.macrea.max.security.TenantContext;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

@@ -2,8 +2,8 @@ package fr.macrea.max.wallet;
 
 import fr.macrea.max.persistence.TenantScope;
 import fr.macrea.max.tenant.Tenant;
-import fr.macrea.max.tenant.TenantContext;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.shared.TenantId;
 import fr.macrea.max.tenant.TenantService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

@@ -1,7 +1,7 @@
 package fr.macrea.max.wallet;
 
 import fr.macrea.max.tenant.Tenant;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.tenant.TenantService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

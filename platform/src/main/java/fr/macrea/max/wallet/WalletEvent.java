@@ -1,7 +1,7 @@
 package fr.macrea.max.wallet;
 
 import fr.macrea.max.event.TenantEvent;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.shared.TenantId;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package fr.macrea.max.wallet;
 
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.tenant.TenantCreated;
 import fr.macrea.max.tenant.TenantPlanChanged;
 import org.springframework.context.event.EventListener;

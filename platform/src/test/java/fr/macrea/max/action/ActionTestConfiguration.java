@@ -1,7 +1,7 @@
 package fr.macrea.max.action;
 
 import fr.macrea.max.crm.CrmGateway;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.wallet.DefaultPrices;
 import fr.macrea.max.wallet.Right;
 import org.springframework.boot.test.context.TestConfiguration;

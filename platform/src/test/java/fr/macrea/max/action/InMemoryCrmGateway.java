@@ -6,8 +6,8 @@ import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.crm.Lead;
 import fr.macrea.max.crm.RecordWrite;
 import fr.macrea.max.crm.TimelineEntry;
-import fr.macrea.max.tenant.TenantContext;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.shared.TenantId;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -61,7 +61,7 @@ class BrainActivationIT extends PlatformIT {
     @Autowired
     org.springframework.test.context.event.ApplicationEvents events;
     @Autowired
-    fr.macrea.max.tenant.TenantContext tenantContext;
+    fr.macrea.max.security.TenantContext tenantContext;
 
     @AfterEach
     void signOut() {

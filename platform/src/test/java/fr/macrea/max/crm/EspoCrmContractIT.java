@@ -4,7 +4,7 @@ import fr.macrea.max.security.Role;
 import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.testing.TestTenants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

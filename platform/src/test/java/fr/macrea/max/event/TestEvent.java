@@ -1,6 +1,6 @@
 package fr.macrea.max.event;
 
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.shared.TenantId;
 
 import java.time.Instant;
 import java.util.Map;

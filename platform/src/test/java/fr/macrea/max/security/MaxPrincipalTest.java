@@ -1,6 +1,6 @@
 package fr.macrea.max.security;
 
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.shared.TenantId;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
 

@@ -4,7 +4,7 @@ import fr.macrea.max.tenant.AddOn;
 import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.shared.TenantId;
 import fr.macrea.max.tenant.TenantStatus;
 import org.junit.jupiter.api.Test;
 

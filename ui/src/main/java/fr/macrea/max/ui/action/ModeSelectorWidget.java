@@ -3,7 +3,7 @@ package fr.macrea.max.ui.action;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import fr.macrea.max.action.ModeService;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.ui.base.HeaderWidget;
 
 /** The mode selector in the header (nothing for a platform admin outside any tenant). */

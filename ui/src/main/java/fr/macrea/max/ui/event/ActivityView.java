@@ -12,7 +12,7 @@ import com.vaadin.flow.router.Route;
 import fr.macrea.max.event.EventFeedService;
 import fr.macrea.max.event.FeedEvent;
 import fr.macrea.max.security.Role;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import com.vaadin.flow.function.SerializableConsumer;
 import fr.macrea.max.event.EventFeedService;
 import fr.macrea.max.event.EventSubscription;
 import fr.macrea.max.event.FeedEvent;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 
 import java.io.Serializable;
 

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import fr.macrea.max.event.EventFeedService;
 import fr.macrea.max.event.FeedEvent;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 
 /**
  * The header bell: counts the notable events (AI actions, automation outcomes) received since it was last opened,

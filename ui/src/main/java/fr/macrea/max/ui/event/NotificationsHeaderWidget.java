@@ -3,7 +3,7 @@ package fr.macrea.max.ui.event;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import fr.macrea.max.event.EventFeedService;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.ui.base.HeaderWidget;
 
 /** Puts the notification bell in the header of users working in a tenant. */

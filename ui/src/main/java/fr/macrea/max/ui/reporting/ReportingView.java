@@ -25,7 +25,7 @@ import fr.macrea.max.reporting.ReportingService;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.suggestion.Suggestion;
 import fr.macrea.max.suggestion.SuggestionService;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.ui.event.LiveEvents;
 import com.vaadin.flow.component.notification.Notification;
 import jakarta.annotation.security.RolesAllowed;

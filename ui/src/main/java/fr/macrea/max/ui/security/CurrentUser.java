@@ -5,7 +5,7 @@ import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import fr.macrea.max.security.MaxPrincipal;
 import fr.macrea.max.security.UserService;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.shared.TenantId;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;

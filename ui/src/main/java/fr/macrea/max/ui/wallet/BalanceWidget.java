@@ -2,7 +2,7 @@ package fr.macrea.max.ui.wallet;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.ui.base.HeaderWidget;
 import fr.macrea.max.wallet.WalletService;
 

@@ -11,7 +11,7 @@ import fr.macrea.max.security.Membership;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.tenant.TenantService;
 import fr.macrea.max.testing.TestTenants;
 import fr.macrea.max.ui.KaribuIT;

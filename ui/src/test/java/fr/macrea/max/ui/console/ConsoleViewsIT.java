@@ -17,7 +17,7 @@ import fr.macrea.max.security.Role;
 import fr.macrea.max.security.SystemAuthentication;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
-import fr.macrea.max.tenant.TenantContext;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.tenant.TenantService;
 import fr.macrea.max.wallet.WalletService;
 import com.vaadin.flow.component.textfield.IntegerField;

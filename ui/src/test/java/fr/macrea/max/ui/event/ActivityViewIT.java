@@ -15,7 +15,7 @@ import fr.macrea.max.security.MaxPrincipal;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
-import fr.macrea.max.tenant.TenantId;
+import fr.macrea.max.shared.TenantId;
 import fr.macrea.max.tenant.TenantService;
 import fr.macrea.max.testing.TestDatabase;
 import fr.macrea.max.testing.TestTenants;

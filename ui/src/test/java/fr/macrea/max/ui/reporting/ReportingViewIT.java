@@ -132,7 +132,7 @@ class ReportingViewIT extends KaribuIT {
         }
     }
 
-    record TestEvent(fr.macrea.max.tenant.TenantId tenant, String type, String summary, Instant occurredAt)
+    record TestEvent(fr.macrea.max.shared.TenantId tenant, String type, String summary, Instant occurredAt)
             implements fr.macrea.max.event.TenantEvent {
     }
 

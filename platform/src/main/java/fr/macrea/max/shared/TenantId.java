@@ -1,4 +1,4 @@
-package fr.macrea.max.tenant;
+package fr.macrea.max.shared;
 
 import java.io.Serializable;
 

@@ -1,6 +1,8 @@
-package fr.macrea.max.tenant;
+package fr.macrea.max.security;
 
-import fr.macrea.max.security.MaxPrincipal;
+import fr.macrea.max.shared.NoTenantException;
+import fr.macrea.max.shared.TenantId;
+import fr.macrea.max.shared.TenantRef;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -45,7 +47,7 @@ public class TenantContext {
     }
 
     /** Runs work for a tenant outside a request (jobs, start-up), as a system principal, then restores the caller. */
-    public <T> T callAs(Tenant tenant, Supplier<T> work) {
+    public <T> T callAs(TenantRef tenant, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         MaxPrincipal system = MaxPrincipal.system(tenant.id(), tenant.slug());
@@ -59,7 +61,7 @@ public class TenantContext {
         }
     }
 
-    public void runAs(Tenant tenant, Runnable work) {
+    public void runAs(TenantRef tenant, Runnable work) {
         callAs(tenant, () -> {
             work.run();
             return null;

@@ -1,4 +1,4 @@
-package fr.macrea.max.persistence;
+package fr.macrea.max.shared;
 
 import java.util.regex.Pattern;
 

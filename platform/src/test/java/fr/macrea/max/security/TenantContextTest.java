@@ -1,4 +1,13 @@
-package fr.macrea.max.tenant;
+package fr.macrea.max.security;
+
+import fr.macrea.max.tenant.CrmMode;
+import fr.macrea.max.tenant.Plan;
+import fr.macrea.max.tenant.Tenant;
+import fr.macrea.max.tenant.TenantStatus;
+
+import fr.macrea.max.shared.TenantId;
+import fr.macrea.max.shared.NoTenantException;
+import fr.macrea.max.security.TenantContext;
 
 import fr.macrea.max.security.MaxPrincipal;
 import fr.macrea.max.security.Membership;
