@@ -5,7 +5,6 @@ import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.tenant.TenantService;
 import fr.macrea.max.wallet.WalletProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -33,7 +32,7 @@ class ActionLogSweeper {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${max.wallet.sweeper.interval:PT30S}", initialDelayString = "PT25S")
+    /** The cluster-wide job of {@link ActionConfiguration}. */
     void sweep() {
         for (Tenant tenant : tenants.allForSystemJobs()) {
             context.runAs(tenant, () -> repository.failStale(clock.instant().minus(wallet.reservationTtl()),

@@ -9,7 +9,6 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -159,8 +158,10 @@ class CrmSync {
                 r.getLastError(), r.getRecordsSynced() == null ? 0 : r.getRecordsSynced()));
     }
 
-    /** Scheduled incremental pull of every EspoCRM tenant, each in its own tenant context. */
-    @Scheduled(fixedDelayString = "${max.crm.sync.interval:PT5M}", initialDelayString = "${max.crm.sync.initial-delay:PT2M}")
+    /**
+     * Incremental pull of every EspoCRM tenant, each in its own tenant context: the cluster-wide job of
+     * {@link CrmConfiguration}, run on one node at a time.
+     */
     void pullAll() {
         for (Tenant tenant : tenants.allForSystemJobs()) {
             if (tenant.crmMode() != CrmMode.ESPOCRM) {

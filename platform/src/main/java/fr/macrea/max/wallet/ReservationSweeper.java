@@ -6,12 +6,11 @@ import fr.macrea.max.tenant.TenantService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Refunds reservations abandoned by a crash or a killed action once they expire. Safe on several nodes at once:
- * each refund first moves the reservation HELD -> EXPIRED with a conditional update, so only one sweeper wins.
+ * Refunds reservations abandoned by a crash or a killed action once they expire. It runs on one node at a time (a
+ * db-scheduler job), and would still be safe on several nodes at once: each refund first moves the reservation HELD -> EXPIRED with a conditional update, so only one sweeper wins.
  */
 @Component
 @ConditionalOnProperty(name = "max.wallet.sweeper.enabled", havingValue = "true", matchIfMissing = true)
@@ -29,7 +28,7 @@ class ReservationSweeper {
         this.wallet = wallet;
     }
 
-    @Scheduled(fixedDelayString = "${max.wallet.sweeper.interval:PT30S}", initialDelayString = "PT20S")
+    /** The cluster-wide job of {@link WalletConfiguration}. */
     void sweep() {
         for (Tenant tenant : tenants.allForSystemJobs()) {
             try {
