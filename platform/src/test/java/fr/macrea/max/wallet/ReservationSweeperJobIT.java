@@ -1,0 +1,87 @@
+package fr.macrea.max.wallet;
+
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import fr.macrea.max.security.Role;
+import fr.macrea.max.tenant.Plan;
+import fr.macrea.max.tenant.Tenant;
+import fr.macrea.max.tenant.TenantService;
+import fr.macrea.max.testing.PlatformIT;
+import fr.macrea.max.testing.TestDatabase;
+import fr.macrea.max.testing.TestTenants;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The application's own scheduler runs the reservation sweeper from {@code scheduled_tasks}: an abandoned
+ * reservation is refunded without any test calling the sweeper, and the job's row records the run.
+ */
+class ReservationSweeperJobIT extends PlatformIT {
+
+    private static final TaskInstanceId JOB = TaskInstanceId.of(WalletConfiguration.SWEEPER_JOB, RecurringTask.INSTANCE);
+
+    @Autowired
+    private TenantService tenants;
+    @Autowired
+    private WalletService wallet;
+    @Autowired
+    private Scheduler scheduler;
+
+    @AfterEach
+    void signOut() {
+        TestTenants.signOut();
+    }
+
+    @Test
+    void theScheduledSweeperRefundsAnExpiredReservation() throws Exception {
+        Tenant tenant = TestTenants.create(tenants, "Balayage", Plan.PRO);
+        TestTenants.signInAs(tenant, Role.TENANT_USER);
+        Reservation killed = wallet.reserve("killed-by-a-crash", 30, "action tuée");
+        assertThat(wallet.balance().total()).isEqualTo(470);
+        expire(killed.id());
+
+        // the job is registered in the table; bring its next run forward instead of waiting for the interval
+        Instant before = Instant.now();
+        assertThat(scheduler.getScheduledExecution(JOB)).as("sweeper job row").isPresent();
+        awaitTrue(() -> scheduler.reschedule(JOB, Instant.now()), Duration.ofSeconds(20));
+
+        awaitTrue(() -> wallet.balance().total() == 500, Duration.ofSeconds(40));
+        assertThat(wallet.ledger(10)).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo("REFUND");
+            assertThat(e.delta()).isEqualTo(30);
+        });
+        assertThat(wallet.audit().held()).isZero();
+        awaitTrue(() -> scheduler.getScheduledExecution(JOB).map(ScheduledExecution::getLastSuccess)
+                .filter(t -> !t.isBefore(before)).isPresent(), Duration.ofSeconds(10));
+        assertThat(scheduler.getScheduledExecution(JOB).orElseThrow().getExecutionTime())
+                .as("next run scheduled").isAfter(before);
+    }
+
+    /** A crash long ago: the reservation's time to live is over for every node's clock. */
+    private static void expire(long reservationId) throws Exception {
+        try (Connection c = TestDatabase.connect();
+             PreparedStatement s = c.prepareStatement("UPDATE wallet_reservation SET expires_at = ? WHERE id = ?")) {
+            s.setObject(1, java.time.LocalDateTime.of(2020, 1, 1, 0, 0));
+            s.setLong(2, reservationId);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met within " + timeout).isLessThan(end);
+            Thread.sleep(100);
+        }
+    }
+}
