@@ -70,7 +70,6 @@ class PlatformArchitectureTest {
             "fr.macrea.max.action.ActionService", "reads ActionDraftRecord/ActionLogRecord (undo moves out)",
             "fr.macrea.max.action.ModeService", "queries user_mode through TenantScope (ModeGuard rewrite)",
             "fr.macrea.max.wallet.WalletService", "reads WalletRecord (WalletService split)",
-            "fr.macrea.max.wallet.PriceTableService", "queries price_entry through TenantScope (WalletService split)",
             "fr.macrea.max.crm.CrmStore", "CRM store (CrmStore split into repositories)",
             "fr.macrea.max.crm.CrmReader", "CRM store (one lead search)",
             "fr.macrea.max.crm.CrmDatasetGenerator", "moves out of the product code to the demo/bench side");
