@@ -1,25 +1,20 @@
 package fr.macrea.max.crm;
 
-import fr.macrea.max.persistence.TenantScope;
 import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.tenant.TenantService;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static fr.macrea.max.db.platform.Tables.CRM_SYNC_STATUS;
 
 /**
  * Keeps an EspoCRM tenant's schema a replica of its EspoCRM: initial backfill and incremental pulls by
@@ -38,19 +33,17 @@ class CrmSync {
 
     private final EspoConnections connections;
     private final CrmStore store;
-    private final TenantScope scope;
+    private final CrmSyncStatusRepository syncState;
     private final TenantService tenants;
     private final TenantContext context;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final DSLContext dsl;
 
-    CrmSync(EspoConnections connections, CrmStore store, TenantScope scope, TenantService tenants,
-            TenantContext context, ApplicationEventPublisher events, Clock clock, DSLContext dsl) {
-        this.dsl = dsl;
+    CrmSync(EspoConnections connections, CrmStore store, CrmSyncStatusRepository syncState, TenantService tenants,
+            TenantContext context, ApplicationEventPublisher events, Clock clock) {
         this.connections = connections;
         this.store = store;
-        this.scope = scope;
+        this.syncState = syncState;
         this.tenants = tenants;
         this.context = context;
         this.events = events;
@@ -69,13 +62,13 @@ class CrmSync {
 
     /** Forgets the cursors and pulls everything again (idempotent: unchanged records are left alone). */
     long backfill() {
-        scope.deleteFrom(CRM_SYNC_STATUS).execute();
+        syncState.clear();
         return pull();
     }
 
     private long pull(EspoCrmClient client, String entityType) {
         String cursorAttribute = entityType.equals("CampaignLogRecord") ? "createdAt" : "modifiedAt";
-        LocalDateTime cursor = state(entityType);
+        LocalDateTime cursor = syncState.cursor(entityType).orElse(null);
         LocalDateTime attempt = now();
         long changed = 0;
         try {
@@ -101,18 +94,18 @@ class CrmSync {
                         max = max == null || t.isAfter(max) ? t : max;
                     }
                 }
-                saveProgress(entityType, max, page.list().size());
+                syncState.saveProgress(entityType, max, page.list().size());
                 if (page.list().size() < EspoCrmClient.PAGE) {
                     break;
                 }
                 offset += page.list().size();
             }
-            saveOutcome(entityType, attempt, null);
+            syncState.saveOutcome(entityType, attempt, null);
         } catch (CrmAccessException e) {
             // the API user may not see every entity type (e.g. Email): record it and keep the others in sync
-            saveOutcome(entityType, attempt, e.getMessage());
+            syncState.saveOutcome(entityType, attempt, e.getMessage());
         } catch (CrmException e) {
-            saveOutcome(entityType, attempt, e.getMessage());
+            syncState.saveOutcome(entityType, attempt, e.getMessage());
             throw e;
         }
         return changed;
@@ -150,12 +143,7 @@ class CrmSync {
     }
 
     List<CrmSyncStatus> status() {
-        LocalDateTime now = now();
-        return scope.selectFrom(CRM_SYNC_STATUS).orderBy(CRM_SYNC_STATUS.ENTITY_TYPE).fetch().map(r -> new CrmSyncStatus(
-                r.getEntityType(), CrmReader.at(r.getLastSuccessAt()), CrmReader.at(r.getLastAttemptAt()),
-                CrmReader.at(r.getCursorModifiedAt()),
-                r.getLastSuccessAt() == null ? null : Duration.between(r.getLastSuccessAt(), now),
-                r.getLastError(), r.getRecordsSynced() == null ? 0 : r.getRecordsSynced()));
+        return syncState.all(now());
     }
 
     /**
@@ -186,36 +174,6 @@ class CrmSync {
             default -> "updated";
         };
         events.publishEvent(CrmEvents.of(context.current(), new EntityRef(entityType, id), change, "espocrm", clock.instant()));
-    }
-
-    private LocalDateTime state(String entityType) {
-        return scope.selectFrom(CRM_SYNC_STATUS).and(CRM_SYNC_STATUS.ENTITY_TYPE.eq(entityType))
-                .fetchOptional(CRM_SYNC_STATUS.CURSOR_MODIFIED_AT).orElse(null);
-    }
-
-    private void ensureRow(String entityType) {
-        if (!scope.selectFrom(CRM_SYNC_STATUS).and(CRM_SYNC_STATUS.ENTITY_TYPE.eq(entityType)).fetchOptional().isPresent()) {
-            scope.insertInto(CRM_SYNC_STATUS).set(CRM_SYNC_STATUS.ENTITY_TYPE, entityType)
-                    .set(CRM_SYNC_STATUS.RECORDS_SYNCED, 0L).execute();
-        }
-    }
-
-    private void saveProgress(String entityType, LocalDateTime cursor, int records) {
-        ensureRow(entityType);
-        dsl.update(CRM_SYNC_STATUS)
-                .set(CRM_SYNC_STATUS.CURSOR_MODIFIED_AT, cursor)
-                .set(CRM_SYNC_STATUS.RECORDS_SYNCED, CRM_SYNC_STATUS.RECORDS_SYNCED.plus(records))
-                .where(scope.owned(CRM_SYNC_STATUS)).and(CRM_SYNC_STATUS.ENTITY_TYPE.eq(entityType)).execute();
-    }
-
-    private void saveOutcome(String entityType, LocalDateTime attempt, String error) {
-        ensureRow(entityType);
-        var step = dsl.update(CRM_SYNC_STATUS).set(CRM_SYNC_STATUS.LAST_ATTEMPT_AT, attempt)
-                .set(CRM_SYNC_STATUS.LAST_ERROR, error == null ? null : error.length() > 990 ? error.substring(0, 990) : error);
-        if (error == null) {
-            step = step.set(CRM_SYNC_STATUS.LAST_SUCCESS_AT, attempt);
-        }
-        step.where(scope.owned(CRM_SYNC_STATUS)).and(CRM_SYNC_STATUS.ENTITY_TYPE.eq(entityType)).execute();
     }
 
     private LocalDateTime now() {

@@ -1,8 +1,6 @@
 package fr.macrea.max.event;
 
-import fr.macrea.max.db.platform.tables.records.ActivityEventRecord;
 import fr.macrea.max.security.TenantContext;
-import fr.macrea.max.shared.TenantId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,14 +31,14 @@ public class EventFeedService {
     @PreAuthorize("hasRole('TENANT_USER')")
     @Transactional(readOnly = true)
     public List<FeedEvent> latest(int limit) {
-        return repository.latest(bounded(limit)).stream().map(this::toEvent).toList();
+        return repository.latest(bounded(limit));
     }
 
     /** The tenant's events with an id greater than {@code lastEventId}, oldest first, at most {@code limit}. */
     @PreAuthorize("hasRole('TENANT_USER')")
     @Transactional(readOnly = true)
     public List<FeedEvent> after(long lastEventId, int limit) {
-        return repository.after(Math.max(0, lastEventId), bounded(limit)).stream().map(this::toEvent).toList();
+        return repository.after(Math.max(0, lastEventId), bounded(limit));
     }
 
     /** Live events of the tenant, from now on, until the subscription is closed. */
@@ -51,10 +49,5 @@ public class EventFeedService {
 
     private static int bounded(int limit) {
         return Math.clamp(limit, 1, MAX_PAGE);
-    }
-
-    private FeedEvent toEvent(ActivityEventRecord row) {
-        return new FeedEvent(row.getId(), new TenantId(row.getTenantId()), row.getType(), row.getSummary(),
-                ActivityEventRepository.instant(row.getOccurredAt()), EventJson.parse(row.getData()));
     }
 }

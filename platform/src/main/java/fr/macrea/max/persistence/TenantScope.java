@@ -9,12 +9,21 @@ import org.jooq.Field;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.Record;
 import org.jooq.SelectConditionStep;
+import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * The one query helper for tenant-owned platform tables: every select, update and delete it starts already carries
  * {@code tenant_id = <current tenant>}, and every insert sets it. The tenant comes from {@link TenantContext} only.
+ * <p>
+ * Why explicit helpers and not a jOOQ {@code VisitListener} that adds the predicate to every rendered query: a
+ * listener must rewrite every shape jOOQ can render (sub-queries, unions, derived tables, joins, {@code ON DUPLICATE
+ * KEY}, multi-row inserts) and a missed shape fails open, silently; it also runs on every render of the hot wallet
+ * statements. Here each entry point builds its predicate in plain sight, is covered by TenantIsolationIT, and the
+ * architecture test keeps {@link DSLContext} out of every other class, so a query cannot start anywhere else.
  */
 @Component
 public class TenantScope {
@@ -38,12 +47,34 @@ public class TenantScope {
         return dsl.selectFrom(table).where(owned(table));
     }
 
+    /**
+     * A select of some columns or aggregates ({@code DSL.sum(...)}, {@code DSL.count()}); its {@code from} adds
+     * the tenant condition of every tenant-owned table it names, joined ones included.
+     */
+    public TenantSelect select(SelectFieldOrAsterisk... fields) {
+        return new TenantSelect(this, dsl.select(fields));
+    }
+
     public <R extends Record> int count(Table<R> table, Condition condition) {
         return dsl.fetchCount(table, owned(table).and(condition));
     }
 
     public <R extends Record> InsertSetMoreStep<R> insertInto(Table<R> table) {
         return dsl.insertInto(table).set(tenantField(table), tenants.current().value());
+    }
+
+    /**
+     * A multi-row insert of these columns: every row it takes gets the current tenant's id, so the columns never
+     * name {@code tenant_id} (refused if they do).
+     */
+    public <R extends Record> TenantInsert<R> insertInto(Table<R> table, Field<?>... fields) {
+        Field<Long> tenant = tenantField(table);
+        for (Field<?> field : fields) {
+            if (field.getName().equalsIgnoreCase(TENANT_ID)) {
+                throw new IllegalArgumentException("the tenant column is set by TenantScope, not by the caller");
+            }
+        }
+        return new TenantInsert<>(dsl, table, tenant, List.of(fields), tenants.current().value());
     }
 
     /** Starts an update whose {@code where} already carries the tenant condition. */
@@ -57,6 +88,12 @@ public class TenantScope {
 
     public TenantId tenant() {
         return tenants.current();
+    }
+
+    /** The condition for a table if it is tenant-owned; none for shared reference tables (for joins). */
+    Condition ownedIfTenantOwned(Table<?> table) {
+        Field<?> field = table.field(TENANT_ID);
+        return field == null ? org.jooq.impl.DSL.noCondition() : owned(table);
     }
 
     @SuppressWarnings("unchecked")

@@ -39,9 +39,18 @@ public final class TenantUpdate<R extends Record> {
 
     /** The tenant condition and the caller's. */
     public UpdateConditionStep<R> where(Condition condition) {
+        return started().where(owned).and(condition);
+    }
+
+    /** Every row of the current tenant (a table with one row per tenant, such as the wallet). */
+    public UpdateConditionStep<R> all() {
+        return started().where(owned);
+    }
+
+    private UpdateSetMoreStep<R> started() {
         if (more == null) {
             throw new IllegalStateException("an update needs at least one set(...)");
         }
-        return more.where(owned).and(condition);
+        return more;
     }
 }

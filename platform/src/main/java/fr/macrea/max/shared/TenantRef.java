@@ -9,4 +9,14 @@ public interface TenantRef {
     TenantId id();
 
     String slug();
+
+    /**
+     * A reference for work that knows only the tenant's id (an event names its tenant by id); the slug is then a
+     * label for logs and the system principal, never a lookup key.
+     */
+    static TenantRef of(TenantId id, String slug) {
+        record Ref(TenantId id, String slug) implements TenantRef {
+        }
+        return new Ref(id, slug);
+    }
 }

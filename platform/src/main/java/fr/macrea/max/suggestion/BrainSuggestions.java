@@ -42,7 +42,7 @@ class BrainSuggestions implements SuggestionSource {
             int count;
             try {
                 count = kpis.countMatching(routine.entity(), routine.conditions());
-            } catch (KpiException | DataAccessException | org.jooq.exception.DataAccessException e) {
+            } catch (KpiException | DataAccessException e) {
                 LOG.info("Suggestion routine {} not evaluable: {}", c.key(), e.getMessage());
                 continue;
             }

@@ -1,6 +1,5 @@
 package fr.macrea.max.wallet;
 
-import fr.macrea.max.persistence.TenantScope;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.shared.TenantId;
@@ -13,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static fr.macrea.max.db.platform.Tables.PRICE_ENTRY;
-
 /**
  * Each tenant's own price table (tokens per action), seeded from {@link DefaultPrices} when the tenant is created
  * and editable by a platform admin only. Quotes of the action pipeline come from here.
@@ -22,20 +19,19 @@ import static fr.macrea.max.db.platform.Tables.PRICE_ENTRY;
 @Service
 public class PriceTableService {
 
-    private final TenantScope scope;
+    private final PriceRepository repository;
     private final TenantService tenants;
     private final TenantContext context;
 
-    PriceTableService(TenantScope scope, TenantService tenants, TenantContext context) {
-        this.scope = scope;
+    PriceTableService(PriceRepository repository, TenantService tenants, TenantContext context) {
+        this.repository = repository;
         this.tenants = tenants;
         this.context = context;
     }
 
     /** Tokens the current tenant pays for an action; an action missing from its table costs its default. */
     public int price(String actionId) {
-        Integer tokens = scope.selectFrom(PRICE_ENTRY).and(PRICE_ENTRY.ACTION_ID.eq(actionId))
-                .fetchOptional(PRICE_ENTRY.TOKENS).orElse(null);
+        Integer tokens = repository.tokens(actionId).orElse(null);
         if (tokens != null) {
             return tokens;
         }
@@ -48,7 +44,7 @@ public class PriceTableService {
 
     /** The current tenant's table (read by its members, e.g. in Budget IA). */
     public List<PriceEntry> table() {
-        Map<String, Integer> own = scope.selectFrom(PRICE_ENTRY).fetchMap(PRICE_ENTRY.ACTION_ID, PRICE_ENTRY.TOKENS);
+        Map<String, Integer> own = repository.all();
         List<PriceEntry> entries = new ArrayList<>();
         for (var e : DefaultPrices.entries()) {
             entries.add(new PriceEntry(e.getKey(), DefaultPrices.label(e.getKey()), own.getOrDefault(e.getKey(), e.getValue())));
@@ -77,32 +73,15 @@ public class PriceTableService {
             throw new WalletException("Identifiant d'action invalide.");
         }
         return context.callAs(tenant(tenantId), () -> {
-            // update, else insert: jOOQ's MySQL upsert syntax ("AS excluded") is not MariaDB's
-            if (updatePrice(actionId, tokens) == 0 && scope.insertInto(PRICE_ENTRY)
-                    .set(PRICE_ENTRY.ACTION_ID, actionId)
-                    .set(PRICE_ENTRY.TOKENS, tokens)
-                    .onDuplicateKeyIgnore()
-                    .execute() == 0) {
-                updatePrice(actionId, tokens);
-            }
+            repository.set(actionId, tokens);
             return new PriceEntry(actionId, DefaultPrices.label(actionId), tokens);
         });
-    }
-
-    private int updatePrice(String actionId, int tokens) {
-        return scope.update(PRICE_ENTRY).set(PRICE_ENTRY.TOKENS, tokens)
-                .where(PRICE_ENTRY.ACTION_ID.eq(actionId))
-                .execute();
     }
 
     /** Copies the default table into the current tenant's (on creation; keeps prices already set). */
     void seedDefaults() {
         for (var e : DefaultPrices.entries()) {
-            scope.insertInto(PRICE_ENTRY)
-                    .set(PRICE_ENTRY.ACTION_ID, e.getKey())
-                    .set(PRICE_ENTRY.TOKENS, e.getValue())
-                    .onDuplicateKeyIgnore()
-                    .execute();
+            repository.insertIfAbsent(e.getKey(), e.getValue());
         }
     }
 

@@ -3,7 +3,6 @@ package fr.macrea.max.wallet;
 import fr.macrea.max.db.platform.tables.records.WalletRecord;
 import fr.macrea.max.db.platform.tables.records.WalletReservationRecord;
 import fr.macrea.max.persistence.TenantScope;
-import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -23,12 +22,9 @@ import static fr.macrea.max.db.platform.Tables.WALLET_RESERVATION;
 class WalletRepository {
 
     private final TenantScope scope;
-    /** Only for aggregate selects, always with {@code scope.owned(...)} in their condition. */
-    private final DSLContext dsl;
 
-    WalletRepository(TenantScope scope, DSLContext dsl) {
+    WalletRepository(TenantScope scope) {
         this.scope = scope;
-        this.dsl = dsl;
     }
 
     /** Creates the wallet row if absent; true when this call created it. */
@@ -74,7 +70,7 @@ class WalletRepository {
     void addPack(int tokens) {
         scope.update(WALLET)
                 .set(WALLET.PACK_TOKENS, WALLET.PACK_TOKENS.plus(tokens))
-                .where(scope.owned(WALLET))
+                .all()
                 .execute();
     }
 
@@ -86,14 +82,14 @@ class WalletRepository {
                 .set(WALLET.SPENT, 0)
                 .set(WALLET.NOTIFIED_80, false)
                 .set(WALLET.NOTIFIED_100, false)
-                .where(scope.owned(WALLET))
+                .all()
                 .execute();
     }
 
     void setAllowance(int allowance) {
         scope.update(WALLET)
                 .set(WALLET.ALLOWANCE_TOKENS, allowance)
-                .where(scope.owned(WALLET))
+                .all()
                 .execute();
     }
 
@@ -118,10 +114,9 @@ class WalletRepository {
     }
 
     long ledgerSum() {
-        Long sum = dsl
+        Long sum = scope
                 .select(DSL.coalesce(DSL.sum(WALLET_LEDGER.DELTA), DSL.inline(java.math.BigDecimal.ZERO)).cast(Long.class))
                 .from(WALLET_LEDGER)
-                .where(scope.owned(WALLET_LEDGER))
                 .fetchOne(0, Long.class);
         return sum == null ? 0 : sum;
     }
@@ -150,28 +145,22 @@ class WalletRepository {
     /** Several reservations in one multi-row insert; ids in the order of {@code keys}. */
     List<Long> insertReservations(List<String> keys, List<Integer> amounts, LocalDate period, Instant now,
                                   Instant expiresAt) {
-        // multi-row inserts need the column list form: the tenant id still comes from TenantScope (the principal)
-        var insert = dsl.insertInto(WALLET_RESERVATION,
-                        WALLET_RESERVATION.TENANT_ID, WALLET_RESERVATION.REQUEST_KEY, WALLET_RESERVATION.AMOUNT,
-                        WALLET_RESERVATION.PERIOD_START, WALLET_RESERVATION.STATUS, WALLET_RESERVATION.CREATED_AT,
-                        WALLET_RESERVATION.EXPIRES_AT);
-        long tenant = scope.tenant().value();
+        var insert = scope.insertInto(WALLET_RESERVATION,
+                WALLET_RESERVATION.REQUEST_KEY, WALLET_RESERVATION.AMOUNT, WALLET_RESERVATION.PERIOD_START,
+                WALLET_RESERVATION.STATUS, WALLET_RESERVATION.CREATED_AT, WALLET_RESERVATION.EXPIRES_AT);
         for (int i = 0; i < keys.size(); i++) {
-            insert = insert.values(tenant, keys.get(i), amounts.get(i), period, ReservationStatus.HELD.name(), utc(now),
-                    utc(expiresAt));
+            insert.values(keys.get(i), amounts.get(i), period, ReservationStatus.HELD.name(), utc(now), utc(expiresAt));
         }
-        return insert.returning(WALLET_RESERVATION.ID).fetch(WALLET_RESERVATION.ID);
+        return insert.returning(WALLET_RESERVATION.ID);
     }
 
     /** Several RESERVE ledger lines in one multi-row insert. */
     void ledgerReserves(List<Long> reservationIds, List<Integer> amounts, List<String> reasons, Instant at) {
-        var insert = dsl.insertInto(WALLET_LEDGER,
-                        WALLET_LEDGER.TENANT_ID, WALLET_LEDGER.KIND, WALLET_LEDGER.DELTA, WALLET_LEDGER.RESERVATION_ID,
-                        WALLET_LEDGER.REASON, WALLET_LEDGER.CREATED_AT);
-        long tenant = scope.tenant().value();
+        var insert = scope.insertInto(WALLET_LEDGER,
+                WALLET_LEDGER.KIND, WALLET_LEDGER.DELTA, WALLET_LEDGER.RESERVATION_ID, WALLET_LEDGER.REASON,
+                WALLET_LEDGER.CREATED_AT);
         for (int i = 0; i < reservationIds.size(); i++) {
-            insert = insert.values(tenant, "RESERVE", -amounts.get(i), reservationIds.get(i), truncate(reasons.get(i), 255),
-                    utc(at));
+            insert.values("RESERVE", -amounts.get(i), reservationIds.get(i), truncate(reasons.get(i), 255), utc(at));
         }
         insert.execute();
     }
@@ -211,8 +200,7 @@ class WalletRepository {
 
     /** Which of these reservations the {@link #commitAll} call with this token committed. */
     java.util.Set<Long> committedBy(java.util.Collection<Long> ids, String token) {
-        return new java.util.HashSet<>(dsl.select(WALLET_RESERVATION.ID).from(WALLET_RESERVATION)
-                .where(scope.owned(WALLET_RESERVATION))
+        return new java.util.HashSet<>(scope.select(WALLET_RESERVATION.ID).from(WALLET_RESERVATION)
                 .and(WALLET_RESERVATION.ID.in(ids))
                 .and(WALLET_RESERVATION.STATUS.eq(ReservationStatus.COMMITTED.name()))
                 .and(WALLET_RESERVATION.REASON.eq(token))
@@ -220,8 +208,7 @@ class WalletRepository {
     }
 
     List<Long> expiredReservations(Instant now, int limit) {
-        return dsl.select(WALLET_RESERVATION.ID).from(WALLET_RESERVATION)
-                .where(scope.owned(WALLET_RESERVATION))
+        return scope.select(WALLET_RESERVATION.ID).from(WALLET_RESERVATION)
                 .and(WALLET_RESERVATION.STATUS.eq(ReservationStatus.HELD.name()))
                 .and(WALLET_RESERVATION.EXPIRES_AT.lt(utc(now)))
                 .orderBy(WALLET_RESERVATION.ID)
@@ -230,10 +217,9 @@ class WalletRepository {
     }
 
     int heldTokens() {
-        Integer sum = dsl
+        Integer sum = scope
                 .select(DSL.coalesce(DSL.sum(WALLET_RESERVATION.AMOUNT), DSL.inline(java.math.BigDecimal.ZERO)).cast(Integer.class))
                 .from(WALLET_RESERVATION)
-                .where(scope.owned(WALLET_RESERVATION))
                 .and(WALLET_RESERVATION.STATUS.eq(ReservationStatus.HELD.name()))
                 .fetchOne(0, Integer.class);
         return sum == null ? 0 : sum;

@@ -1,0 +1,175 @@
+package fr.macrea.max;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The persistence and package rules of the platform (docs/architecture.md, "Tenancy and persistence"), checked on
+ * its compiled main classes. Each allow-list names its classes with the reason they may do what others may not;
+ * nested classes and lambdas count as their top-level class.
+ */
+class PlatformArchitectureTest {
+
+    private static final JavaClasses PLATFORM = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("fr.macrea.max");
+
+    private static final String GENERATED = "fr.macrea.max.db";
+
+    /**
+     * The only classes that may hold or call a {@code DSLContext}. Every other query on a tenant-owned platform table
+     * goes through {@code persistence.TenantScope}, which adds the tenant condition itself.
+     */
+    static final Map<String, String> DSL_CONTEXT_ALLOWED = Map.ofEntries(
+            Map.entry("fr.macrea.max.persistence.TenantScope", "the tenant-scoped query helper itself"),
+            Map.entry("fr.macrea.max.persistence.TenantInsert", "TenantScope's multi-row insert"),
+            Map.entry("fr.macrea.max.persistence.TenantDsl", "maps the generated CRM schema to the tenant's own"),
+            Map.entry("fr.macrea.max.tenant.TenantRepository", "the tenant registry is cross-tenant by nature"),
+            Map.entry("fr.macrea.max.security.UserRepository", "users and memberships span tenants (sign-in)"),
+            Map.entry("fr.macrea.max.crm.WebhookTenants", "webhook key -> tenant, before any tenant is known"),
+            // CRM-schema classes: TenantDsl.crm() renders their tables into the tenant's crm_<slug> schema, so
+            // another tenant's rows are not reachable from their DSLContext (CrmIsolationIT, TenantIsolationIT)
+            Map.entry("fr.macrea.max.crm.CrmStore", "CRM schema of the tenant (TenantDsl)"),
+            Map.entry("fr.macrea.max.crm.CrmReader", "CRM schema of the tenant (TenantDsl)"),
+            Map.entry("fr.macrea.max.crm.CrmDatasetGenerator", "CRM schema of the tenant (TenantDsl), demo data"),
+            Map.entry("fr.macrea.max.ranking.LeadRepository", "CRM schema of the tenant (TenantDsl)"),
+            Map.entry("fr.macrea.max.reporting.ReportingRepository", "CRM schema of the tenant (TenantDsl)"),
+            Map.entry("fr.macrea.max.kpi.KpiRepository", "CRM schema of the tenant (TenantDsl)"));
+
+    /** Not repositories, but jOOQ condition builders that only repositories call. */
+    static final Map<String, String> QUERY_BUILDERS = Map.of(
+            "fr.macrea.max.kpi.CrmCriteria", "turns a brain's declarative criteria into conditions for KpiRepository",
+            "fr.macrea.max.ranking.LeadSegment", "the segment conditions shared by the lead and reporting repositories");
+
+    /**
+     * Services that still touch jOOQ types, each in a part of issue 9 that another change is rewriting; remove an
+     * entry when its class stops (the test fails on an entry that no longer violates, so the list only shrinks).
+     */
+    static final Map<String, String> JOOQ_PENDING = Map.of(
+            "fr.macrea.max.action.ActionPipeline", "reads ActionLogRecord (action path rewrite)",
+            "fr.macrea.max.action.ActionService", "reads ActionDraftRecord/ActionLogRecord (undo moves out)",
+            "fr.macrea.max.action.ModeService", "queries user_mode through TenantScope (ModeGuard rewrite)",
+            "fr.macrea.max.wallet.WalletService", "reads WalletRecord (WalletService split)",
+            "fr.macrea.max.crm.CrmStore", "CRM store (CrmStore split into repositories)",
+            "fr.macrea.max.crm.CrmReader", "CRM store (one lead search)",
+            "fr.macrea.max.crm.CrmDatasetGenerator", "moves out of the product code to the demo/bench side");
+
+    @Test
+    void onlyTheAllowListHoldsADslContext() {
+        noClasses().that(notIn(DSL_CONTEXT_ALLOWED.keySet()))
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.jooq.DSLContext")
+                .because("a raw DSLContext on a platform table can forget tenant_id: use TenantScope")
+                .check(PLATFORM);
+    }
+
+    @Test
+    void jooqStaysInRepositoriesAndThePersistenceHelper() {
+        Set<String> allowed = new HashSet<>(QUERY_BUILDERS.keySet());
+        allowed.addAll(JOOQ_PENDING.keySet());
+        noClasses().that(notIn(allowed))
+                .and().areNotAnnotatedWith(Repository.class)
+                .and().resideOutsideOfPackages("fr.macrea.max.persistence..", GENERATED + "..")
+                .and(notNestedInRepository())
+                .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", GENERATED + "..")
+                .because("jOOQ lives behind package-private repositories")
+                .check(PLATFORM);
+    }
+
+    @Test
+    void thePendingListOnlyShrinks() {
+        List<String> clean = new ArrayList<>();
+        for (String name : JOOQ_PENDING.keySet()) {
+            JavaClass type = PLATFORM.get(name);
+            boolean usesJooq = PLATFORM.stream().filter(c -> topLevel(c).equals(name))
+                    .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+                    .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.jooq")
+                            || d.getTargetClass().getPackageName().startsWith(GENERATED));
+            if (!usesJooq && !type.isAnnotatedWith(Repository.class)) {
+                clean.add(name);
+            }
+        }
+        assertThat(clean).as("classes to remove from JOOQ_PENDING: they no longer touch jOOQ").isEmpty();
+    }
+
+    @Test
+    void generatedTypesNeverCrossAPublicSignatureNorABeanThatIsNotARepository() {
+        List<String> leaks = new ArrayList<>();
+        for (JavaClass type : PLATFORM) {
+            if (type.getPackageName().startsWith(GENERATED)) {
+                continue;
+            }
+            boolean publicType = type.getModifiers().contains(JavaModifier.PUBLIC);
+            // a @Component store (or service) is called from other classes like a public API is, whatever its
+            // visibility: only a @Repository may hand records to the services of its package
+            boolean bean = type.isMetaAnnotatedWith(Component.class) && !type.isAnnotatedWith(Repository.class);
+            if (!publicType && !bean) {
+                continue;
+            }
+            for (JavaMember member : members(type)) {
+                boolean visible = bean ? !member.getModifiers().contains(JavaModifier.PRIVATE)
+                        : member.getModifiers().contains(JavaModifier.PUBLIC);
+                if (visible && !member.getName().startsWith("lambda$") && exposesGenerated(member)) {
+                    leaks.add(member.getFullName());
+                }
+            }
+        }
+        assertThat(leaks).as("members exposing generated jOOQ types, type arguments included").isEmpty();
+    }
+
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("fr.macrea.max.(*)..").should().beFreeOfCycles().check(PLATFORM);
+    }
+
+    private static List<JavaMember> members(JavaClass type) {
+        List<JavaMember> members = new ArrayList<>(type.getCodeUnits());
+        members.addAll(type.getFields());
+        return members;
+    }
+
+    private static boolean exposesGenerated(JavaMember member) {
+        Set<JavaClass> involved = new HashSet<>();
+        if (member instanceof JavaCodeUnit unit) {
+            involved.addAll(unit.getReturnType().getAllInvolvedRawTypes());
+            unit.getParameterTypes().forEach(p -> involved.addAll(p.getAllInvolvedRawTypes()));
+        } else if (member instanceof JavaField field) {
+            involved.addAll(field.getType().getAllInvolvedRawTypes());
+        }
+        return involved.stream().anyMatch(c -> c.getPackageName().startsWith(GENERATED));
+    }
+
+    private static String topLevel(JavaClass type) {
+        String name = type.getName();
+        int nested = name.indexOf('$');
+        return nested < 0 ? name : name.substring(0, nested);
+    }
+
+    private static DescribedPredicate<JavaClass> notIn(Set<String> names) {
+        return DescribedPredicate.describe("not in the allow-list", c -> !names.contains(topLevel(c)));
+    }
+
+    private static DescribedPredicate<JavaClass> notNestedInRepository() {
+        return DescribedPredicate.describe("not nested in a @Repository",
+                c -> c.getEnclosingClass().map(e -> !e.isAnnotatedWith(Repository.class)).orElse(true));
+    }
+}
