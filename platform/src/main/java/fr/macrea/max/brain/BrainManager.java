@@ -5,6 +5,8 @@ import fr.macrea.max.plugins.api.BrainContext;
 import fr.macrea.max.plugins.api.BrainContributions;
 import fr.macrea.max.plugins.api.ContributionRules;
 import fr.macrea.max.plugins.api.PluginsApi;
+import fr.macrea.max.plugins.api.Scenario;
+import fr.macrea.max.automation.n8n.N8nWorkflowFile;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.pf4j.DefaultPluginManager;
@@ -418,8 +420,40 @@ public class BrainManager {
                     "invalid contributions: " + violations.stream().limit(MAX_REASONS)
                             .map(v -> v.where() + ": " + v.en()).collect(Collectors.joining("; ")) + more));
         }
-        loaded.put(id, new LoadedBrain(id, version, provider, contributions));
+        Map<String, String> workflows = new LinkedHashMap<>();
+        for (Scenario scenario : contributions.scenarios()) {
+            if (!scenario.n8nWorkflowResource().isEmpty()) {
+                String at = "scenarios[" + scenario.id() + "].n8nWorkflowResource";
+                Optional<Refusal> bad = readWorkflow(pluginId, scenario.n8nWorkflowResource(), at, workflows, scenario.id());
+                if (bad.isPresent()) {
+                    return bad;
+                }
+            }
+        }
+        loaded.put(id, new LoadedBrain(id, version, provider, contributions, workflows));
         return Optional.empty();
+    }
+
+    /** A workflow file the brain ships (custom nodes): read from its own jar, kept as text, checked now. */
+    private Optional<Refusal> readWorkflow(String pluginId, String path, String at, Map<String, String> into,
+                                           String scenarioId) {
+        ClassLoader jar = pf4j.getPlugin(pluginId).getPluginClassLoader();
+        try (var in = jar.getResourceAsStream(path)) {
+            if (in == null) {
+                return Optional.of(Refusal.of(at + " : fichier « " + path + " » absent du jar",
+                        at + ": file '" + path + "' is not in the jar"));
+            }
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            var problem = N8nWorkflowFile.problem(text);
+            if (problem.isPresent()) {
+                return Optional.of(Refusal.of(at + " : « " + path + " » n'est pas un workflow n8n (" + problem.get() + ")",
+                        at + ": '" + path + "' is not an n8n workflow (" + problem.get() + ")"));
+            }
+            into.put(scenarioId, text);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(Refusal.of(at + " : lecture impossible : " + describe(e), at + ": cannot read: " + describe(e)));
+        }
     }
 
     private Optional<Refusal> checkRequires(String requires) {

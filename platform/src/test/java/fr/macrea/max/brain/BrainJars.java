@@ -34,7 +34,16 @@ public final class BrainJars {
     }
 
     /** What the generated brain does. */
-    public enum Kind { GOOD, BAD_FIELD_NAME, THROWS_IN_CONTRIBUTE, THROWS_IN_CONSTRUCTOR, HANGS, NO_EXTENSION }
+    public enum Kind {
+        GOOD, BAD_FIELD_NAME, THROWS_IN_CONTRIBUTE, THROWS_IN_CONSTRUCTOR, HANGS, NO_EXTENSION,
+        /** Ships its scenario's n8n workflow as a resource (custom nodes). */
+        WORKFLOW_FILE,
+        /** Declares a workflow resource whose content is not an n8n workflow. */
+        BROKEN_WORKFLOW_FILE
+    }
+
+    static final String WORKFLOW_PATH = "n8n/relance.json";
+    static final String WORKFLOW = "{\"nodes\":[{\"name\":\"Webhook\",\"type\":\"n8n-nodes-base.webhook\"}],\"connections\":{}}";
 
     public static Path good(Path dir, String id, String version) {
         return brain(dir, "brain-" + id + "-" + version + ".jar", id, version, REQUIRES, Kind.GOOD);
@@ -49,7 +58,13 @@ public final class BrainJars {
             manifest.put("Plugin-Requires", requires);
         }
         String className = "testbrains." + kind.name().toLowerCase().replace("_", "") + ".TestBrain";
-        return jar(dir.resolve(file), manifest, compile(className, source(kind)), kind == Kind.NO_EXTENSION ? null : className);
+        Map<String, byte[]> entries = new LinkedHashMap<>(compile(className, source(kind)));
+        if (kind == Kind.WORKFLOW_FILE) {
+            entries.put(WORKFLOW_PATH, WORKFLOW.getBytes(StandardCharsets.UTF_8));
+        } else if (kind == Kind.BROKEN_WORKFLOW_FILE) {
+            entries.put(WORKFLOW_PATH, "{\"nodes\": [".getBytes(StandardCharsets.UTF_8));
+        }
+        return jar(dir.resolve(file), manifest, entries, kind == Kind.NO_EXTENSION ? null : className);
     }
 
     /** A jar with classes but no manifest at all. */
@@ -143,7 +158,7 @@ public final class BrainJars {
             case HANGS -> "try { Thread.sleep(600_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }";
             default -> "";
         };
-        String workflow = "{\\\"nodes\\\":[{\\\"name\\\":\\\"Webhook\\\",\\\"type\\\":\\\"n8n-nodes-base.webhook\\\"}],\\\"connections\\\":{}}";
+        String workflow = kind == Kind.WORKFLOW_FILE || kind == Kind.BROKEN_WORKFLOW_FILE ? WORKFLOW_PATH : "";
         return """
                 import fr.macrea.max.plugins.api.*;
                 import java.time.Duration;

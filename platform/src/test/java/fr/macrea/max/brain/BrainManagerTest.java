@@ -196,6 +196,19 @@ class BrainManagerTest {
     }
 
     @Test
+    void a_shipped_n8n_workflow_file_is_kept_and_a_broken_one_refuses_the_brain() {
+        start(false);
+        BrainJars.brain(dir, "brain-fichier-1.0.0.jar", "fichier", "1.0.0", BrainJars.REQUIRES, Kind.WORKFLOW_FILE);
+        BrainJars.brain(dir, "brain-tronque-1.0.0.jar", "tronque", "1.0.0", BrainJars.REQUIRES, Kind.BROKEN_WORKFLOW_FILE);
+        manager.rescan();
+        assertThat(manager.find("fichier").orElseThrow().workflowFiles()).containsEntry("relance", BrainJars.WORKFLOW);
+        BrainStatus broken = status("brain-tronque-1.0.0.jar");
+        assertThat(broken.state()).isEqualTo(BrainState.REFUSED);
+        assertThat(broken.reasonFr()).contains("scenarios[relance].n8nWorkflowResource", "n'est pas un workflow n8n");
+        assertThat(manager.pf4jPluginIds()).containsExactly("fichier");
+    }
+
+    @Test
     void a_brain_that_never_answers_is_refused_after_the_time_limit() {
         start(false, Duration.ofMillis(500));
         BrainJars.brain(dir, "brain-lent-1.0.0.jar", "lent", "1.0.0", BrainJars.REQUIRES, Kind.HANGS);

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An automation a tenant can activate from the scenario catalogue: when {@code trigger} fires and, after
- * {@code delay}, the record still meets {@code conditions}, send {@code templateId} on {@code channel}. The platform
- * runs it through the action pipeline (entitlement, mode, quote on {@code costCategory}, tokens) and either in n8n
- * from {@code n8nWorkflow} or on its embedded scheduler.
+ * An automation a tenant can activate from the scenario catalogue, declared as data: when {@code trigger} fires
+ * and, after {@code delay}, the record still meets {@code conditions}, send {@code templateId} on {@code channel}.
+ * The platform runs it through the action pipeline (entitlement, mode, quote on {@code costCategory}, tokens) and
+ * builds the n8n workflow itself from these fields, so an n8n node version change never touches this API.
  *
  * @param id stable identifier, unique within the brain
  * @param description what it does, FR/EN
@@ -19,14 +19,16 @@ import java.util.Objects;
  * @param templateId the id of a {@link CreativeTemplate} of the same brain, empty if none
  * @param costCategory the price table line each run is charged on
  * @param defaultMode the mode proposed when a tenant activates it
- * @param n8nWorkflow an n8n workflow (JSON object with {@code nodes} and {@code connections}) that runs it; values
- *                    the platform fills at deployment are written {@code {{MAX_CALLBACK_URL}}} /
- *                    {@code {{MAX_WEBHOOK_PATH}}}
+ * @param n8nWorkflowResource empty (the usual case: the platform generates the workflow), or the path of an n8n
+ *                            workflow JSON file inside the brain's jar (e.g. {@code n8n/relance-devis.json}) for a
+ *                            scenario that needs custom nodes; the host reads and validates it when it loads the
+ *                            brain. Values the platform fills at deployment are written {@code {{MAX_CALLBACK_URL}}}
+ *                            / {@code {{MAX_WEBHOOK_PATH}}}
  * @since 1.0
  */
 public record Scenario(String id, Label name, Label description, Trigger trigger, Duration delay,
                        List<Criterion> conditions, Channel channel, String templateId, CostCategory costCategory,
-                       Mode defaultMode, String n8nWorkflow) {
+                       Mode defaultMode, String n8nWorkflowResource) {
 
     public Scenario {
         Objects.requireNonNull(id, "id");
@@ -39,7 +41,7 @@ public record Scenario(String id, Label name, Label description, Trigger trigger
         templateId = templateId == null ? "" : templateId;
         Objects.requireNonNull(costCategory, "costCategory");
         Objects.requireNonNull(defaultMode, "defaultMode");
-        Objects.requireNonNull(n8nWorkflow, "n8nWorkflow");
+        n8nWorkflowResource = n8nWorkflowResource == null ? "" : n8nWorkflowResource;
     }
 
     /**

@@ -1,6 +1,5 @@
 package fr.macrea.max.brains.standard;
 
-import fr.macrea.max.plugins.api.N8nWorkflows;
 import fr.macrea.max.plugins.api.Brain;
 import fr.macrea.max.plugins.api.BrainContext;
 import fr.macrea.max.plugins.api.BrainContributions;
@@ -157,6 +156,6 @@ public class StandardBrain implements Brain {
                                      Scenario.Trigger trigger, Duration delay, List<Criterion> conditions,
                                      Channel channel, String template, CostCategory cost, Mode mode) {
         return new Scenario(id, Label.of(fr, en), Label.of(descFr, descEn), trigger, delay, conditions, channel,
-                template, cost, mode, N8nWorkflows.callback(id, fr, delay));
+                template, cost, mode, "");
     }
 }

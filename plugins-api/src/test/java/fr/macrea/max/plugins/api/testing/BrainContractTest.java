@@ -81,6 +81,17 @@ public abstract class BrainContractTest {
     }
 
     @Test
+    void declared_n8n_workflow_files_are_in_the_jar() {
+        for (var scenario : brain().contribute(context()).scenarios()) {
+            String path = scenario.n8nWorkflowResource();
+            if (!path.isEmpty()) {
+                assertNotNull(brain().getClass().getClassLoader().getResource(path),
+                        "scenario " + scenario.id() + " declares " + path + ", which is not among the brain's resources");
+            }
+        }
+    }
+
+    @Test
     void is_a_pf4j_extension_with_a_public_no_argument_constructor() throws Exception {
         Class<?> type = brain().getClass();
         assertTrue(type.isAnnotationPresent(Extension.class), type.getName() + " lacks @Extension");
