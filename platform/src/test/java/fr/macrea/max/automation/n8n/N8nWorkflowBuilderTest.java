@@ -22,10 +22,12 @@ class N8nWorkflowBuilderTest {
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     private static Scenario scenario(Scenario.Trigger trigger, Duration delay, Channel channel) {
-        return new Scenario("relance-devis", Label.of("Relance devis J+3", "Quote follow-up D+3"),
-                Label.of("Trois jours après", "Three days after"), trigger, delay,
-                List.of(Criterion.of("cEtapeLogistique", Criterion.Operator.EQUALS, "devis_envoye")), channel,
-                "mail-devis", CostCategory.AUTO_FOLLOW_UP, Mode.ASSISTE, "");
+        return Scenario.builder("relance-devis", Label.of("Relance devis J+3", "Quote follow-up D+3"),
+                        Label.of("Trois jours après", "Three days after"))
+                .trigger(trigger).delay(delay)
+                .conditions(List.of(Criterion.of("cEtapeLogistique", Criterion.Operator.EQUALS, "devis_envoye")))
+                .channel(channel).templateId("mail-devis").costCategory(CostCategory.AUTO_FOLLOW_UP)
+                .defaultMode(Mode.ASSISTE).build();
     }
 
     private static List<String> types(JsonNode workflow) {
