@@ -98,7 +98,8 @@ class BrainApiCompatibilityTest {
 
             Object control = host.status("brain-canonique-1.0.0.jar");
             assertThat(call(control, "state")).hasToString("REFUSED");
-            assertThat((String) call(control, "reasonEn")).contains("NoSuchMethodError", "Scenario");
+            assertThat(String.valueOf(call(control, "reason")))
+                    .contains("brain.refused.exception", "NoSuchMethodError", "Scenario");
         }
     }
 
