@@ -23,9 +23,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The promise of docs/plugins.md, "1.x only gains optional members", tested for real: a brain is compiled against
+ * The promise of docs/plugins.md, "2.x only gains optional members", tested for real: a brain is compiled against
  * today's plugins-api, then loaded by the real brain host running in a class loader where plugins-api is a
- * <em>later</em> 1.x, built from today's sources with an optional member added to {@code Scenario} and to
+ * <em>later</em> 2.x (2.1.0), built from today's sources with an optional member added to {@code Scenario} and to
  * {@code BrainContributions} (their canonical constructors gain a parameter, the builders keep their methods).
  * A brain built with a canonical constructor is the control: it links today and breaks on the later API, which
  * is why those constructors are not part of the brain contract.
@@ -55,7 +55,7 @@ class BrainApiCompatibilityTest {
         edit(pkg.resolve("BrainContributions.java"), "List<Scenario> scenarios,\n                                 List<SuggestionRoutine> suggestions) {",
                 "List<Scenario> scenarios, List<SuggestionRoutine> suggestions, List<String> playbooks) {");
         edit(pkg.resolve("BrainContributions.java"), "kpis, scenarios, suggestions);", "kpis, scenarios, suggestions, List.of());");
-        edit(pkg.resolve("PluginsApi.java"), "VERSION = \"1.0.0\"", "VERSION = \"1.1.0\"");
+        edit(pkg.resolve("PluginsApi.java"), "VERSION = \"2.0.0\"", "VERSION = \"2.1.0\"");
 
         laterApi = work.resolve("classes");
         List<String> args = new ArrayList<>(List.of("-proc:none", "-d", laterApi.toString(), "-classpath",
@@ -87,7 +87,7 @@ class BrainApiCompatibilityTest {
                 Kind.CANONICAL_CONSTRUCTOR);
 
         try (LaterHost host = new LaterHost(dir)) {
-            assertThat(host.apiVersion()).isEqualTo("1.1.0");
+            assertThat(host.apiVersion()).isEqualTo("2.1.0");
             Object good = host.status("brain-ancien-1.0.0.jar");
             assertThat(call(good, "state")).hasToString("LOADED");
             Object contributions = call(host.loaded("ancien"), "contributions");

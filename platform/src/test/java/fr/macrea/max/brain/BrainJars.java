@@ -27,7 +27,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class BrainJars {
 
-    public static final String REQUIRES = ">=1.0.0 & <2.0.0";
+    public static final String REQUIRES = ">=2.0.0 & <3.0.0";
     private static final Map<String, Map<String, byte[]>> COMPILED = new ConcurrentHashMap<>();
 
     private BrainJars() {

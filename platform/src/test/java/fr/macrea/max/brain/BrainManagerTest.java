@@ -134,11 +134,15 @@ class BrainManagerTest {
     @Test
     void a_wrong_or_missing_plugin_requires_is_refused() {
         start(false);
-        BrainJars.brain(dir, "brain-futur-1.0.0.jar", "futur", "1.0.0", ">=2.0.0 & <3.0.0", Kind.GOOD);
+        BrainJars.brain(dir, "brain-futur-1.0.0.jar", "futur", "1.0.0", ">=3.0.0 & <4.0.0", Kind.GOOD);
         BrainJars.brain(dir, "brain-vague-1.0.0.jar", "vague", "1.0.0", null, Kind.GOOD);
+        BrainJars.brain(dir, "brain-ancien-1.0.0.jar", "ancien", "1.0.0", ">=1.0.0 & <2.0.0", Kind.GOOD);
         manager.rescan();
+        assertThat(BrainMessages.en(status("brain-ancien-1.0.0.jar").reason()))
+                .as("a brain built for API 1.x must be rebuilt for 2.0")
+                .isEqualTo("Plugin-Requires \">=1.0.0 & <2.0.0\" is incompatible with brain API 2.0.0");
         assertThat(BrainMessages.fr(status("brain-futur-1.0.0.jar").reason()))
-                .isEqualTo("Plugin-Requires « >=2.0.0 & <3.0.0 » incompatible avec l'API des cerveaux 1.0.0");
+                .isEqualTo("Plugin-Requires « >=3.0.0 & <4.0.0 » incompatible avec l'API des cerveaux 2.0.0");
         assertThat(BrainMessages.fr(status("brain-vague-1.0.0.jar").reason())).startsWith("Plugin-Requires manquant");
         assertThat(manager.available()).isEmpty();
         assertThat(manager.pf4jPluginIds()).isEmpty();

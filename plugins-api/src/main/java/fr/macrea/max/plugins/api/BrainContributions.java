@@ -7,7 +7,7 @@ import java.util.Objects;
  * Everything a brain contributes, as immutable data.
  * <p>
  * Brains create it with {@link #builder}; the canonical constructor is not part of the brain-facing contract (it
- * gains a parameter whenever a component is added in a 1.x release), the accessors are.
+ * gains a parameter whenever a component is added in a minor release), the accessors are.
  *
  * @param name the brain's display name, FR/EN (e.g. "Logistique")
  * @param description one sentence, FR/EN
@@ -38,10 +38,10 @@ public record BrainContributions(Label name, Label description, FieldPlan fieldP
     }
 
     /**
-     * Builds {@link BrainContributions}. Methods are only ever added (a later 1.x adds one per new optional member),
-     * so a brain compiled against an older 1.x keeps linking.
+     * Builds {@link BrainContributions}. Methods are only ever added (a later 2.x adds one per new optional member),
+     * so a brain compiled against an older 2.x keeps linking.
      *
-     * @since 1.0
+     * @since 2.0
      */
     public static final class Builder {
         private final Label name;

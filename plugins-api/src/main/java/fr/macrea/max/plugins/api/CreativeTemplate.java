@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>
  * Brains create it with {@link #of}; the canonical constructor is not part of the brain-facing contract (it gains a
- * parameter whenever a component is added in a 1.x release), the accessors are.
+ * parameter whenever a component is added in a minor release), the accessors are.
  *
  * @param id stable identifier (lower-case, digits, {@code -} or {@code _}), unique within the brain
  * @param name FR/EN name shown in the template picker
@@ -30,7 +30,7 @@ public record CreativeTemplate(String id, Label name, Channel channel, String su
         tone = tone == null ? "" : tone;
     }
 
-    /** A template; members added in a later 1.x get defaults here and {@code with...} methods to set them. */
+    /** A template; members added in a later 2.x get defaults here and {@code with...} methods to set them. */
     public static CreativeTemplate of(String id, Label name, Channel channel, String subject, String body, String tone) {
         return new CreativeTemplate(id, name, channel, subject, body, tone);
     }

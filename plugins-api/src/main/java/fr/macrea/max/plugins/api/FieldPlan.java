@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p>
  * Brains create it and its parts with the {@code of} factories; the canonical constructors are not part of the
- * brain-facing contract (they gain a parameter whenever a component is added in a 1.x release).
+ * brain-facing contract (they gain a parameter whenever a component is added in a minor release).
  *
  * @param entities fields to add, per entity
  * @param pipelines sales or delivery pipelines (an enum field's ordered stages)

@@ -16,7 +16,7 @@ import java.util.Objects;
  * <p>
  * Brains create it with the factories ({@link #count}, {@link #ratio}, {@link #average},
  * {@link #averageDaysBetween}) and the {@code with...} / {@link #groupedBy} copies; the canonical constructor is not
- * part of the brain-facing contract (it gains a parameter whenever a component is added in a 1.x release).
+ * part of the brain-facing contract (it gains a parameter whenever a component is added in a minor release).
  *
  * @param id stable identifier, unique within the brain
  * @param entity EspoCRM entity type counted, e.g. {@code Lead}, {@code CampaignLogRecord}

@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>
  * Brains create it with {@link #builder}; the canonical constructor is not part of the brain-facing contract (it
- * gains a parameter whenever a component is added in a 1.x release), the accessors are.
+ * gains a parameter whenever a component is added in a minor release), the accessors are.
  *
  * @param id stable identifier, unique within the brain
  * @param description what it does, FR/EN
@@ -58,9 +58,9 @@ public record Scenario(String id, Label name, Label description, Trigger trigger
     }
 
     /**
-     * Builds a {@link Scenario}. Methods are only ever added (one per new optional member in a later 1.x).
+     * Builds a {@link Scenario}. Methods are only ever added (one per new optional member in a later 2.x).
      *
-     * @since 1.0
+     * @since 2.0
      */
     public static final class Builder {
         private final String id;

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <p>
  * Brains create it and its {@link ProposedAction} with the {@code of} factories; the canonical constructors are not
- * part of the brain-facing contract (they gain a parameter whenever a component is added in a 1.x release).
+ * part of the brain-facing contract (they gain a parameter whenever a component is added in a minor release).
  *
  * @param id stable identifier, unique within the brain
  * @param text FR/EN text, may contain {@code {count}}
