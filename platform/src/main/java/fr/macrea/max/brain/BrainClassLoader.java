@@ -5,13 +5,17 @@ import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginManager;
 
+import java.io.IOException;
+import java.net.URL;
+import java.util.Enumeration;
 import java.util.List;
 
 /**
  * A brain's class loader: the brain's own jar, the JDK, PF4J (and the SLF4J API it logs with) and plugins-api,
  * nothing else of the host. A brain that names a platform class ({@code fr.macrea.max.*} outside
  * {@code fr.macrea.max.plugins.api}) or a host library (Spring, jOOQ, JDBC drivers, Vaadin, ...) gets a
- * {@link HostClassRefusedException}, so it cannot couple itself to the host's internals by reflection.
+ * {@link HostClassRefusedException}, so it cannot couple itself to the host's internals by reflection. Resources
+ * are the brain's own only.
  * <p>
  * This guards against coupling, it is not a sandbox: code in the same JVM can still reach the application class
  * loader through a plugins-api class ({@code Brain.class.getClassLoader()}). Running brains in a child JVM is what
@@ -49,6 +53,20 @@ final class BrainClassLoader extends PluginClassLoader {
                 throw new HostClassRefusedException(className);
             }
         }
+    }
+
+    /**
+     * Resources come from the brain's own jar only: the host's class path holds its configuration
+     * ({@code max-platform.properties}, migrations, bundles) and the other jars' indexes, none of a brain's business.
+     */
+    @Override
+    public URL getResource(String name) {
+        return findResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+        return findResources(name);
     }
 
     /** The host refused a class to a brain (or the class exists nowhere a brain may look). */

@@ -252,6 +252,9 @@ class BrainManagerTest {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.loadClass(host)).as(host)
                         .isInstanceOf(BrainClassLoader.HostClassRefusedException.class);
             }
+            assertThat(getClass().getClassLoader().getResource("max-platform.properties")).as("a host resource").isNotNull();
+            assertThat(loader.getResource("max-platform.properties")).as("not visible to brains").isNull();
+            assertThat(java.util.Collections.list(loader.getResources("db/platform/V60__brain_state.sql"))).isEmpty();
         }
     }
 
