@@ -1,9 +1,12 @@
 package fr.macrea.max.brain;
 
-/** A brain cannot be activated for a tenant; the message is French and shown as is. */
-public class BrainActivationException extends RuntimeException {
+import fr.macrea.max.shared.LocalizedException;
+import fr.macrea.max.shared.Message;
 
-    public BrainActivationException(String message) {
+/** A brain cannot be activated for a tenant; views render {@link #message()} ({@code i18n/brain.properties}). */
+public class BrainActivationException extends LocalizedException {
+
+    public BrainActivationException(Message message) {
         super(message);
     }
 }

@@ -2,6 +2,7 @@ package fr.macrea.max.brain;
 
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.shared.TenantId;
 import fr.macrea.max.tenant.TenantService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,7 +48,7 @@ public class BrainActivationService {
     public void activate(TenantId tenantId, String brainId) {
         Tenant tenant = tenant(tenantId);
         if (!brains.isAvailable(brainId)) {
-            throw new BrainActivationException("Aucun cerveau « " + brainId + " » n'est chargé et actif sur la plateforme.");
+            throw new BrainActivationException(Message.of("brain.activation.not-available", brainId));
         }
         BrainEntitlements.refusal(tenant, brainId).ifPresent(reason -> {
             throw new BrainActivationException(reason);
@@ -128,6 +129,6 @@ public class BrainActivationService {
     }
 
     private Tenant tenant(TenantId id) {
-        return tenants.find(id).orElseThrow(() -> new BrainActivationException("Tenant inconnu."));
+        return tenants.find(id).orElseThrow(() -> new BrainActivationException(Message.of("brain.activation.unknown-tenant")));
     }
 }

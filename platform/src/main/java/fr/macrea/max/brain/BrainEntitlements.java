@@ -1,6 +1,7 @@
 package fr.macrea.max.brain;
 
 import fr.macrea.max.plugins.api.PluginsApi;
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.tenant.AddOn;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
@@ -20,14 +21,13 @@ final class BrainEntitlements {
         return refusal(tenant, brainId).isEmpty();
     }
 
-    /** Why the tenant may not use the brain, in French, if it may not. */
-    static Optional<String> refusal(Tenant tenant, String brainId) {
+    /** Why the tenant may not use the brain, if it may not. */
+    static Optional<Message> refusal(Tenant tenant, String brainId) {
         if (PluginsApi.STANDARD_BRAIN_ID.equals(brainId) || tenant.plan() != Plan.STANDARD
                 || tenant.has(AddOn.FICHE_METIER)) {
             return Optional.empty();
         }
-        return Optional.of("Le cerveau métier « " + brainId + " » demande le plan Pro ou Studio, ou l'option "
-                + "« " + AddOn.FICHE_METIER.label() + " » : le tenant « " + tenant.name() + " » est en plan "
-                + tenant.plan().label() + " sans cette option.");
+        return Optional.of(Message.of("brain.entitlement.vertical-needs-plan", brainId, AddOn.FICHE_METIER.label(),
+                tenant.name(), tenant.plan().label()));
     }
 }

@@ -59,6 +59,8 @@ class BrainActivationIT extends PlatformIT {
     @Autowired
     BrainDemoSeeder seeder;
     @Autowired
+    BrainStateRepository brainStates;
+    @Autowired
     org.springframework.test.context.event.ApplicationEvents events;
     @Autowired
     fr.macrea.max.security.TenantContext tenantContext;
@@ -115,7 +117,8 @@ class BrainActivationIT extends PlatformIT {
         asAdmin(() -> activations.activate(standard.id(), "standard"));
         assertThatThrownBy(() -> asAdmin(() -> activations.activate(standard.id(), "logistique")))
                 .isInstanceOf(BrainActivationException.class)
-                .hasMessageContaining("demande le plan Pro ou Studio, ou l'option « Fiche métier »");
+                .satisfies(e -> assertThat(BrainMessages.fr(((BrainActivationException) e).message()))
+                        .contains("demande le plan Pro ou Studio, ou l'option « Fiche métier »"));
         assertThat(templatesSeenBy(standard)).containsExactly("standard:devis");
 
         Tenant withAddOn = TestTenants.create(tenants, "Atelier Option", Plan.STANDARD, AddOn.FICHE_METIER);
@@ -158,7 +161,8 @@ class BrainActivationIT extends PlatformIT {
         Tenant tenant = TestTenants.create(tenants, "Inconnu", Plan.STUDIO);
         assertThatThrownBy(() -> asAdmin(() -> activations.activate(tenant.id(), "astrologie")))
                 .isInstanceOf(BrainActivationException.class)
-                .hasMessage("Aucun cerveau « astrologie » n'est chargé et actif sur la plateforme.");
+                .satisfies(e -> assertThat(BrainMessages.fr(((BrainActivationException) e).message()))
+                        .isEqualTo("Aucun cerveau « astrologie » n'est chargé et actif sur la plateforme."));
     }
 
     @Test
@@ -172,7 +176,7 @@ class BrainActivationIT extends PlatformIT {
             asAdmin(() -> activations.activate(tenant.id(), "beaute"));
             assertThat(templatesSeenBy(tenant)).containsExactly("beaute:devis");
             assertThat(manager.statuses()).filteredOn(s -> s.id().equals("casse")).singleElement()
-                    .satisfies(s -> assertThat(s.reasonFr()).contains("base de règles introuvable"));
+                    .satisfies(s -> assertThat(BrainMessages.fr(s.reason())).contains("base de règles introuvable"));
 
             BrainJars.remove(good);
             manager.rescan();
@@ -198,5 +202,43 @@ class BrainActivationIT extends PlatformIT {
 
         assertThat(templatesSeenBy(transport)).containsExactlyInAnyOrder("standard:devis", "logistique:devis");
         assertThat(templatesSeenBy(zen)).containsExactly("standard:devis");
+    }
+
+    @Test
+    void a_brain_disabled_on_one_node_is_disabled_on_every_node_sharing_the_database() {
+        Tenant tenant = TestTenants.create(tenants, "Fret Multi-noeud", Plan.PRO);
+        asAdmin(() -> activations.activate(tenant.id(), "logistique"));
+        // a second node: its own PF4J host on the same jars, the same database
+        BrainManager other = new BrainManager(new BrainProperties(BRAINS, java.time.Duration.ofSeconds(1), false,
+                java.time.Duration.ofSeconds(10)), java.time.Clock.systemUTC(), event -> { }, brainStates);
+        other.start();
+        try {
+            assertThat(other.isAvailable("logistique")).isTrue();
+            asAdmin(() -> manager.disable("logistique"));
+            assertThat(manager.isAvailable("logistique")).as("at once on the node that disabled it").isFalse();
+            assertThat(templatesSeenBy(tenant)).isEmpty();
+
+            other.rescan();
+            assertThat(other.isAvailable("logistique")).as("on the other node at its next scan").isFalse();
+            assertThat(other.statuses()).filteredOn(st -> st.id().equals("logistique")).singleElement()
+                    .satisfies(st -> assertThat(st.state()).isEqualTo(BrainState.DISABLED));
+
+            BrainManager restarted = new BrainManager(new BrainProperties(BRAINS, java.time.Duration.ofSeconds(1),
+                    false, java.time.Duration.ofSeconds(10)), java.time.Clock.systemUTC(), event -> { }, brainStates);
+            restarted.start();
+            try {
+                assertThat(restarted.isAvailable("logistique")).as("a node started later").isFalse();
+            } finally {
+                restarted.shutdown();
+            }
+
+            asAdmin(() -> other.enable("logistique"));
+            manager.rescan();
+            assertThat(manager.isAvailable("logistique")).isTrue();
+            assertThat(templatesSeenBy(tenant)).containsExactly("logistique:devis");
+        } finally {
+            asAdmin(() -> manager.enable("logistique"));
+            other.shutdown();
+        }
     }
 }

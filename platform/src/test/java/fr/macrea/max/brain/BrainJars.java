@@ -27,14 +27,29 @@ import java.util.zip.ZipOutputStream;
  */
 public final class BrainJars {
 
-    public static final String REQUIRES = ">=1.0.0 & <2.0.0";
+    public static final String REQUIRES = ">=2.0.0 & <3.0.0";
     private static final Map<String, Map<String, byte[]>> COMPILED = new ConcurrentHashMap<>();
 
     private BrainJars() {
     }
 
     /** What the generated brain does. */
-    public enum Kind { GOOD, BAD_FIELD_NAME, THROWS_IN_CONTRIBUTE, THROWS_IN_CONSTRUCTOR, HANGS, NO_EXTENSION }
+    public enum Kind {
+        GOOD, BAD_FIELD_NAME, THROWS_IN_CONTRIBUTE, THROWS_IN_CONSTRUCTOR, HANGS, NO_EXTENSION,
+        /** Ships its scenario's n8n workflow as a resource (custom nodes). */
+        WORKFLOW_FILE,
+        /** Declares a workflow resource whose content is not an n8n workflow. */
+        BROKEN_WORKFLOW_FILE,
+        /** Builds its scenario with the record's canonical constructor, which is not part of the brain contract. */
+        CANONICAL_CONSTRUCTOR,
+        /** Tries to load a platform class at run time ({@code Class.forName}). */
+        LOADS_PLATFORM_CLASS,
+        /** Tries to load a host library class (Spring) at run time. */
+        LOADS_HOST_LIBRARY
+    }
+
+    static final String WORKFLOW_PATH = "n8n/relance.json";
+    static final String WORKFLOW = "{\"nodes\":[{\"name\":\"Webhook\",\"type\":\"n8n-nodes-base.webhook\"}],\"connections\":{}}";
 
     public static Path good(Path dir, String id, String version) {
         return brain(dir, "brain-" + id + "-" + version + ".jar", id, version, REQUIRES, Kind.GOOD);
@@ -49,7 +64,13 @@ public final class BrainJars {
             manifest.put("Plugin-Requires", requires);
         }
         String className = "testbrains." + kind.name().toLowerCase().replace("_", "") + ".TestBrain";
-        return jar(dir.resolve(file), manifest, compile(className, source(kind)), kind == Kind.NO_EXTENSION ? null : className);
+        Map<String, byte[]> entries = new LinkedHashMap<>(compile(className, source(kind)));
+        if (kind == Kind.WORKFLOW_FILE) {
+            entries.put(WORKFLOW_PATH, WORKFLOW.getBytes(StandardCharsets.UTF_8));
+        } else if (kind == Kind.BROKEN_WORKFLOW_FILE) {
+            entries.put(WORKFLOW_PATH, "{\"nodes\": [".getBytes(StandardCharsets.UTF_8));
+        }
+        return jar(dir.resolve(file), manifest, entries, kind == Kind.NO_EXTENSION ? null : className);
     }
 
     /** A jar with classes but no manifest at all. */
@@ -141,9 +162,21 @@ public final class BrainJars {
         String first = switch (kind) {
             case THROWS_IN_CONTRIBUTE -> "if (true) throw new IllegalStateException(\"base de règles introuvable\");";
             case HANGS -> "try { Thread.sleep(600_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }";
+            case LOADS_PLATFORM_CLASS -> forName("fr.macrea.max.brain.BrainManager");
+            case LOADS_HOST_LIBRARY -> forName("org.springframework.context.ApplicationContext");
             default -> "";
         };
-        String workflow = "{\\\"nodes\\\":[{\\\"name\\\":\\\"Webhook\\\",\\\"type\\\":\\\"n8n-nodes-base.webhook\\\"}],\\\"connections\\\":{}}";
+        String workflow = kind == Kind.WORKFLOW_FILE || kind == Kind.BROKEN_WORKFLOW_FILE ? WORKFLOW_PATH : "";
+        String scenario = kind == Kind.CANONICAL_CONSTRUCTOR
+                ? """
+                  new Scenario("relance", Label.of("Relance", "Follow-up"), Label.of("J+3", "D+3"),
+                          Scenario.Trigger.created("Lead"), Duration.ofDays(3), List.of(), Channel.EMAIL, "devis",
+                          CostCategory.AUTO_FOLLOW_UP, Mode.ASSISTE, "")"""
+                : """
+                  Scenario.builder("relance", Label.of("Relance", "Follow-up"), Label.of("J+3", "D+3"))
+                          .trigger(Scenario.Trigger.created("Lead")).delay(Duration.ofDays(3)).channel(Channel.EMAIL)
+                          .templateId("devis").costCategory(CostCategory.AUTO_FOLLOW_UP).defaultMode(Mode.ASSISTE)
+                          .n8nWorkflowResource("%s").build()""".formatted(workflow);
         return """
                 import fr.macrea.max.plugins.api.*;
                 import java.time.Duration;
@@ -156,23 +189,28 @@ public final class BrainJars {
                     public BrainContributions contribute(BrainContext context) {
                         %s
                         String id = context.brainId();
-                        FieldPlan plan = new FieldPlan(List.of(new FieldPlan.EntityFields("Lead", List.of(
+                        FieldPlan plan = FieldPlan.of(List.of(FieldPlan.EntityFields.of("Lead", List.of(
                                 FieldPlan.Field.of("%s", "float", Label.of("Poids (kg)", "Weight (kg)"), "Exécution du contrat")))),
-                                List.of(), List.of(new FieldPlan.Tag("urgent", Label.of("Urgent", "Urgent"))), List.of());
-                        CreativeTemplate template = new CreativeTemplate("devis", Label.of("Devis " + id, "Quote " + id),
+                                List.of(), List.of(FieldPlan.Tag.of("urgent", Label.of("Urgent", "Urgent"))), List.of());
+                        CreativeTemplate template = CreativeTemplate.of("devis", Label.of("Devis " + id, "Quote " + id),
                                 Channel.EMAIL, "Votre devis {Lead.firstName}", "Bonjour {Lead.firstName}, voici votre devis.", "pro");
-                        Scenario scenario = new Scenario("relance", Label.of("Relance", "Follow-up"), Label.of("J+3", "D+3"),
-                                Scenario.Trigger.created("Lead"), Duration.ofDays(3), List.of(), Channel.EMAIL, "devis",
-                                CostCategory.AUTO_FOLLOW_UP, Mode.ASSISTE, "%s");
+                        Scenario scenario = %s;
                         KpiDefinition kpi = KpiDefinition.count("leads", Label.of("Leads", "Leads"), "Lead", KpiDefinition.Period.ALL_TIME);
-                        SuggestionRoutine suggestion = new SuggestionRoutine("a-relancer", Label.of("{count} à relancer", "{count} to follow up"),
-                                "Lead", List.of(), 1, new SuggestionRoutine.ProposedAction(SuggestionRoutine.ProposedAction.Kind.RUN_SCENARIO,
+                        SuggestionRoutine suggestion = SuggestionRoutine.of("a-relancer", Label.of("{count} à relancer", "{count} to follow up"),
+                                "Lead", List.of(), 1, SuggestionRoutine.ProposedAction.of(SuggestionRoutine.ProposedAction.Kind.RUN_SCENARIO,
                                 "relance", Label.of("Relancer", "Follow up"), Mode.ASSISTE));
-                        return new BrainContributions(Label.of("Cerveau " + id, "Brain " + id), Label.of("Test", "Test"), plan,
-                                List.of(template), List.of(kpi), List.of(scenario), List.of(suggestion));
+                        return BrainContributions.builder(Label.of("Cerveau " + id, "Brain " + id), Label.of("Test", "Test"))
+                                .fieldPlan(plan).templates(List.of(template)).kpis(List.of(kpi)).scenarios(List.of(scenario))
+                                .suggestions(List.of(suggestion)).build();
                     }
                 }
-                """.formatted(constructor, first, fieldName, workflow);
+                """.formatted(constructor, first, fieldName, scenario);
+    }
+
+    /** A brain that reaches for a host class by name, rethrowing what the class loader says. */
+    private static String forName(String className) {
+        return "try { Class.forName(\"" + className + "\"); } catch (ClassNotFoundException e) { "
+                + "throw new IllegalStateException(\"cannot load " + className + "\", e); }";
     }
 
     /** Deletes a jar as an operator would. */

@@ -43,7 +43,7 @@ public final class BrainLoadBenchmark {
         Path liveJar = brains.resolve(jar.getFileName());
 
         BrainManager manager = new BrainManager(new BrainProperties(brains, Duration.ofSeconds(1), false,
-                Duration.ofSeconds(30)), Clock.systemUTC(), event -> { });
+                Duration.ofSeconds(30)), Clock.systemUTC(), event -> { }, BrainSwitches.inMemory());
         manager.start();
 
         // warm-up both paths (JIT, host classes such as plugins-api and PF4J)

@@ -24,6 +24,8 @@ class BrainManagerTest {
     Path dir;
 
     private final List<Object> events = new ArrayList<>();
+    /** Outlives a manager, as the database does a restart. */
+    private final BrainSwitches switches = BrainSwitches.inMemory();
     private BrainManager manager;
 
     private BrainManager start(boolean watch) {
@@ -32,7 +34,7 @@ class BrainManagerTest {
 
     private BrainManager start(boolean watch, Duration loadTimeout) {
         manager = new BrainManager(new BrainProperties(dir, Duration.ofMillis(100), watch, loadTimeout),
-                Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC), events::add);
+                Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC), events::add, switches);
         manager.start();
         return manager;
     }
@@ -51,7 +53,7 @@ class BrainManagerTest {
     @Test
     void starts_with_a_missing_or_empty_folder() {
         manager = new BrainManager(new BrainProperties(dir.resolve("absent"), Duration.ofMillis(100), true,
-                Duration.ofSeconds(5)), Clock.systemUTC(), events::add);
+                Duration.ofSeconds(5)), Clock.systemUTC(), events::add, switches);
         manager.start();
         assertThat(manager.statuses()).isEmpty();
         assertThat(manager.available()).isEmpty();
@@ -117,8 +119,8 @@ class BrainManagerTest {
         manager.rescan();
         BrainStatus s = status("brain-casse-1.0.0.jar");
         assertThat(s.state()).isEqualTo(BrainState.REFUSED);
-        assertThat(s.reasonFr()).startsWith("archive illisible");
-        assertThat(s.reasonEn()).startsWith("unreadable archive");
+        assertThat(BrainMessages.fr(s.reason())).startsWith("archive illisible");
+        assertThat(BrainMessages.en(s.reason())).startsWith("unreadable archive");
     }
 
     @Test
@@ -126,18 +128,22 @@ class BrainManagerTest {
         start(false);
         BrainJars.withoutManifest(dir, "brain-sans-manifeste.jar");
         manager.rescan();
-        assertThat(status("brain-sans-manifeste.jar").reasonFr()).startsWith("manifeste PF4J absent");
+        assertThat(BrainMessages.fr(status("brain-sans-manifeste.jar").reason())).startsWith("manifeste PF4J absent");
     }
 
     @Test
     void a_wrong_or_missing_plugin_requires_is_refused() {
         start(false);
-        BrainJars.brain(dir, "brain-futur-1.0.0.jar", "futur", "1.0.0", ">=2.0.0 & <3.0.0", Kind.GOOD);
+        BrainJars.brain(dir, "brain-futur-1.0.0.jar", "futur", "1.0.0", ">=3.0.0 & <4.0.0", Kind.GOOD);
         BrainJars.brain(dir, "brain-vague-1.0.0.jar", "vague", "1.0.0", null, Kind.GOOD);
+        BrainJars.brain(dir, "brain-ancien-1.0.0.jar", "ancien", "1.0.0", ">=1.0.0 & <2.0.0", Kind.GOOD);
         manager.rescan();
-        assertThat(status("brain-futur-1.0.0.jar").reasonFr())
-                .isEqualTo("Plugin-Requires « >=2.0.0 & <3.0.0 » incompatible avec l'API des cerveaux 1.0.0");
-        assertThat(status("brain-vague-1.0.0.jar").reasonFr()).startsWith("Plugin-Requires manquant");
+        assertThat(BrainMessages.en(status("brain-ancien-1.0.0.jar").reason()))
+                .as("a brain built for API 1.x must be rebuilt for 2.0")
+                .isEqualTo("Plugin-Requires \">=1.0.0 & <2.0.0\" is incompatible with brain API 2.0.0");
+        assertThat(BrainMessages.fr(status("brain-futur-1.0.0.jar").reason()))
+                .isEqualTo("Plugin-Requires « >=3.0.0 & <4.0.0 » incompatible avec l'API des cerveaux 2.0.0");
+        assertThat(BrainMessages.fr(status("brain-vague-1.0.0.jar").reason())).startsWith("Plugin-Requires manquant");
         assertThat(manager.available()).isEmpty();
         assertThat(manager.pf4jPluginIds()).isEmpty();
     }
@@ -149,7 +155,7 @@ class BrainManagerTest {
         manager.rescan();
         BrainJars.brain(dir, "zz-logistique-copie.jar", "logistique", "2.0.0", BrainJars.REQUIRES, Kind.GOOD);
         manager.rescan();
-        assertThat(status("zz-logistique-copie.jar").reasonFr())
+        assertThat(BrainMessages.fr(status("zz-logistique-copie.jar").reason()))
                 .isEqualTo("identifiant en double : le cerveau « logistique » est déjà chargé depuis brain-logistique-1.0.0.jar");
         assertThat(manager.find("logistique").orElseThrow().version()).isEqualTo("1.0.0");
     }
@@ -174,7 +180,7 @@ class BrainManagerTest {
         manager.rescan();
         BrainStatus s = status("brain-champs-1.0.0.jar");
         assertThat(s.state()).isEqualTo(BrainState.REFUSED);
-        assertThat(s.reasonFr()).contains("fieldPlan.entities[Lead].fields[poids colis]", "nom de champ illégal « poids colis »");
+        assertThat(BrainMessages.fr(s.reason())).contains("fieldPlan.entities[Lead].fields[poids colis]", "nom de champ illégal « poids colis »");
         assertThat(manager.pf4jPluginIds()).as("the refused plugin's class loader is released").isEmpty();
     }
 
@@ -186,13 +192,70 @@ class BrainManagerTest {
         BrainJars.brain(dir, "brain-vide-1.0.0.jar", "vide", "1.0.0", BrainJars.REQUIRES, Kind.NO_EXTENSION);
         BrainJars.good(dir, "standard", "1.0.0");
         manager.rescan();
-        assertThat(status("brain-leve-1.0.0.jar").reasonFr())
+        assertThat(BrainMessages.fr(status("brain-leve-1.0.0.jar").reason()))
                 .isEqualTo("le cerveau a levé une exception : IllegalStateException — base de règles introuvable");
-        assertThat(status("brain-ctor-1.0.0.jar").reasonFr())
+        assertThat(BrainMessages.fr(status("brain-ctor-1.0.0.jar").reason()))
                 .isEqualTo("l'extension TestBrain n'a pas pu être créée : IllegalStateException — constructeur cassé");
-        assertThat(status("brain-vide-1.0.0.jar").reasonFr()).startsWith("0 extension(s) Brain");
+        assertThat(BrainMessages.fr(status("brain-vide-1.0.0.jar").reason())).startsWith("0 extension(s) Brain");
         assertThat(manager.available()).extracting(LoadedBrain::id).containsExactly("standard");
         assertThat(manager.pf4jPluginIds()).containsExactly("standard");
+    }
+
+    @Test
+    void a_shipped_n8n_workflow_file_is_kept_and_a_broken_one_refuses_the_brain() {
+        start(false);
+        BrainJars.brain(dir, "brain-fichier-1.0.0.jar", "fichier", "1.0.0", BrainJars.REQUIRES, Kind.WORKFLOW_FILE);
+        BrainJars.brain(dir, "brain-tronque-1.0.0.jar", "tronque", "1.0.0", BrainJars.REQUIRES, Kind.BROKEN_WORKFLOW_FILE);
+        manager.rescan();
+        assertThat(manager.find("fichier").orElseThrow().workflowFiles()).containsEntry("relance", BrainJars.WORKFLOW);
+        BrainStatus broken = status("brain-tronque-1.0.0.jar");
+        assertThat(broken.state()).isEqualTo(BrainState.REFUSED);
+        assertThat(BrainMessages.fr(broken.reason())).contains("scenarios[relance].n8nWorkflowResource", "n'est pas un workflow n8n");
+        assertThat(manager.pf4jPluginIds()).containsExactly("fichier");
+    }
+
+    @Test
+    void a_brain_that_reaches_for_host_classes_is_refused_and_the_others_keep_working() {
+        start(false);
+        BrainJars.good(dir, "standard", "1.0.0");
+        BrainJars.brain(dir, "brain-curieux-1.0.0.jar", "curieux", "1.0.0", BrainJars.REQUIRES, Kind.LOADS_PLATFORM_CLASS);
+        BrainJars.brain(dir, "brain-spring-1.0.0.jar", "spring", "1.0.0", BrainJars.REQUIRES, Kind.LOADS_HOST_LIBRARY);
+        manager.rescan();
+        assertThat(BrainMessages.fr(status("brain-curieux-1.0.0.jar").reason())).isEqualTo(
+                "le cerveau a voulu charger la classe fr.macrea.max.brain.BrainManager de l'hôte : un cerveau n'a accès "
+                        + "qu'au JDK, à PF4J et à plugins-api");
+        assertThat(BrainMessages.en(status("brain-spring-1.0.0.jar").reason()))
+                .startsWith("the brain tried to load host class org.springframework.context.ApplicationContext");
+        assertThat(manager.available()).extracting(LoadedBrain::id).containsExactly("standard");
+        assertThat(manager.pf4jPluginIds()).containsExactly("standard");
+        BrainJars.good(dir, "logistique", "1.0.0");
+        manager.rescan();
+        assertThat(manager.available()).extracting(LoadedBrain::id).containsExactly("logistique", "standard");
+    }
+
+    @Test
+    void a_brain_sees_the_jdk_pf4j_and_the_api_but_nothing_else_of_the_host() throws Exception {
+        start(false);
+        BrainJars.good(dir, "standard", "1.0.0");
+        manager.rescan();
+        org.pf4j.PluginClassLoader loader = new BrainClassLoader(new org.pf4j.DefaultPluginManager(),
+                new org.pf4j.DefaultPluginDescriptor(), getClass().getClassLoader());
+        try (loader) {
+            assertThat(loader.loadClass("java.util.List")).isSameAs(java.util.List.class);
+            assertThat(loader.loadClass("java.sql.Connection")).isSameAs(java.sql.Connection.class);
+            assertThat(loader.loadClass("org.pf4j.Extension")).isSameAs(org.pf4j.Extension.class);
+            assertThat(loader.loadClass("fr.macrea.max.plugins.api.Brain")).isSameAs(fr.macrea.max.plugins.api.Brain.class);
+            for (String host : List.of("fr.macrea.max.brain.BrainManager", "fr.macrea.max.shared.Message",
+                    "org.springframework.context.ApplicationContext", "org.jooq.DSLContext", "com.mysql.cj.jdbc.Driver",
+                    "org.h2.Driver", "tools.jackson.databind.json.JsonMapper")) {
+                assertThat(Class.forName(host)).as("the host itself has " + host).isNotNull();
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.loadClass(host)).as(host)
+                        .isInstanceOf(BrainClassLoader.HostClassRefusedException.class);
+            }
+            assertThat(getClass().getClassLoader().getResource("max-platform.properties")).as("a host resource").isNotNull();
+            assertThat(loader.getResource("max-platform.properties")).as("not visible to brains").isNull();
+            assertThat(java.util.Collections.list(loader.getResources("db/platform/V60__brain_state.sql"))).isEmpty();
+        }
     }
 
     @Test
@@ -200,7 +263,7 @@ class BrainManagerTest {
         start(false, Duration.ofMillis(500));
         BrainJars.brain(dir, "brain-lent-1.0.0.jar", "lent", "1.0.0", BrainJars.REQUIRES, Kind.HANGS);
         manager.rescan();
-        assertThat(status("brain-lent-1.0.0.jar").reasonFr()).startsWith("le cerveau n'a pas rendu ses contributions");
+        assertThat(BrainMessages.fr(status("brain-lent-1.0.0.jar").reason())).startsWith("le cerveau n'a pas rendu ses contributions");
     }
 
     @Test

@@ -11,6 +11,10 @@ import org.pf4j.ExtensionPoint;
  * (no threads, no I/O outside its own jar, no static state), and return the same content every time. Ids inside the
  * contributions are stable: the host and tenants' data refer to them across versions of the brain. An exception
  * thrown here makes the host refuse the brain with that exception as the reason; it never reaches a user request.
+ * <p>
+ * A brain's class loader offers it the JDK, PF4J and this API only: naming any other host class (the platform's,
+ * Spring, jOOQ...) fails and the host refuses the brain. Contributions are built with the builders and
+ * {@code of(...)} factories, never the records' constructors (see the package documentation).
  *
  * @since 1.0
  */

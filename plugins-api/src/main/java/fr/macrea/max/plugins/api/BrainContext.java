@@ -8,7 +8,7 @@ package fr.macrea.max.plugins.api;
  */
 public interface BrainContext {
 
-    /** The API version the host implements, e.g. {@code 1.0.0}. */
+    /** The API version the host implements, e.g. {@code 2.0.0}. */
     String apiVersion();
 
     /** The {@code Plugin-Id} of the brain's own manifest. */

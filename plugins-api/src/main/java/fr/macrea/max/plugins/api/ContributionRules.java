@@ -3,7 +3,6 @@ package fr.macrea.max.plugins.api;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,8 +21,8 @@ import java.util.regex.Pattern;
  *       every field states its GDPR purpose;</li>
  *   <li>placeholders are {@code {Entity.field}} (e.g. {@code {Lead.firstName}}), braces balanced; suggestion texts may
  *       use {@code {count}} only;</li>
- *   <li>scenario templates exist in the same brain; n8n workflows are JSON objects with a {@code nodes} array and a
- *       {@code connections} object;</li>
+ *   <li>scenario templates exist in the same brain; an n8n workflow resource, when declared, is a relative
+ *       {@code .json} path inside the jar (the host checks that the file exists and is an n8n workflow);</li>
  *   <li>labels are not blank, in both languages.</li>
  * </ul>
  *
@@ -45,6 +44,7 @@ public final class ContributionRules {
     private static final Pattern CUSTOM_FIELD = Pattern.compile("c[A-Z][A-Za-z0-9]{0,48}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern DAYS = Pattern.compile("-?\\d{1,4}");
+    private static final Pattern RESOURCE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_./-]{0,199}\\.json");
     private static final Pattern ENTITY_FIELD = Pattern.compile("[A-Z][A-Za-z0-9]*\\.[a-z][A-Za-z0-9]*");
 
     private ContributionRules() {
@@ -130,7 +130,7 @@ public final class ContributionRules {
                 out.add(new Violation(at + ".templateId", "le modèle « " + s.templateId() + " » n'existe pas dans ce cerveau",
                         "template '" + s.templateId() + "' does not exist in this brain"));
             }
-            workflow(out, at + ".n8nWorkflow", s.n8nWorkflow());
+            workflowResource(out, at + ".n8nWorkflowResource", s.n8nWorkflowResource());
         }
 
         Set<String> suggestionIds = new HashSet<>();
@@ -318,19 +318,12 @@ public final class ContributionRules {
         }
     }
 
-    private static void workflow(List<Violation> out, String at, String json) {
-        Object parsed;
-        try {
-            parsed = new Json(json).parseDocument();
-        } catch (IllegalArgumentException e) {
-            out.add(new Violation(at, "JSON du workflow n8n illisible : " + e.getMessage(),
-                    "unparseable n8n workflow JSON: " + e.getMessage()));
-            return;
-        }
-        if (!(parsed instanceof Map<?, ?> map) || !(map.get("nodes") instanceof List<?> nodes) || nodes.isEmpty()
-                || !(map.get("connections") instanceof Map<?, ?>)) {
-            out.add(new Violation(at, "un workflow n8n est un objet avec « nodes » (non vide) et « connections »",
-                    "an n8n workflow is an object with non-empty 'nodes' and 'connections'"));
+    private static void workflowResource(List<Violation> out, String at, String path) {
+        if (!path.isEmpty() && (!RESOURCE.matcher(path).matches() || path.contains(".."))) {
+            out.add(new Violation(at, "chemin de ressource illégal « " + path + " » : attendu un chemin relatif "
+                    + "dans le jar finissant par .json, ex. n8n/relance.json",
+                    "illegal resource path '" + path + "': expected a relative path inside the jar ending in .json, "
+                            + "e.g. n8n/relance.json"));
         }
     }
 }

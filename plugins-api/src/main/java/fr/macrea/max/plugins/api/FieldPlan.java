@@ -8,6 +8,10 @@ import java.util.Objects;
  * recommended list views. The platform compares it with a tenant's schema and proposes a migration project that a
  * tenant admin validates; a brain never changes a schema itself.
  *
+ * <p>
+ * Brains create it and its parts with the {@code of} factories; the canonical constructors are not part of the
+ * brain-facing contract (they gain a parameter whenever a component is added in a minor release).
+ *
  * @param entities fields to add, per entity
  * @param pipelines sales or delivery pipelines (an enum field's ordered stages)
  * @param tags tags the vertical uses (values of the multiEnum {@code cTags})
@@ -21,6 +25,10 @@ public record FieldPlan(List<EntityFields> entities, List<Pipeline> pipelines, L
         pipelines = List.copyOf(pipelines);
         tags = List.copyOf(tags);
         views = List.copyOf(views);
+    }
+
+    public static FieldPlan of(List<EntityFields> entities, List<Pipeline> pipelines, List<Tag> tags, List<View> views) {
+        return new FieldPlan(entities, pipelines, tags, views);
     }
 
     /** A brain without a field plan (e.g. the universal one). */
@@ -39,6 +47,10 @@ public record FieldPlan(List<EntityFields> entities, List<Pipeline> pipelines, L
         public EntityFields {
             Objects.requireNonNull(entity, "entity");
             fields = List.copyOf(fields);
+        }
+
+        public static EntityFields of(String entity, List<Field> fields) {
+            return new EntityFields(entity, fields);
         }
     }
 
@@ -69,6 +81,11 @@ public record FieldPlan(List<EntityFields> entities, List<Pipeline> pipelines, L
         public static Field of(String name, String type, Label label, String gdprPurpose, String... options) {
             return new Field(name, type, label, List.of(options), gdprPurpose, false);
         }
+
+        /** Returns a copy that EspoCRM makes mandatory. */
+        public Field asRequired() {
+            return new Field(name, type, label, options, gdprPurpose, true);
+        }
     }
 
     /**
@@ -87,6 +104,10 @@ public record FieldPlan(List<EntityFields> entities, List<Pipeline> pipelines, L
             Objects.requireNonNull(field, "field");
             stages = List.copyOf(stages);
         }
+
+        public static Pipeline of(String id, Label label, String entity, String field, List<Stage> stages) {
+            return new Pipeline(id, label, entity, field, stages);
+        }
     }
 
     /**
@@ -101,6 +122,10 @@ public record FieldPlan(List<EntityFields> entities, List<Pipeline> pipelines, L
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(label, "label");
         }
+
+        public static Stage of(String value, Label label, int probability) {
+            return new Stage(value, label, probability);
+        }
     }
 
     /**
@@ -113,6 +138,10 @@ public record FieldPlan(List<EntityFields> entities, List<Pipeline> pipelines, L
         public Tag {
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(label, "label");
+        }
+
+        public static Tag of(String value, Label label) {
+            return new Tag(value, label);
         }
     }
 
@@ -131,6 +160,10 @@ public record FieldPlan(List<EntityFields> entities, List<Pipeline> pipelines, L
             Objects.requireNonNull(entity, "entity");
             columns = List.copyOf(columns);
             filters = List.copyOf(filters);
+        }
+
+        public static View of(String id, Label label, String entity, List<String> columns, List<Criterion> filters) {
+            return new View(id, label, entity, columns, filters);
         }
     }
 }

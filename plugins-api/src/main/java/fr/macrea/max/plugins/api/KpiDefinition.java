@@ -13,6 +13,11 @@ import java.util.Objects;
  *       {@code untilField}.</li>
  * </ul>
  *
+ * <p>
+ * Brains create it with the factories ({@link #count}, {@link #ratio}, {@link #average},
+ * {@link #averageDaysBetween}) and the {@code with...} / {@link #groupedBy} copies; the canonical constructor is not
+ * part of the brain-facing contract (it gains a parameter whenever a component is added in a minor release).
+ *
  * @param id stable identifier, unique within the brain
  * @param entity EspoCRM entity type counted, e.g. {@code Lead}, {@code CampaignLogRecord}
  * @param field for AVERAGE / AVERAGE_DAYS_BETWEEN, else empty
@@ -51,6 +56,12 @@ public record KpiDefinition(String id, Label label, String entity, Measure measu
         return new KpiDefinition(id, label, entity, Measure.RATIO, "", "", filters, numerator, "", period, "%");
     }
 
+    public static KpiDefinition average(String id, Label label, String entity, String field, Period period,
+                                        Criterion... filters) {
+        return new KpiDefinition(id, label, entity, Measure.AVERAGE, field, "", List.of(filters), List.of(), "", period,
+                "");
+    }
+
     public static KpiDefinition averageDaysBetween(String id, Label label, String entity, String from, String until,
                                                    Period period, Criterion... filters) {
         return new KpiDefinition(id, label, entity, Measure.AVERAGE_DAYS_BETWEEN, from, until, List.of(filters),
@@ -60,6 +71,12 @@ public record KpiDefinition(String id, Label label, String entity, Measure measu
     /** Returns a copy grouped by {@code field}. */
     public KpiDefinition groupedBy(String field) {
         return new KpiDefinition(id, label, entity, measure, this.field, untilField, filters, numerator, field, period,
+                unit);
+    }
+
+    /** Returns a copy shown with {@code unit} (e.g. {@code visites}, {@code /10}). */
+    public KpiDefinition withUnit(String unit) {
+        return new KpiDefinition(id, label, entity, measure, field, untilField, filters, numerator, groupBy, period,
                 unit);
     }
 

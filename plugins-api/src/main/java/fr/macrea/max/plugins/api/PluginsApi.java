@@ -9,9 +9,9 @@ public final class PluginsApi {
 
     /**
      * The semantic version of this API (the root pom's {@code max.plugins-api.version}). The host checks each brain's
-     * {@code Plugin-Requires} range (e.g. {@code >=1.0.0 & <2.0.0}) against it and refuses a brain that does not match.
+     * {@code Plugin-Requires} range (e.g. {@code >=2.0.0 & <3.0.0}) against it and refuses a brain that does not match.
      */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "2.0.0";
 
     /** The id of the universal brain, available on every plan; every other brain is a vertical ("fiche métier"). */
     public static final String STANDARD_BRAIN_ID = "standard";

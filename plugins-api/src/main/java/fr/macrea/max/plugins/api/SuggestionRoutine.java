@@ -8,6 +8,10 @@ import java.util.Objects;
  * platform shows {@code text} (where {@code {count}} is replaced by their number) with a button proposing
  * {@code action}.
  *
+ * <p>
+ * Brains create it and its {@link ProposedAction} with the {@code of} factories; the canonical constructors are not
+ * part of the brain-facing contract (they gain a parameter whenever a component is added in a minor release).
+ *
  * @param id stable identifier, unique within the brain
  * @param text FR/EN text, may contain {@code {count}}
  * @param minimum the smallest number of matching records that makes the suggestion worth showing (at least 1)
@@ -25,6 +29,11 @@ public record SuggestionRoutine(String id, Label text, String entity, List<Crite
         Objects.requireNonNull(action, "action");
     }
 
+    public static SuggestionRoutine of(String id, Label text, String entity, List<Criterion> conditions, int minimum,
+                                       ProposedAction action) {
+        return new SuggestionRoutine(id, text, entity, conditions, minimum, action);
+    }
+
     /**
      * The action a suggestion proposes.
      *
@@ -40,6 +49,10 @@ public record SuggestionRoutine(String id, Label text, String entity, List<Crite
             reference = reference == null ? "" : reference;
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(mode, "mode");
+        }
+
+        public static ProposedAction of(Kind kind, String reference, Label label, Mode mode) {
+            return new ProposedAction(kind, reference, label, mode);
         }
 
         /** @since 1.0 */

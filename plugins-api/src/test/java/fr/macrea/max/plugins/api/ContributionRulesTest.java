@@ -9,9 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ContributionRulesTest {
 
-    static final String WORKFLOW = """
-            {"nodes":[{"name":"Webhook","type":"n8n-nodes-base.webhook","parameters":{"path":"x"}}],
-             "connections":{}}""";
+    static final String WORKFLOW = "n8n/relance.json";
 
     static BrainContributions valid() {
         return contributions(
@@ -75,13 +73,17 @@ class ContributionRulesTest {
     }
 
     @Test
-    void refuses_unparseable_or_non_workflow_json() {
+    void a_workflow_resource_is_optional_and_must_be_a_relative_json_path_inside_the_jar() {
         var field = valid().fieldPlan().entities().getFirst().fields().getFirst();
         var template = valid().templates().getFirst();
-        assertThat(ContributionRules.check(contributions(field, template, "{\"nodes\": [}")))
-                .singleElement().satisfies(v -> assertThat(v.fr()).startsWith("JSON du workflow n8n illisible"));
-        assertThat(ContributionRules.check(contributions(field, template, "[1, 2]")))
-                .singleElement().satisfies(v -> assertThat(v.fr()).contains("nodes"));
+        assertThat(ContributionRules.check(contributions(field, template, ""))).isEmpty();
+        for (String bad : new String[]{"/etc/passwd.json", "../platform/x.json", "n8n/relance.xml", "{\"nodes\":[]}"}) {
+            assertThat(ContributionRules.check(contributions(field, template, bad))).as(bad)
+                    .singleElement().satisfies(v -> {
+                        assertThat(v.where()).isEqualTo("scenarios[relance].n8nWorkflowResource");
+                        assertThat(v.fr()).startsWith("chemin de ressource illégal");
+                    });
+        }
     }
 
     @Test

@@ -18,13 +18,4 @@ class PluginsApiTest {
         }
         assertThat(PluginsApi.VERSION).isEqualTo(p.getProperty("version"));
     }
-
-    @Test
-    void json_reader_is_strict() {
-        assertThat(new Json("{\"a\": [1, -2.5e3, true, null, \"\\u00e9\"]}").parseDocument()).isNotNull();
-        for (String bad : new String[]{"{", "{\"a\":}", "[1,]", "{} x", "'a'", "{\"a\" 1}"}) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Json(bad).parseDocument())
-                    .as(bad).isInstanceOf(IllegalArgumentException.class);
-        }
-    }
 }

@@ -18,6 +18,7 @@ import fr.macrea.max.brain.BrainState;
 import fr.macrea.max.brain.BrainStatus;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.tenant.Tenant;
+import fr.macrea.max.ui.base.Messages;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.List;
@@ -76,8 +77,7 @@ public class BrainsConsoleView extends VerticalLayout implements HasDynamicTitle
     }
 
     private String reason(BrainStatus status) {
-        Locale locale = getLocale();
-        return locale != null && "en".equals(locale.getLanguage()) ? status.reasonEn() : status.reasonFr();
+        return status.reason() == null ? "" : Messages.text(this, status.reason());
     }
 
     private HorizontalLayout actions(BrainStatus status) {

@@ -28,6 +28,7 @@ import fr.macrea.max.wallet.WalletBalance;
 import fr.macrea.max.wallet.WalletException;
 import fr.macrea.max.wallet.WalletService;
 import fr.macrea.max.tenant.InvalidTenantException;
+import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.tenant.NewTenant;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
@@ -207,7 +208,7 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
                 }
                 reselect(tenants.find(tenant.id()).orElse(tenant));
             } catch (BrainActivationException ex) {
-                Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show(Messages.text(this, ex)).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
         button.setId("toggle-brain-" + brain.id());

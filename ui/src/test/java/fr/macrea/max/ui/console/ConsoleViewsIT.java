@@ -99,6 +99,13 @@ class ConsoleViewsIT extends KaribuIT {
         assertThat(grid.getGenericDataView().getItems().map(s -> s.id() + "=" + s.state()))
                 .contains("logistique=LOADED", "standard=LOADED", "champs=REFUSED");
         assertThat(_get(Paragraph.class, s -> s.withClasses("brains-folder")).getText()).startsWith("2 cerveau(x) chargé(s), 2 refusé(s)");
+
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate(TenantsConsoleView.class);
+        UI.getCurrent().navigate(BrainsConsoleView.class);
+        assertThat(rows(grid("brains-grid"))).as("an English admin reads the reasons in English")
+                .anySatisfy(r -> assertThat(String.join("|", r)).contains("brain-casse-1.0.0.jar", "unreadable archive"))
+                .anySatisfy(r -> assertThat(String.join("|", r)).contains("champs", "illegal field name 'poids colis'"));
     }
 
     @Test

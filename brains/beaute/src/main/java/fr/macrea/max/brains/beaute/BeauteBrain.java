@@ -1,6 +1,5 @@
 package fr.macrea.max.brains.beaute;
 
-import fr.macrea.max.plugins.api.N8nWorkflows;
 import fr.macrea.max.plugins.api.Brain;
 import fr.macrea.max.plugins.api.BrainContext;
 import fr.macrea.max.plugins.api.BrainContributions;
@@ -38,11 +37,12 @@ public class BeauteBrain implements Brain {
 
     @Override
     public BrainContributions contribute(BrainContext context) {
-        return new BrainContributions(
+        return BrainContributions.builder(
                 Label.of("Beauté", "Beauty"),
                 Label.of("Rendez-vous, routines beauté et fidélisation pour instituts, salons et marques cosmétiques.",
-                        "Appointments, beauty routines and loyalty for salons, spas and cosmetics brands."),
-                fieldPlan(), templates(), kpis(), scenarios(), suggestions());
+                        "Appointments, beauty routines and loyalty for salons, spas and cosmetics brands."))
+                .fieldPlan(fieldPlan()).templates(templates()).kpis(kpis()).scenarios(scenarios())
+                .suggestions(suggestions()).build();
     }
 
     private static FieldPlan fieldPlan() {
@@ -67,29 +67,29 @@ public class BeauteBrain implements Brain {
                 Field.of("cDateAnniversaire", "date", Label.of("Date d'anniversaire", "Birthday"), marketing),
                 Field.of("cCarteFidelite", "enum", Label.of("Carte fidélité", "Loyalty card"), marketing,
                         "aucune", "silver", "gold"));
-        return new FieldPlan(
-                List.of(new FieldPlan.EntityFields("Lead", lead)),
-                List.of(new FieldPlan.Pipeline("parcours-beaute", Label.of("Parcours cliente", "Client journey"), "Lead",
+        return FieldPlan.of(
+                List.of(FieldPlan.EntityFields.of("Lead", lead)),
+                List.of(FieldPlan.Pipeline.of("parcours-beaute", Label.of("Parcours cliente", "Client journey"), "Lead",
                         "status", List.of(
-                        new Stage("New", Label.of("Premier contact", "First contact"), 10),
-                        new Stage("Assigned", Label.of("Diagnostic proposé", "Consultation offered"), 30),
-                        new Stage("In Process", Label.of("Premier soin réservé", "First treatment booked"), 60),
-                        new Stage("Converted", Label.of("Cliente fidèle", "Regular client"), 100)))),
-                List.of(new FieldPlan.Tag("soin-visage", Label.of("Soin visage", "Facial")),
-                        new FieldPlan.Tag("routine", Label.of("Routine beauté", "Beauty routine")),
-                        new FieldPlan.Tag("carte-cadeau", Label.of("Carte cadeau", "Gift card")),
-                        new FieldPlan.Tag("vip", Label.of("VIP", "VIP"))),
-                List.of(new FieldPlan.View("rdv-semaine", Label.of("Rendez-vous de la semaine", "This week's appointments"),
+                        Stage.of("New", Label.of("Premier contact", "First contact"), 10),
+                        Stage.of("Assigned", Label.of("Diagnostic proposé", "Consultation offered"), 30),
+                        Stage.of("In Process", Label.of("Premier soin réservé", "First treatment booked"), 60),
+                        Stage.of("Converted", Label.of("Cliente fidèle", "Regular client"), 100)))),
+                List.of(FieldPlan.Tag.of("soin-visage", Label.of("Soin visage", "Facial")),
+                        FieldPlan.Tag.of("routine", Label.of("Routine beauté", "Beauty routine")),
+                        FieldPlan.Tag.of("carte-cadeau", Label.of("Carte cadeau", "Gift card")),
+                        FieldPlan.Tag.of("vip", Label.of("VIP", "VIP"))),
+                List.of(FieldPlan.View.of("rdv-semaine", Label.of("Rendez-vous de la semaine", "This week's appointments"),
                                 "Lead", List.of("name", "phoneNumber", "cProchainRdv", "cPrestationPreferee"),
                                 List.of(Criterion.of("cProchainRdv", WITHIN_DAYS, "7"))),
-                        new FieldPlan.View("clientes-a-revoir", Label.of("Clientes à revoir", "Clients to see again"), "Lead",
+                        FieldPlan.View.of("clientes-a-revoir", Label.of("Clientes à revoir", "Clients to see again"), "Lead",
                                 List.of("name", "cDernierRdv", "cNombreVisites", "cCarteFidelite"),
                                 List.of(Criterion.of("cDernierRdv", OLDER_THAN_DAYS, "60")))));
     }
 
     private static List<CreativeTemplate> templates() {
         return List.of(
-                new CreativeTemplate("routine-beaute", Label.of("Newsletter « Routine beauté »", "Newsletter \"Beauty routine\""),
+                CreativeTemplate.of("routine-beaute", Label.of("Newsletter « Routine beauté »", "Newsletter \"Beauty routine\""),
                         Channel.NEWSLETTER, "{Lead.firstName}, votre routine de saison en 3 gestes",
                         """
                         Bonjour {Lead.firstName},
@@ -103,15 +103,15 @@ public class BeauteBrain implements Brain {
                         Nos expertes vous conseillent avec plaisir lors de votre prochain rendez-vous.
                         L'équipe {Account.name}
                         """, TONE),
-                new CreativeTemplate("rappel-rdv", Label.of("SMS « Rappel rendez-vous »", "SMS \"Appointment reminder\""),
+                CreativeTemplate.of("rappel-rdv", Label.of("SMS « Rappel rendez-vous »", "SMS \"Appointment reminder\""),
                         Channel.SMS, "",
                         "Bonjour {Lead.firstName}, nous vous attendons le {Lead.cProchainRdv} chez {Account.name}. Un empêchement ? Prévenez-nous 24 h avant, merci !",
                         TONE),
-                new CreativeTemplate("conseils-apres-soin", Label.of("WhatsApp « Conseils après soin »", "WhatsApp \"Aftercare tips\""),
+                CreativeTemplate.of("conseils-apres-soin", Label.of("WhatsApp « Conseils après soin »", "WhatsApp \"Aftercare tips\""),
                         Channel.WHATSAPP, "",
                         "Merci pour votre visite {Lead.firstName} 🌸 Pour prolonger les effets de votre soin : hydratez matin et soir et évitez le soleil 48 h. À bientôt !",
                         TONE),
-                new CreativeTemplate("invitation-reprise-rdv", Label.of("E-mail « On vous attend »", "E-mail \"We miss you\""),
+                CreativeTemplate.of("invitation-reprise-rdv", Label.of("E-mail « On vous attend »", "E-mail \"We miss you\""),
                         Channel.EMAIL, "{Lead.firstName}, un moment pour vous ?",
                         """
                         Bonjour {Lead.firstName},
@@ -122,7 +122,7 @@ public class BeauteBrain implements Brain {
                         Réservez en répondant à cet e-mail.
                         L'équipe {Account.name}
                         """, TONE),
-                new CreativeTemplate("anniversaire", Label.of("SMS « Anniversaire »", "SMS \"Birthday\""), Channel.SMS, "",
+                CreativeTemplate.of("anniversaire", Label.of("SMS « Anniversaire »", "SMS \"Birthday\""), Channel.SMS, "",
                         "Joyeux anniversaire {Lead.firstName} 🎂 Toute l'équipe {Account.name} vous offre -20 % sur le soin de votre choix ce mois-ci.",
                         TONE));
     }
@@ -137,9 +137,8 @@ public class BeauteBrain implements Brain {
                 KpiDefinition.ratio("taux-reprise-rdv", Label.of("Taux de reprise de rendez-vous", "Re-booking rate"),
                         "Lead", LAST_30_DAYS, List.of(Criterion.of("cDernierRdv", WITHIN_DAYS, "30")),
                         List.of(Criterion.of("cProchainRdv", IS_NOT_EMPTY, ""))),
-                new KpiDefinition("visites-moyennes", Label.of("Visites moyennes par cliente", "Average visits per client"),
-                        "Lead", KpiDefinition.Measure.AVERAGE, "cNombreVisites", "", List.of(), List.of(), "",
-                        ALL_TIME, "visites"),
+                KpiDefinition.average("visites-moyennes", Label.of("Visites moyennes par cliente", "Average visits per client"),
+                        "Lead", "cNombreVisites", ALL_TIME).withUnit("visites"),
                 KpiDefinition.count("clientes-par-prestation", Label.of("Clientes par prestation", "Clients per treatment"),
                         "Lead", ALL_TIME).groupedBy("cPrestationPreferee"));
     }
@@ -171,25 +170,26 @@ public class BeauteBrain implements Brain {
 
     private static List<SuggestionRoutine> suggestions() {
         return List.of(
-                new SuggestionRoutine("clientes-sans-rdv",
+                SuggestionRoutine.of("clientes-sans-rdv",
                         Label.of("{count} clientes n'ont pas repris rendez-vous depuis 60 jours : les inviter ?",
                                 "{count} clients have not re-booked for 60 days: invite them?"),
                         "Lead", List.of(Criterion.of("cDernierRdv", OLDER_THAN_DAYS, "60"),
                         Criterion.of("cProchainRdv", IS_EMPTY, "")), 1,
-                        new ProposedAction(ProposedAction.Kind.RUN_SCENARIO, "reprise-rdv-j45",
+                        ProposedAction.of(ProposedAction.Kind.RUN_SCENARIO, "reprise-rdv-j45",
                                 Label.of("Inviter à revenir", "Invite them back"), Mode.ASSISTE)),
-                new SuggestionRoutine("routine-saison",
+                SuggestionRoutine.of("routine-saison",
                         Label.of("{count} clientes « soin visage » : leur envoyer la routine de saison ?",
                                 "{count} facial clients: send them the seasonal routine?"),
                         "Lead", List.of(Criterion.of("cPrestationPreferee", EQUALS, "soin_visage")), 10,
-                        new ProposedAction(ProposedAction.Kind.DRAFT_MESSAGE, "routine-beaute",
+                        ProposedAction.of(ProposedAction.Kind.DRAFT_MESSAGE, "routine-beaute",
                                 Label.of("Préparer la newsletter", "Draft the newsletter"), Mode.ASSISTE)));
     }
 
     private static Scenario scenario(String id, String fr, String en, String descFr, String descEn, Trigger trigger,
                                      Duration delay, List<Criterion> conditions, Channel channel, String template,
                                      CostCategory cost, Mode mode) {
-        return new Scenario(id, Label.of(fr, en), Label.of(descFr, descEn), trigger, delay, conditions, channel,
-                template, cost, mode, N8nWorkflows.callback(id, fr, delay));
+        return Scenario.builder(id, Label.of(fr, en), Label.of(descFr, descEn)).trigger(trigger).delay(delay)
+                .conditions(conditions).channel(channel).templateId(template).costCategory(cost).defaultMode(mode)
+                .build();
     }
 }

@@ -1,6 +1,5 @@
 package fr.macrea.max.brains.coaching;
 
-import fr.macrea.max.plugins.api.N8nWorkflows;
 import fr.macrea.max.plugins.api.Brain;
 import fr.macrea.max.plugins.api.BrainContext;
 import fr.macrea.max.plugins.api.BrainContributions;
@@ -38,11 +37,12 @@ public class CoachingBrain implements Brain {
 
     @Override
     public BrainContributions contribute(BrainContext context) {
-        return new BrainContributions(
+        return BrainContributions.builder(
                 Label.of("Coaching", "Coaching"),
                 Label.of("Appels découverte, séances, programmes et suivi entre les séances pour coachs et thérapeutes.",
-                        "Discovery calls, sessions, programmes and between-session follow-up for coaches and therapists."),
-                fieldPlan(), templates(), kpis(), scenarios(), suggestions());
+                        "Discovery calls, sessions, programmes and between-session follow-up for coaches and therapists."))
+                .fieldPlan(fieldPlan()).templates(templates()).kpis(kpis()).scenarios(scenarios())
+                .suggestions(suggestions()).build();
     }
 
     private static FieldPlan fieldPlan() {
@@ -63,31 +63,31 @@ public class CoachingBrain implements Brain {
                 Field.of("cFormatSeance", "enum", Label.of("Format", "Format"), accompagnement, "visio", "presentiel", "telephone"),
                 Field.of("cSatisfaction", "int", Label.of("Satisfaction (1-10)", "Satisfaction (1-10)"),
                         "Amélioration du service (intérêt légitime, art. 6.1.f RGPD)"));
-        return new FieldPlan(
-                List.of(new FieldPlan.EntityFields("Lead", lead)),
-                List.of(new FieldPlan.Pipeline("parcours-coaching", Label.of("Parcours coaching", "Coaching journey"), "Lead",
+        return FieldPlan.of(
+                List.of(FieldPlan.EntityFields.of("Lead", lead)),
+                List.of(FieldPlan.Pipeline.of("parcours-coaching", Label.of("Parcours coaching", "Coaching journey"), "Lead",
                         "cEtapeCoaching", List.of(
-                        new Stage("contact", Label.of("Premier contact", "First contact"), 10),
-                        new Stage("appel_decouverte", Label.of("Appel découverte", "Discovery call"), 30),
-                        new Stage("proposition", Label.of("Proposition envoyée", "Proposal sent"), 50),
-                        new Stage("programme_en_cours", Label.of("Programme en cours", "Programme running"), 100),
-                        new Stage("programme_termine", Label.of("Programme terminé", "Programme completed"), 100),
-                        new Stage("alumni", Label.of("Alumni", "Alumni"), 100)))),
-                List.of(new FieldPlan.Tag("particulier", Label.of("Particulier", "Individual")),
-                        new FieldPlan.Tag("entreprise", Label.of("Entreprise", "Company")),
-                        new FieldPlan.Tag("cpf", Label.of("Financement CPF", "CPF funding")),
-                        new FieldPlan.Tag("recommande", Label.of("Recommandé par un client", "Referred by a client"))),
-                List.of(new FieldPlan.View("seances-a-venir", Label.of("Séances à venir", "Upcoming sessions"), "Lead",
+                        Stage.of("contact", Label.of("Premier contact", "First contact"), 10),
+                        Stage.of("appel_decouverte", Label.of("Appel découverte", "Discovery call"), 30),
+                        Stage.of("proposition", Label.of("Proposition envoyée", "Proposal sent"), 50),
+                        Stage.of("programme_en_cours", Label.of("Programme en cours", "Programme running"), 100),
+                        Stage.of("programme_termine", Label.of("Programme terminé", "Programme completed"), 100),
+                        Stage.of("alumni", Label.of("Alumni", "Alumni"), 100)))),
+                List.of(FieldPlan.Tag.of("particulier", Label.of("Particulier", "Individual")),
+                        FieldPlan.Tag.of("entreprise", Label.of("Entreprise", "Company")),
+                        FieldPlan.Tag.of("cpf", Label.of("Financement CPF", "CPF funding")),
+                        FieldPlan.Tag.of("recommande", Label.of("Recommandé par un client", "Referred by a client"))),
+                List.of(FieldPlan.View.of("seances-a-venir", Label.of("Séances à venir", "Upcoming sessions"), "Lead",
                                 List.of("name", "cProgramme", "cProchaineSeance", "cFormatSeance"),
                                 List.of(Criterion.of("cProchaineSeance", WITHIN_DAYS, "7"))),
-                        new FieldPlan.View("propositions-en-attente", Label.of("Propositions en attente", "Pending proposals"),
+                        FieldPlan.View.of("propositions-en-attente", Label.of("Propositions en attente", "Pending proposals"),
                                 "Lead", List.of("name", "cDomaine", "cProgramme", "cDateAppelDecouverte"),
                                 List.of(Criterion.of("cEtapeCoaching", EQUALS, "proposition")))));
     }
 
     private static List<CreativeTemplate> templates() {
         return List.of(
-                new CreativeTemplate("suite-appel-decouverte", Label.of("E-mail « Suite à notre appel »", "E-mail \"Following our call\""),
+                CreativeTemplate.of("suite-appel-decouverte", Label.of("E-mail « Suite à notre appel »", "E-mail \"Following our call\""),
                         Channel.EMAIL, "{Lead.firstName}, suite à notre échange",
                         """
                         Bonjour {Lead.firstName},
@@ -99,15 +99,15 @@ public class CoachingBrain implements Brain {
                         Belle journée,
                         {User.name}
                         """, TONE),
-                new CreativeTemplate("confirmation-seance", Label.of("SMS « Confirmation de séance »", "SMS \"Session confirmation\""),
+                CreativeTemplate.of("confirmation-seance", Label.of("SMS « Confirmation de séance »", "SMS \"Session confirmation\""),
                         Channel.SMS, "",
                         "Bonjour {Lead.firstName}, je vous confirme notre séance du {Lead.cProchaineSeance} ({Lead.cFormatSeance}). À très vite ! {User.name}",
                         TONE),
-                new CreativeTemplate("check-in-entre-seances", Label.of("WhatsApp « Entre deux séances »", "WhatsApp \"Between sessions\""),
+                CreativeTemplate.of("check-in-entre-seances", Label.of("WhatsApp « Entre deux séances »", "WhatsApp \"Between sessions\""),
                         Channel.WHATSAPP, "",
                         "Bonjour {Lead.firstName} 🌱 Comment avance l'action que vous vous étiez fixée lors de notre dernière séance ? Un mot suffit, on en reparle la prochaine fois.",
                         TONE),
-                new CreativeTemplate("bilan-fin-programme", Label.of("E-mail « Bilan de fin de programme »", "E-mail \"End-of-programme review\""),
+                CreativeTemplate.of("bilan-fin-programme", Label.of("E-mail « Bilan de fin de programme »", "E-mail \"End-of-programme review\""),
                         Channel.EMAIL, "{Lead.firstName}, votre bilan de programme",
                         """
                         Bonjour {Lead.firstName},
@@ -133,9 +133,8 @@ public class CoachingBrain implements Brain {
                 KpiDefinition.averageDaysBetween("delai-decision", Label.of("Délai moyen de décision", "Average decision time"),
                         "Lead", "cDateAppelDecouverte", "cDateDebutProgramme", CURRENT_QUARTER,
                         Criterion.of("cDateDebutProgramme", IS_NOT_EMPTY, "")),
-                new KpiDefinition("satisfaction-moyenne", Label.of("Satisfaction moyenne", "Average satisfaction"), "Lead",
-                        KpiDefinition.Measure.AVERAGE, "cSatisfaction", "", List.of(Criterion.of("cSatisfaction", IS_NOT_EMPTY, "")),
-                        List.of(), "", ALL_TIME, "/10"));
+                KpiDefinition.average("satisfaction-moyenne", Label.of("Satisfaction moyenne", "Average satisfaction"), "Lead",
+                        "cSatisfaction", ALL_TIME, Criterion.of("cSatisfaction", IS_NOT_EMPTY, "")).withUnit("/10"));
     }
 
     private static List<Scenario> scenarios() {
@@ -165,26 +164,27 @@ public class CoachingBrain implements Brain {
 
     private static List<SuggestionRoutine> suggestions() {
         return List.of(
-                new SuggestionRoutine("propositions-sans-reponse",
+                SuggestionRoutine.of("propositions-sans-reponse",
                         Label.of("{count} propositions sans réponse depuis 5 jours : relancer en douceur ?",
                                 "{count} proposals unanswered for 5 days: follow up gently?"),
                         "Lead", List.of(Criterion.of("cEtapeCoaching", EQUALS, "proposition"),
                         Criterion.of("modifiedAt", OLDER_THAN_DAYS, "5")), 1,
-                        new ProposedAction(ProposedAction.Kind.RUN_SCENARIO, "suite-appel-decouverte",
+                        ProposedAction.of(ProposedAction.Kind.RUN_SCENARIO, "suite-appel-decouverte",
                                 Label.of("Relancer", "Follow up"), Mode.ASSISTE)),
-                new SuggestionRoutine("clients-sans-seance",
+                SuggestionRoutine.of("clients-sans-seance",
                         Label.of("{count} clients en programme sans séance planifiée : proposer des créneaux ?",
                                 "{count} clients in a programme without a planned session: offer slots?"),
                         "Lead", List.of(Criterion.of("cEtapeCoaching", EQUALS, "programme_en_cours"),
                         Criterion.of("cProchaineSeance", IS_EMPTY, "")), 1,
-                        new ProposedAction(ProposedAction.Kind.CREATE_TASKS, "",
+                        ProposedAction.of(ProposedAction.Kind.CREATE_TASKS, "",
                                 Label.of("Créer les tâches", "Create the tasks"), Mode.ASSISTE)));
     }
 
     private static Scenario scenario(String id, String fr, String en, String descFr, String descEn, Trigger trigger,
                                      Duration delay, List<Criterion> conditions, Channel channel, String template,
                                      CostCategory cost, Mode mode) {
-        return new Scenario(id, Label.of(fr, en), Label.of(descFr, descEn), trigger, delay, conditions, channel,
-                template, cost, mode, N8nWorkflows.callback(id, fr, delay));
+        return Scenario.builder(id, Label.of(fr, en), Label.of(descFr, descEn)).trigger(trigger).delay(delay)
+                .conditions(conditions).channel(channel).templateId(template).costCategory(cost).defaultMode(mode)
+                .build();
     }
 }

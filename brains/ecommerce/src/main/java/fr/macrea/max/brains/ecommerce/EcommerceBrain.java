@@ -1,6 +1,5 @@
 package fr.macrea.max.brains.ecommerce;
 
-import fr.macrea.max.plugins.api.N8nWorkflows;
 import fr.macrea.max.plugins.api.Brain;
 import fr.macrea.max.plugins.api.BrainContext;
 import fr.macrea.max.plugins.api.BrainContributions;
@@ -38,11 +37,12 @@ public class EcommerceBrain implements Brain {
 
     @Override
     public BrainContributions contribute(BrainContext context) {
-        return new BrainContributions(
+        return BrainContributions.builder(
                 Label.of("E-commerce", "E-commerce"),
                 Label.of("Newsletters produit, panier abandonné, avis clients et cross-sell pour les boutiques en ligne.",
-                        "Product newsletters, abandoned carts, reviews and cross-sell for online shops."),
-                fieldPlan(), templates(), kpis(), scenarios(), suggestions());
+                        "Product newsletters, abandoned carts, reviews and cross-sell for online shops."))
+                .fieldPlan(fieldPlan()).templates(templates()).kpis(kpis()).scenarios(scenarios())
+                .suggestions(suggestions()).build();
     }
 
     private static FieldPlan fieldPlan() {
@@ -64,30 +64,30 @@ public class EcommerceBrain implements Brain {
                 Field.of("cCanalAcquisition", "enum", Label.of("Canal d'acquisition", "Acquisition channel"), marketing,
                         "site", "instagram", "facebook", "google", "marketplace", "parrainage"),
                 Field.of("cOptinWhatsapp", "bool", Label.of("Accepte WhatsApp", "WhatsApp opt-in"), marketing));
-        return new FieldPlan(
-                List.of(new FieldPlan.EntityFields("Lead", lead)),
-                List.of(new FieldPlan.Pipeline("parcours-client", Label.of("Parcours client", "Customer journey"), "Lead",
+        return FieldPlan.of(
+                List.of(FieldPlan.EntityFields.of("Lead", lead)),
+                List.of(FieldPlan.Pipeline.of("parcours-client", Label.of("Parcours client", "Customer journey"), "Lead",
                         "cStatutClient", List.of(
-                        new Stage("visiteur", Label.of("Visiteur inscrit", "Signed-up visitor"), 5),
-                        new Stage("panier_abandonne", Label.of("Panier abandonné", "Abandoned cart"), 25),
-                        new Stage("premier_achat", Label.of("Premier achat", "First purchase"), 100),
-                        new Stage("client_fidele", Label.of("Client fidèle", "Loyal customer"), 100),
-                        new Stage("inactif", Label.of("Inactif", "Inactive"), 0)))),
-                List.of(new FieldPlan.Tag("vip", Label.of("VIP", "VIP")),
-                        new FieldPlan.Tag("newsletter", Label.of("Newsletter", "Newsletter")),
-                        new FieldPlan.Tag("promo", Label.of("Sensible aux promos", "Promo-driven")),
-                        new FieldPlan.Tag("avis-positif", Label.of("Avis positif", "Positive review"))),
-                List.of(new FieldPlan.View("paniers-abandonnes", Label.of("Paniers abandonnés", "Abandoned carts"), "Lead",
+                        Stage.of("visiteur", Label.of("Visiteur inscrit", "Signed-up visitor"), 5),
+                        Stage.of("panier_abandonne", Label.of("Panier abandonné", "Abandoned cart"), 25),
+                        Stage.of("premier_achat", Label.of("Premier achat", "First purchase"), 100),
+                        Stage.of("client_fidele", Label.of("Client fidèle", "Loyal customer"), 100),
+                        Stage.of("inactif", Label.of("Inactif", "Inactive"), 0)))),
+                List.of(FieldPlan.Tag.of("vip", Label.of("VIP", "VIP")),
+                        FieldPlan.Tag.of("newsletter", Label.of("Newsletter", "Newsletter")),
+                        FieldPlan.Tag.of("promo", Label.of("Sensible aux promos", "Promo-driven")),
+                        FieldPlan.Tag.of("avis-positif", Label.of("Avis positif", "Positive review"))),
+                List.of(FieldPlan.View.of("paniers-abandonnes", Label.of("Paniers abandonnés", "Abandoned carts"), "Lead",
                                 List.of("name", "emailAddress", "cPanierMontant", "cPanierDate"),
                                 List.of(Criterion.of("cStatutClient", EQUALS, "panier_abandonne"))),
-                        new FieldPlan.View("clients-fideles", Label.of("Clients fidèles", "Loyal customers"), "Lead",
+                        FieldPlan.View.of("clients-fideles", Label.of("Clients fidèles", "Loyal customers"), "Lead",
                                 List.of("name", "cNombreCommandes", "cPanierMoyen", "cDerniereCommande"),
                                 List.of(Criterion.of("cNombreCommandes", GREATER_THAN, "2")))));
     }
 
     private static List<CreativeTemplate> templates() {
         return List.of(
-                new CreativeTemplate("newsletter-produit", Label.of("Newsletter produit", "Product newsletter"), Channel.NEWSLETTER,
+                CreativeTemplate.of("newsletter-produit", Label.of("Newsletter produit", "Product newsletter"), Channel.NEWSLETTER,
                         "Nouveau : il vient d'arriver, {Lead.firstName} ✨",
                         """
                         Bonjour {Lead.firstName},
@@ -100,7 +100,7 @@ public class EcommerceBrain implements Brain {
                         À très vite,
                         L'équipe {Account.name}
                         """, TONE),
-                new CreativeTemplate("campagne-offre", Label.of("Campagne « Offre »", "Offer campaign"), Channel.EMAIL,
+                CreativeTemplate.of("campagne-offre", Label.of("Campagne « Offre »", "Offer campaign"), Channel.EMAIL,
                         "{Lead.firstName}, -15 % réservés pour vous jusqu'à dimanche",
                         """
                         Bonjour {Lead.firstName},
@@ -112,7 +112,7 @@ public class EcommerceBrain implements Brain {
                         Bonne découverte !
                         L'équipe {Account.name}
                         """, TONE),
-                new CreativeTemplate("panier-abandonne", Label.of("E-mail « Panier abandonné »", "E-mail \"Abandoned cart\""),
+                CreativeTemplate.of("panier-abandonne", Label.of("E-mail « Panier abandonné »", "E-mail \"Abandoned cart\""),
                         Channel.EMAIL, "Vous avez oublié quelque chose, {Lead.firstName} ?",
                         """
                         Bonjour {Lead.firstName},
@@ -123,14 +123,14 @@ public class EcommerceBrain implements Brain {
                         Une question sur un produit ? Répondez simplement à cet e-mail.
                         L'équipe {Account.name}
                         """, TONE),
-                new CreativeTemplate("whatsapp-post-achat", Label.of("WhatsApp post-achat", "Post-purchase WhatsApp"),
+                CreativeTemplate.of("whatsapp-post-achat", Label.of("WhatsApp post-achat", "Post-purchase WhatsApp"),
                         Channel.WHATSAPP, "",
                         "Merci pour ta commande {Lead.cNumeroCommande}, {Lead.firstName} 🎉 Elle est en préparation et tu recevras le suivi dès l'expédition.",
                         TONE),
-                new CreativeTemplate("feedback-j3", Label.of("Demande d'avis J+3", "Review request D+3"), Channel.WHATSAPP, "",
+                CreativeTemplate.of("feedback-j3", Label.of("Demande d'avis J+3", "Review request D+3"), Channel.WHATSAPP, "",
                         "Bonjour {Lead.firstName}, ta commande est bien arrivée ? Dis-nous en une note de 1 à 5 ce que tu en penses, ça nous aide énormément 🙏",
                         TONE),
-                new CreativeTemplate("cross-sell-j15", Label.of("Cross-sell J+15", "Cross-sell D+15"), Channel.EMAIL,
+                CreativeTemplate.of("cross-sell-j15", Label.of("Cross-sell J+15", "Cross-sell D+15"), Channel.EMAIL,
                         "{Lead.firstName}, ça irait parfaitement avec votre dernier achat",
                         """
                         Bonjour {Lead.firstName},
@@ -190,25 +190,26 @@ public class EcommerceBrain implements Brain {
 
     private static List<SuggestionRoutine> suggestions() {
         return List.of(
-                new SuggestionRoutine("paniers-a-relancer",
+                SuggestionRoutine.of("paniers-a-relancer",
                         Label.of("{count} paniers abandonnés cette semaine : les relancer ?",
                                 "{count} carts abandoned this week: send reminders?"),
                         "Lead", List.of(Criterion.of("cStatutClient", EQUALS, "panier_abandonne"),
                         Criterion.of("cPanierDate", WITHIN_DAYS, "7")), 1,
-                        new ProposedAction(ProposedAction.Kind.RUN_SCENARIO, "panier-abandonne",
+                        ProposedAction.of(ProposedAction.Kind.RUN_SCENARIO, "panier-abandonne",
                                 Label.of("Relancer les paniers", "Send cart reminders"), Mode.ASSISTE)),
-                new SuggestionRoutine("clients-inactifs",
+                SuggestionRoutine.of("clients-inactifs",
                         Label.of("{count} clients sans commande depuis 90 jours : leur proposer une offre ?",
                                 "{count} customers without an order for 90 days: send them an offer?"),
                         "Lead", List.of(Criterion.of("cDerniereCommande", OLDER_THAN_DAYS, "90")), 5,
-                        new ProposedAction(ProposedAction.Kind.DRAFT_MESSAGE, "campagne-offre",
+                        ProposedAction.of(ProposedAction.Kind.DRAFT_MESSAGE, "campagne-offre",
                                 Label.of("Préparer l'offre", "Draft the offer"), Mode.ASSISTE)));
     }
 
     private static Scenario scenario(String id, String fr, String en, String descFr, String descEn, Trigger trigger,
                                      Duration delay, List<Criterion> conditions, Channel channel, String template,
                                      CostCategory cost, Mode mode) {
-        return new Scenario(id, Label.of(fr, en), Label.of(descFr, descEn), trigger, delay, conditions, channel,
-                template, cost, mode, N8nWorkflows.callback(id, fr, delay));
+        return Scenario.builder(id, Label.of(fr, en), Label.of(descFr, descEn)).trigger(trigger).delay(delay)
+                .conditions(conditions).channel(channel).templateId(template).costCategory(cost).defaultMode(mode)
+                .build();
     }
 }

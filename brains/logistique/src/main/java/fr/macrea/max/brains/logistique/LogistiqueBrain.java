@@ -1,6 +1,5 @@
 package fr.macrea.max.brains.logistique;
 
-import fr.macrea.max.plugins.api.N8nWorkflows;
 import fr.macrea.max.plugins.api.Brain;
 import fr.macrea.max.plugins.api.BrainContext;
 import fr.macrea.max.plugins.api.BrainContributions;
@@ -39,11 +38,12 @@ public class LogistiqueBrain implements Brain {
 
     @Override
     public BrainContributions contribute(BrainContext context) {
-        return new BrainContributions(
+        return BrainContributions.builder(
                 Label.of("Logistique", "Logistics"),
                 Label.of("Devis transport, suivi colis, alertes et appels IA pour les transporteurs et commissionnaires.",
-                        "Transport quotes, parcel tracking, alerts and AI calls for carriers and forwarders."),
-                fieldPlan(), templates(), kpis(), scenarios(), suggestions());
+                        "Transport quotes, parcel tracking, alerts and AI calls for carriers and forwarders."))
+                .fieldPlan(fieldPlan()).templates(templates()).kpis(kpis()).scenarios(scenarios())
+                .suggestions(suggestions()).build();
     }
 
     private static FieldPlan fieldPlan() {
@@ -71,37 +71,37 @@ public class LogistiqueBrain implements Brain {
                 Field.of("cDateLivraison", "date", Label.of("Date de livraison prévue", "Planned delivery date"), suivi),
                 Field.of("cTypeMarchandise", "multiEnum", Label.of("Type de marchandise", "Goods type"), contrat,
                         "palette", "colis", "vrac", "frigorifique", "dangereux_adr", "hors_gabarit"));
-        return new FieldPlan(
-                List.of(new FieldPlan.EntityFields("Lead", lead)),
-                List.of(new FieldPlan.Pipeline("devis-livraison", Label.of("Devis → livraison", "Quote → delivery"),
+        return FieldPlan.of(
+                List.of(FieldPlan.EntityFields.of("Lead", lead)),
+                List.of(FieldPlan.Pipeline.of("devis-livraison", Label.of("Devis → livraison", "Quote → delivery"),
                         "Lead", "cEtapeLogistique", List.of(
-                        new Stage("demande", Label.of("Demande reçue", "Request received"), 10),
-                        new Stage("devis_envoye", Label.of("Devis envoyé", "Quote sent"), 30),
-                        new Stage("devis_accepte", Label.of("Devis accepté", "Quote accepted"), 70),
-                        new Stage("enlevement_planifie", Label.of("Enlèvement planifié", "Pickup planned"), 80),
-                        new Stage("en_transit", Label.of("En transit", "In transit"), 90),
-                        new Stage("livre", Label.of("Livré", "Delivered"), 100),
-                        new Stage("facture", Label.of("Facturé", "Invoiced"), 100)))),
-                List.of(new FieldPlan.Tag("urgent", Label.of("Urgent", "Urgent")),
-                        new FieldPlan.Tag("international", Label.of("International", "International")),
-                        new FieldPlan.Tag("messagerie", Label.of("Messagerie", "Parcel service")),
-                        new FieldPlan.Tag("affretement", Label.of("Affrètement", "Chartering")),
-                        new FieldPlan.Tag("client-recurrent", Label.of("Client récurrent", "Repeat customer"))),
-                List.of(new FieldPlan.View("devis-a-relancer", Label.of("Devis à relancer", "Quotes to follow up"), "Lead",
+                        Stage.of("demande", Label.of("Demande reçue", "Request received"), 10),
+                        Stage.of("devis_envoye", Label.of("Devis envoyé", "Quote sent"), 30),
+                        Stage.of("devis_accepte", Label.of("Devis accepté", "Quote accepted"), 70),
+                        Stage.of("enlevement_planifie", Label.of("Enlèvement planifié", "Pickup planned"), 80),
+                        Stage.of("en_transit", Label.of("En transit", "In transit"), 90),
+                        Stage.of("livre", Label.of("Livré", "Delivered"), 100),
+                        Stage.of("facture", Label.of("Facturé", "Invoiced"), 100)))),
+                List.of(FieldPlan.Tag.of("urgent", Label.of("Urgent", "Urgent")),
+                        FieldPlan.Tag.of("international", Label.of("International", "International")),
+                        FieldPlan.Tag.of("messagerie", Label.of("Messagerie", "Parcel service")),
+                        FieldPlan.Tag.of("affretement", Label.of("Affrètement", "Chartering")),
+                        FieldPlan.Tag.of("client-recurrent", Label.of("Client récurrent", "Repeat customer"))),
+                List.of(FieldPlan.View.of("devis-a-relancer", Label.of("Devis à relancer", "Quotes to follow up"), "Lead",
                                 List.of("name", "accountName", "cMontantDevis", "cDateDevis", "cVilleLivraison"),
                                 List.of(Criterion.of("cEtapeLogistique", EQUALS, "devis_envoye"),
                                         Criterion.of("cDateDevis", OLDER_THAN_DAYS, "3"))),
-                        new FieldPlan.View("colis-en-cours", Label.of("Colis en cours", "Parcels in progress"), "Lead",
+                        FieldPlan.View.of("colis-en-cours", Label.of("Colis en cours", "Parcels in progress"), "Lead",
                                 List.of("name", "cNumeroSuivi", "cTransporteur", "cStatutColis", "cDateLivraison"),
                                 List.of(Criterion.of("cStatutColis", IN, "enleve,en_transit,en_livraison"))),
-                        new FieldPlan.View("incidents", Label.of("Incidents transport", "Transport incidents"), "Lead",
+                        FieldPlan.View.of("incidents", Label.of("Incidents transport", "Transport incidents"), "Lead",
                                 List.of("name", "cNumeroSuivi", "cTransporteur", "cDateLivraison", "assignedUserName"),
                                 List.of(Criterion.of("cStatutColis", EQUALS, "incident")))));
     }
 
     private static List<CreativeTemplate> templates() {
         return List.of(
-                new CreativeTemplate("mail-devis", Label.of("Mail « Devis »", "E-mail \"Quote\""), Channel.EMAIL,
+                CreativeTemplate.of("mail-devis", Label.of("Mail « Devis »", "E-mail \"Quote\""), Channel.EMAIL,
                         "Votre devis transport {Lead.cVilleEnlevement} → {Lead.cVilleLivraison}",
                         """
                         Bonjour {Lead.firstName},
@@ -116,23 +116,23 @@ public class LogistiqueBrain implements Brain {
                         Bien cordialement,
                         {User.name}
                         """, TONE),
-                new CreativeTemplate("whatsapp-suivi-colis", Label.of("WhatsApp « Suivi colis »", "WhatsApp \"Parcel tracking\""),
+                CreativeTemplate.of("whatsapp-suivi-colis", Label.of("WhatsApp « Suivi colis »", "WhatsApp \"Parcel tracking\""),
                         Channel.WHATSAPP, "",
                         "Bonjour {Lead.firstName} 📦 Votre envoi {Lead.cNumeroSuivi} est pris en charge par {Lead.cTransporteur}. Livraison prévue le {Lead.cDateLivraison}. Nous vous tenons informé(e) à chaque étape.",
                         TONE),
-                new CreativeTemplate("sms-avis-de-passage", Label.of("SMS « Avis de passage »", "SMS \"Delivery notice\""),
+                CreativeTemplate.of("sms-avis-de-passage", Label.of("SMS « Avis de passage »", "SMS \"Delivery notice\""),
                         Channel.SMS, "",
                         "Bonjour {Lead.firstName}, livraison de votre envoi {Lead.cNumeroSuivi} prévue demain ({Lead.cDateLivraison}). Merci de prévoir une personne sur place ou de nous répondre pour reprogrammer.",
                         TONE),
-                new CreativeTemplate("whatsapp-alerte-transport", Label.of("WhatsApp « Alerte transport »", "WhatsApp \"Transport alert\""),
+                CreativeTemplate.of("whatsapp-alerte-transport", Label.of("WhatsApp « Alerte transport »", "WhatsApp \"Transport alert\""),
                         Channel.WHATSAPP, "",
                         "Bonjour {Lead.firstName}, un incident retarde votre envoi {Lead.cNumeroSuivi}. Notre équipe s'en occupe et revient vers vous dans la journée avec une nouvelle date. Toutes nos excuses.",
                         TONE),
-                new CreativeTemplate("whatsapp-suivi-j1", Label.of("WhatsApp « Livraison J+1 »", "WhatsApp \"Delivery D+1\""),
+                CreativeTemplate.of("whatsapp-suivi-j1", Label.of("WhatsApp « Livraison J+1 »", "WhatsApp \"Delivery D+1\""),
                         Channel.WHATSAPP, "",
                         "Bonjour {Lead.firstName}, votre envoi {Lead.cNumeroSuivi} a été livré hier. Tout est-il conforme ? Une réponse suffit, merci ! — {User.name}",
                         TONE),
-                new CreativeTemplate("appel-relance-devis", Label.of("Script d'appel IA « Relance devis »", "AI call script \"Quote follow-up\""),
+                CreativeTemplate.of("appel-relance-devis", Label.of("Script d'appel IA « Relance devis »", "AI call script \"Quote follow-up\""),
                         Channel.CALL_SCRIPT, "",
                         """
                         Bonjour {Lead.firstName}, ici l'assistant de {Account.name}. Je vous appelle au sujet du devis
@@ -141,7 +141,7 @@ public class LogistiqueBrain implements Brain {
                         3. Souhaitez-vous que nous planifiions l'enlèvement ?
                         Si la personne souhaite réfléchir : proposer un rappel et noter la date.
                         """, TONE),
-                new CreativeTemplate("appel-confirmation-livraison", Label.of("Script d'appel IA « Confirmation livraison »", "AI call script \"Delivery confirmation\""),
+                CreativeTemplate.of("appel-confirmation-livraison", Label.of("Script d'appel IA « Confirmation livraison »", "AI call script \"Delivery confirmation\""),
                         Channel.CALL_SCRIPT, "",
                         """
                         Bonjour {Lead.firstName}, ici l'assistant de {Account.name}. Votre livraison {Lead.cNumeroSuivi}
@@ -207,32 +207,33 @@ public class LogistiqueBrain implements Brain {
 
     private static List<SuggestionRoutine> suggestions() {
         return List.of(
-                new SuggestionRoutine("devis-sans-reponse",
+                SuggestionRoutine.of("devis-sans-reponse",
                         Label.of("{count} devis sans réponse depuis plus de 3 jours : lancer la relance ?",
                                 "{count} quotes unanswered for more than 3 days: start the follow-up?"),
                         "Lead", List.of(Criterion.of("cEtapeLogistique", EQUALS, "devis_envoye"),
                         Criterion.of("cDateDevis", OLDER_THAN_DAYS, "3")), 1,
-                        new ProposedAction(ProposedAction.Kind.RUN_SCENARIO, "relance-devis",
+                        ProposedAction.of(ProposedAction.Kind.RUN_SCENARIO, "relance-devis",
                                 Label.of("Relancer les devis", "Follow up the quotes"), Mode.ASSISTE)),
-                new SuggestionRoutine("colis-en-incident",
+                SuggestionRoutine.of("colis-en-incident",
                         Label.of("{count} colis en incident : prévenir les destinataires ?",
                                 "{count} parcels with an incident: tell the consignees?"),
                         "Lead", List.of(Criterion.of("cStatutColis", EQUALS, "incident")), 1,
-                        new ProposedAction(ProposedAction.Kind.DRAFT_MESSAGE, "whatsapp-alerte-transport",
+                        ProposedAction.of(ProposedAction.Kind.DRAFT_MESSAGE, "whatsapp-alerte-transport",
                                 Label.of("Préparer les alertes", "Draft the alerts"), Mode.ASSISTE)),
-                new SuggestionRoutine("livraisons-demain",
+                SuggestionRoutine.of("livraisons-demain",
                         Label.of("{count} livraisons prévues demain : envoyer les avis de passage ?",
                                 "{count} deliveries planned tomorrow: send the delivery notices?"),
                         "Lead", List.of(Criterion.of("cDateLivraison", WITHIN_DAYS, "1"),
                         Criterion.of("cStatutColis", IN, "en_transit,en_livraison")), 1,
-                        new ProposedAction(ProposedAction.Kind.RUN_SCENARIO, "suivi-j-moins-1",
+                        ProposedAction.of(ProposedAction.Kind.RUN_SCENARIO, "suivi-j-moins-1",
                                 Label.of("Envoyer les SMS", "Send the SMS"), Mode.ASSISTE)));
     }
 
     private static Scenario scenario(String id, String fr, String en, String descFr, String descEn, Trigger trigger,
                                      Duration delay, List<Criterion> conditions, Channel channel, String template,
                                      CostCategory cost, Mode mode) {
-        return new Scenario(id, Label.of(fr, en), Label.of(descFr, descEn), trigger, delay, conditions, channel,
-                template, cost, mode, N8nWorkflows.callback(id, fr, delay));
+        return Scenario.builder(id, Label.of(fr, en), Label.of(descFr, descEn)).trigger(trigger).delay(delay)
+                .conditions(conditions).channel(channel).templateId(template).costCategory(cost).defaultMode(mode)
+                .build();
     }
 }

@@ -1,6 +1,5 @@
 package fr.macrea.max.brains.standard;
 
-import fr.macrea.max.plugins.api.N8nWorkflows;
 import fr.macrea.max.plugins.api.Brain;
 import fr.macrea.max.plugins.api.BrainContext;
 import fr.macrea.max.plugins.api.BrainContributions;
@@ -32,17 +31,17 @@ public class StandardBrain implements Brain {
 
     @Override
     public BrainContributions contribute(BrainContext context) {
-        return new BrainContributions(
+        return BrainContributions.builder(
                 Label.of("Standard", "Standard"),
                 Label.of("Modèles, scénarios, KPIs et suggestions universels, inclus dans tous les plans.",
-                        "Universal templates, scenarios, KPIs and suggestions, included in every plan."),
-                FieldPlan.empty(), templates(), kpis(), scenarios(), suggestions());
+                        "Universal templates, scenarios, KPIs and suggestions, included in every plan."))
+                .templates(templates()).kpis(kpis()).scenarios(scenarios()).suggestions(suggestions()).build();
     }
 
     private static List<CreativeTemplate> templates() {
         String tone = "Chaleureux, clair et professionnel ; vouvoiement ; phrases courtes.";
         return List.of(
-                new CreativeTemplate("annonce-produit", Label.of("Newsletter « Annonce produit »", "Newsletter \"Product launch\""),
+                CreativeTemplate.of("annonce-produit", Label.of("Newsletter « Annonce produit »", "Newsletter \"Product launch\""),
                         Channel.NEWSLETTER, "{Lead.firstName}, découvrez notre nouveauté",
                         """
                         Bonjour {Lead.firstName},
@@ -60,11 +59,11 @@ public class StandardBrain implements Brain {
                         À très bientôt,
                         {User.name}
                         """, tone),
-                new CreativeTemplate("whatsapp-remerciement", Label.of("WhatsApp « Remerciement »", "WhatsApp \"Thank you\""),
+                CreativeTemplate.of("whatsapp-remerciement", Label.of("WhatsApp « Remerciement »", "WhatsApp \"Thank you\""),
                         Channel.WHATSAPP, "",
                         "Bonjour {Lead.firstName} 👋 Merci pour votre confiance ! Nous restons disponibles ici pour toute question. — {User.name}",
                         tone),
-                new CreativeTemplate("relance-devis-j3", Label.of("Relance devis J+3", "Quote follow-up D+3"),
+                CreativeTemplate.of("relance-devis-j3", Label.of("Relance devis J+3", "Quote follow-up D+3"),
                         Channel.EMAIL, "Votre devis — avez-vous des questions, {Lead.firstName} ?",
                         """
                         Bonjour {Lead.firstName},
@@ -75,11 +74,11 @@ public class StandardBrain implements Brain {
                         Bien cordialement,
                         {User.name}
                         """, tone),
-                new CreativeTemplate("confirmation-rdv", Label.of("Confirmation RDV", "Appointment confirmation"),
+                CreativeTemplate.of("confirmation-rdv", Label.of("Confirmation RDV", "Appointment confirmation"),
                         Channel.SMS, "",
                         "Bonjour {Lead.firstName}, nous confirmons votre rendez-vous du {Meeting.dateStart}. Répondez OUI pour confirmer ou appelez-nous pour le déplacer.",
                         tone),
-                new CreativeTemplate("qualification-lead", Label.of("Qualification lead", "Lead qualification"),
+                CreativeTemplate.of("qualification-lead", Label.of("Qualification lead", "Lead qualification"),
                         Channel.EMAIL, "{Lead.firstName}, pouvons-nous mieux vous connaître ?",
                         """
                         Bonjour {Lead.firstName},
@@ -130,33 +129,34 @@ public class StandardBrain implements Brain {
 
     private static List<SuggestionRoutine> suggestions() {
         return List.of(
-                new SuggestionRoutine("leads-non-relances",
+                SuggestionRoutine.of("leads-non-relances",
                         Label.of("{count} leads non relancés depuis 5 jours : les relancer ?",
                                 "{count} leads not followed up for 5 days: follow them up?"),
                         "Lead", List.of(Criterion.of("status", IN, "New,Assigned,In Process"),
                         Criterion.of("modifiedAt", OLDER_THAN_DAYS, "5")), 1,
-                        new ProposedAction(ProposedAction.Kind.RUN_SCENARIO, "relance-j3",
+                        ProposedAction.of(ProposedAction.Kind.RUN_SCENARIO, "relance-j3",
                                 Label.of("Créer une action IA", "Create an AI action"), Mode.ASSISTE)),
-                new SuggestionRoutine("leads-non-qualifies",
+                SuggestionRoutine.of("leads-non-qualifies",
                         Label.of("{count} nouveaux leads attendent une qualification.",
                                 "{count} new leads are waiting for qualification."),
                         "Lead", List.of(Criterion.of("status", EQUALS, "New"),
                         Criterion.of("createdAt", WITHIN_DAYS, "7")), 3,
-                        new ProposedAction(ProposedAction.Kind.ANALYSE_LEADS, "",
+                        ProposedAction.of(ProposedAction.Kind.ANALYSE_LEADS, "",
                                 Label.of("Analyser les leads", "Analyse the leads"), Mode.CONSEIL)),
-                new SuggestionRoutine("clients-a-remercier",
+                SuggestionRoutine.of("clients-a-remercier",
                         Label.of("{count} leads convertis cette semaine : envoyer un WhatsApp de remerciement ?",
                                 "{count} leads converted this week: send a thank-you WhatsApp?"),
                         "Lead", List.of(Criterion.of("status", EQUALS, "Converted"),
                         Criterion.of("modifiedAt", WITHIN_DAYS, "7")), 1,
-                        new ProposedAction(ProposedAction.Kind.DRAFT_MESSAGE, "whatsapp-remerciement",
+                        ProposedAction.of(ProposedAction.Kind.DRAFT_MESSAGE, "whatsapp-remerciement",
                                 Label.of("Préparer les messages", "Draft the messages"), Mode.ASSISTE)));
     }
 
     private static Scenario scenario(String id, String fr, String en, String descFr, String descEn,
                                      Scenario.Trigger trigger, Duration delay, List<Criterion> conditions,
                                      Channel channel, String template, CostCategory cost, Mode mode) {
-        return new Scenario(id, Label.of(fr, en), Label.of(descFr, descEn), trigger, delay, conditions, channel,
-                template, cost, mode, N8nWorkflows.callback(id, fr, delay));
+        return Scenario.builder(id, Label.of(fr, en), Label.of(descFr, descEn)).trigger(trigger).delay(delay)
+                .conditions(conditions).channel(channel).templateId(template).costCategory(cost).defaultMode(mode)
+                .build();
     }
 }

@@ -9,6 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.pf4j.Extension;
 
 import java.io.BufferedReader;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.instruction.InvokeInstruction;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.stream.Stream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.reflect.Modifier;
@@ -77,6 +87,44 @@ public abstract class BrainContractTest {
         assertTrue(!c.suggestions().isEmpty(), "no suggestion routine");
         if (!PluginsApi.STANDARD_BRAIN_ID.equals(brainId())) {
             assertTrue(!c.fieldPlan().entities().isEmpty(), "a vertical brain needs a field plan");
+        }
+    }
+
+    /**
+     * The canonical constructors of the API's records gain a parameter whenever a 1.x adds a member, so a brain that
+     * calls one would stop linking; brains use the builders and factories, whose signatures stay.
+     */
+    @Test
+    void creates_contributions_through_builders_and_factories_only() throws Exception {
+        Path root = Path.of(brain().getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> offenders = new ArrayList<>();
+        try (FileSystem jar = Files.isDirectory(root) ? null : FileSystems.newFileSystem(root);
+             Stream<Path> files = Files.walk(jar == null ? root : jar.getPath("/"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                ClassModel model = ClassFile.of().parse(Files.readAllBytes(file));
+                for (MethodModel method : model.methods()) {
+                    method.code().ifPresent(code -> code.forEach(element -> {
+                        if (element instanceof InvokeInstruction call && call.name().equalsString("<init>")
+                                && call.owner().asInternalName().startsWith("fr/macrea/max/plugins/api/")) {
+                            offenders.add(model.thisClass().asInternalName() + "." + method.methodName().stringValue()
+                                    + " calls new " + call.owner().asInternalName().replace('/', '.'));
+                        }
+                    }));
+                }
+            }
+        }
+        assertTrue(offenders.isEmpty(), "use the builders / of(...) factories instead of the records' constructors:\n"
+                + String.join("\n", offenders));
+    }
+
+    @Test
+    void declared_n8n_workflow_files_are_in_the_jar() {
+        for (var scenario : brain().contribute(context()).scenarios()) {
+            String path = scenario.n8nWorkflowResource();
+            if (!path.isEmpty()) {
+                assertNotNull(brain().getClass().getClassLoader().getResource(path),
+                        "scenario " + scenario.id() + " declares " + path + ", which is not among the brain's resources");
+            }
         }
     }
 
