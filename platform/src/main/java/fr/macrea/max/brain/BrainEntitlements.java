@@ -27,7 +27,7 @@ final class BrainEntitlements {
             return Optional.empty();
         }
         return Optional.of("Le cerveau métier « " + brainId + " » demande le plan Pro ou Studio, ou l'option "
-                + "« " + AddOn.FICHE_METIER.label() + " » : le tenant « " + tenant.name() + " » est en plan "
+                + "« " + fr.macrea.max.shared.FrenchMessages.render(fr.macrea.max.shared.Message.of(AddOn.FICHE_METIER.labelKey())) + " » : le tenant « " + tenant.name() + " » est en plan "
                 + tenant.plan().label() + " sans cette option.");
     }
 }
