@@ -1,5 +1,7 @@
 package fr.macrea.max.kpi;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.brain.BrainCatalog;
 import fr.macrea.max.brain.Contributed;
 import fr.macrea.max.persistence.TenantDsl;
@@ -70,11 +72,11 @@ public class KpiService {
             }
             return new KpiValue(key, brainName, label, null, d.unit(), values, null);
         } catch (KpiException e) {
-            return new KpiValue(key, brainName, label, null, d.unit(), Map.of(), e.getMessage());
+            return new KpiValue(key, brainName, label, null, d.unit(), Map.of(), e.message());
         } catch (DataAccessException | org.jooq.exception.DataAccessException e) {
             LOG.info("KPI {} not evaluable on this tenant: {}", key, e.getMessage());
             return new KpiValue(key, brainName, label, null, d.unit(), Map.of(),
-                    "Indicateur indisponible : un champ qu'il utilise manque dans ce CRM.");
+                    Message.of("kpi.unavailable.missing-field"));
         }
     }
 
@@ -93,7 +95,7 @@ public class KpiService {
             case COUNT -> DSL.count();
             case RATIO -> {
                 if (d.numerator().isEmpty()) {
-                    throw new KpiException("Ratio sans numérateur.");
+                    throw new KpiException(Message.of("kpi.ratio.no-numerator"));
                 }
                 Condition numerator = DSL.and(d.numerator().stream()
                         .map(c -> CrmCriteria.condition(d.entity(), table, c, now)).toList());
