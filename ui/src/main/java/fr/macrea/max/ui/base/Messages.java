@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import fr.macrea.max.plugins.api.Label;
 import fr.macrea.max.shared.LocalizedException;
 import fr.macrea.max.shared.Message;
+import fr.macrea.max.shared.NoTenantException;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.util.Collection;
@@ -34,6 +35,9 @@ public final class Messages {
     public static String text(Component view, Throwable failure) {
         if (failure instanceof LocalizedException localized) {
             return text(view, localized.message());
+        }
+        if (failure instanceof NoTenantException) {
+            return view.getTranslation("shared.no-tenant");
         }
         if (failure instanceof AccessDeniedException) {
             return view.getTranslation("error.access-denied");

@@ -117,6 +117,29 @@ class PlatformMessagesKaribuIT extends KaribuIT {
         assertThat(rankingReasons()).contains("Activité il y a 1 jour", "Statut en cours", "Source Web Site");
     }
 
+    private java.util.List<String> suggestionTitles() {
+        return com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Span.class,
+                        spec -> spec.withClasses("reporting-suggestion-title")).stream()
+                .map(com.vaadin.flow.component.html.Span::getText).toList();
+    }
+
+    @Test
+    void a_suggestion_reads_in_english_in_the_english_reporting_tab_and_in_french_in_the_french_one() {
+        Tenant tenant = TestTenants.create(tenantService, "Relances " + System.nanoTime(), Plan.PRO);
+        TestTenants.signInAs(tenant, Role.TENANT_USER);
+        Instant tenDaysAgo = Instant.now().minus(Duration.ofDays(10));
+        new CrmFixtures(tenantDsl.crm()).lead("Bruno", "Martin", "Assigned", "Partner", tenDaysAgo, tenDaysAgo,
+                "bruno@exemple.fr", null, false);
+        TestTenants.signOut();
+        inEnglish();
+        signInAndOpen(TestTenants.member(tenant, Role.TENANT_USER), "reporting");
+        assertThat(suggestionTitles()).contains("1 lead not followed up for 5 days");
+        UI.getCurrent().setLocale(java.util.Locale.FRENCH);
+        UI.getCurrent().navigate("crm");
+        UI.getCurrent().navigate("reporting");
+        assertThat(suggestionTitles()).contains("1 lead non relancé depuis 5 jours");
+    }
+
     private String feedLineOfACrmChangeFromEspoCrm(boolean english) throws InterruptedException {
         Tenant tenant = TestTenants.create(tenantService, "Fil " + System.nanoTime(), Plan.PRO);
         events.publishEvent(new CrmRecordChanged(tenant.id(), "crm.lead.updated", "Fiche lead L42 modifiée.",
