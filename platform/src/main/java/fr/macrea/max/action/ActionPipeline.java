@@ -174,7 +174,7 @@ class ActionPipeline {
             }
             repository.finish(logId, ActionStatus.COMPLETED, cost, null, Json.write(result),
                     actionContext.writes().isEmpty() ? null : Json.write(actionContext.writes()), null, elapsed(started));
-            note(target, "M.A.X. — " + definition.label() + " (mode " + mode.label() + ", " + cost + " jeton"
+            note(target, "M.A.X. — " + definition.label() + " (mode " + fr.macrea.max.shared.FrenchMessages.render(fr.macrea.max.shared.Message.of(mode.labelKey())) + ", " + cost + " jeton"
                     + (cost > 1 ? "s" : "") + ") : " + summary);
             publish(ActionEvent.COMPLETED, definition.label() + " : " + summary, logId, definition, cost);
             return new ActionOutcome<>(ActionStatus.COMPLETED, logId, null, result, cost,

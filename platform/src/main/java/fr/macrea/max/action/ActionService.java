@@ -169,7 +169,7 @@ public class ActionService {
         }
         ActionStatus status = ActionStatus.valueOf(row.getStatus());
         if (status != ActionStatus.COMPLETED) {
-            throw new ActionRefusedException("Seule une action réussie peut être annulée (statut : " + status.label() + ").");
+            throw new ActionRefusedException("Seule une action réussie peut être annulée (statut : " + fr.macrea.max.shared.FrenchMessages.render(fr.macrea.max.shared.Message.of(status.labelKey())) + ").");
         }
         Instant started = ActionLogRepository.instant(row.getStartedAt());
         if (started.plus(properties.undoWindow()).isBefore(clock.instant())) {

@@ -1,21 +1,15 @@
 package fr.macrea.max.action;
 
-/** Where an action ended (action log status). */
+/** Where an action ended (action log status). The label is a message key ({@code action.status.*}). */
 public enum ActionStatus {
-    RUNNING("En cours"),
-    COMPLETED("Réussie"),
-    FAILED("Échouée, remboursée"),
-    REFUSED("Refusée (solde insuffisant)"),
-    DRAFTED("Brouillon en attente"),
-    UNDONE("Annulée, remboursée");
+    RUNNING,
+    COMPLETED,
+    FAILED,
+    REFUSED,
+    DRAFTED,
+    UNDONE;
 
-    private final String label;
-
-    ActionStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
+    public String labelKey() {
+        return "action.status." + name();
     }
 }

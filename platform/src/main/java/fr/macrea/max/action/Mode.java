@@ -1,30 +1,28 @@
 package fr.macrea.max.action;
 
-/** The three modes of SPEC §3. */
+/** The three modes of SPEC §3. Names and descriptions are message keys ({@code action.mode.*}), rendered by the UI. */
 public enum Mode {
-    CONSEIL("Conseil", "🟢", "Observe, analyse et suggère : lecture seule"),
-    ASSISTE("Assisté", "🟡", "Prépare des brouillons : rien ne s'exécute sans validation"),
-    AUTO("Auto", "🔴", "Exécute, avec double confirmation, annulation et remboursement en cas d'échec");
+    CONSEIL("🟢"),
+    ASSISTE("🟡"),
+    AUTO("🔴");
 
-    private final String label;
     private final String emoji;
-    private final String description;
 
-    Mode(String label, String emoji, String description) {
-        this.label = label;
+    Mode(String emoji) {
         this.emoji = emoji;
-        this.description = description;
     }
 
-    public String label() {
-        return label;
+    /** "Conseil", "Assisté", "Auto" in the user's language. */
+    public String labelKey() {
+        return "action.mode." + name();
     }
 
     public String emoji() {
         return emoji;
     }
 
-    public String description() {
-        return description;
+    /** What the mode lets M.A.X. do, in one line. */
+    public String descriptionKey() {
+        return "action.mode." + name() + ".description";
     }
 }

@@ -27,7 +27,7 @@ final class BrainEntitlements {
                 || tenant.has(AddOn.FICHE_METIER)) {
             return Optional.empty();
         }
-        return Optional.of(Message.of("brain.entitlement.vertical-needs-plan", brainId, AddOn.FICHE_METIER.label(),
+        return Optional.of(Message.of("brain.entitlement.vertical-needs-plan", brainId, Message.of(AddOn.FICHE_METIER.labelKey()),
                 tenant.name(), tenant.plan().label()));
     }
 }

@@ -1,8 +1,10 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
+
 /** EspoCRM refused the credentials (401) or the access (403). */
 public class CrmAccessException extends CrmException {
-    public CrmAccessException(String message) {
+    public CrmAccessException(Message message) {
         super(message);
     }
 }

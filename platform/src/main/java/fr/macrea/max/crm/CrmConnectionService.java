@@ -1,5 +1,7 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.security.SystemAuthentication;
 import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.tenant.Tenant;
@@ -59,10 +61,10 @@ public class CrmConnectionService {
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     public void registerWebhook(String espoWebhookId, String event, String secretKey) {
         if (event == null || !event.matches("[A-Z][A-Za-z]+\\.(create|update|delete)")) {
-            throw new CrmValidationException("Événement de webhook invalide : « " + event + " » (ex. Lead.update).");
+            throw new CrmValidationException(Message.of("crm.webhook.event.invalid", String.valueOf(event)));
         }
         if (secretKey == null || secretKey.isBlank()) {
-            throw new CrmValidationException("Le secret du webhook est obligatoire.");
+            throw new CrmValidationException(Message.of("crm.webhook.secret.required"));
         }
         connections.saveWebhook(espoWebhookId, event, secretKey);
     }
@@ -73,7 +75,7 @@ public class CrmConnectionService {
      */
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     public int registerWebhooksInEspoCrm(String publicBaseUrl) {
-        String hookKey = connections.hookKey().orElseThrow(() -> new CrmException("Aucune connexion EspoCRM configurée."));
+        String hookKey = connections.hookKey().orElseThrow(() -> new CrmException(Message.of("crm.espo.not-configured")));
         EspoCrmClient client = connections.client();
         List<String> existing = connections.webhookEvents();
         int created = 0;

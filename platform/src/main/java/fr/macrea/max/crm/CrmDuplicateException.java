@@ -1,5 +1,7 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
+
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +14,7 @@ public class CrmDuplicateException extends CrmException {
     private final transient List<Map<String, Object>> duplicates;
 
     public CrmDuplicateException(List<Map<String, Object>> duplicates) {
-        super("Un enregistrement semblable existe déjà (" + duplicates.size()
-                + " doublon(s) possible(s)). Confirmez pour le créer quand même.");
+        super(Message.of("crm.duplicate", duplicates.size()));
         this.duplicates = List.copyOf(duplicates);
     }
 

@@ -1,13 +1,28 @@
 package fr.macrea.max.crm;
 
-/** A CRM call that failed; the message is meant for the user (French). */
-public class CrmException extends RuntimeException {
+import fr.macrea.max.shared.LocalizedException;
+import fr.macrea.max.shared.Message;
 
-    public CrmException(String message) {
+/** A CRM call that failed; {@link #message()} is meant for the user, rendered in their language. */
+public class CrmException extends LocalizedException {
+
+    public CrmException(Message message) {
         super(message);
     }
 
-    public CrmException(String message, Throwable cause) {
+    public CrmException(Message message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** Transitional, for the callers still on the guard test's allow-list: a sentence shown as is. */
+    @Deprecated
+    public CrmException(String sentence) {
+        super(Message.of("shared.untranslated", sentence));
+    }
+
+    /** Transitional, for the callers still on the guard test's allow-list: a sentence shown as is. */
+    @Deprecated
+    public CrmException(String sentence, Throwable cause) {
+        super(Message.of("shared.untranslated", sentence), cause);
     }
 }

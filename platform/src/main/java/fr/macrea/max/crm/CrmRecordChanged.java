@@ -1,6 +1,7 @@
 package fr.macrea.max.crm;
 
 import fr.macrea.max.event.TenantEvent;
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.shared.TenantId;
 
 import java.time.Instant;
@@ -12,6 +13,15 @@ import java.util.Map;
  */
 public record CrmRecordChanged(TenantId tenant, String type, String summary, Instant occurredAt, EntityRef ref,
                                String origin) implements TenantEvent {
+
+    /** "Fiche lead 42 modifiée (dans EspoCRM)." in the user's language; the change is the type's last segment. */
+    @Override
+    public Message message() {
+        String change = type.substring(type.lastIndexOf('.') + 1);
+        String key = "crm.event." + (change.equals("created") || change.equals("deleted") ? change : "updated")
+                + ("espocrm".equals(origin) ? ".espocrm" : "");
+        return Message.of(key, Message.of("crm.entity." + ref.entityType()), ref.id());
+    }
 
     @Override
     public Map<String, Object> data() {

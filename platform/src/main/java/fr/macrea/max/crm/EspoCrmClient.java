@@ -4,6 +4,8 @@ import io.github.resilience4j.retry.Retry;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import fr.macrea.max.shared.Message;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -47,8 +49,11 @@ class EspoCrmClient {
 
     /** Thrown for 5xx and I/O failures so that Resilience4j retries them; never escapes this class. */
     static final class Transient extends RuntimeException {
-        Transient(String message, Throwable cause) {
-            super(message, cause);
+        final transient Message detail;
+
+        Transient(Message detail, Throwable cause) {
+            super(detail.toString(), cause);
+            this.detail = detail;
         }
     }
 
@@ -101,8 +106,7 @@ class EspoCrmClient {
         try {
             return retry.executeSupplier(() -> once(method, path, query, body, headers));
         } catch (Transient e) {
-            throw new CrmUnavailableException("EspoCRM ne répond pas (" + e.getMessage()
-                    + ") : réessayez plus tard, rien n'a été modifié.", e);
+            throw new CrmUnavailableException(Message.of("crm.espo.unavailable", e.detail), e);
         }
     }
 
@@ -122,28 +126,30 @@ class EspoCrmClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new Transient("connexion impossible", e);
+            throw new Transient(Message.of("crm.espo.detail.connection"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CrmUnavailableException("Appel EspoCRM interrompu.", e);
+            throw new CrmUnavailableException(Message.of("crm.espo.interrupted"), e);
         }
         int status = response.statusCode();
         String reason = response.headers().firstValue("X-Status-Reason").orElse("");
         if (status >= 500) {
-            throw new Transient("erreur " + status, null);
+            throw new Transient(Message.of("crm.espo.detail.status", String.valueOf(status)), null);
         }
         if (status >= 200 && status < 300) {
             String text = response.body();
             return text == null || text.isBlank() ? null : CrmJson.MAPPER.readValue(text, Object.class);
         }
         throw switch (status) {
-            case 401 -> new CrmAccessException("EspoCRM refuse les identifiants de connexion (clé API ou secret HMAC invalide).");
-            case 403 -> new CrmAccessException("EspoCRM refuse l'accès" + (reason.isBlank() ? "" : " : " + reason)
-                    + ". Vérifiez le rôle de l'utilisateur API.");
-            case 404 -> new CrmNotFoundException("Fiche introuvable dans EspoCRM" + (reason.isBlank() ? "." : " : " + reason));
+            case 401 -> new CrmAccessException(Message.of("crm.espo.unauthorized"));
+            case 403 -> new CrmAccessException(reason.isBlank() ? Message.of("crm.espo.forbidden")
+                    : Message.of("crm.espo.forbidden.reason", reason));
+            case 404 -> new CrmNotFoundException(reason.isBlank() ? Message.of("crm.espo.not-found")
+                    : Message.of("crm.espo.not-found.reason", reason));
             case 409 -> conflict(reason, response.body());
-            case 400 -> new CrmValidationException("EspoCRM a refusé les données" + validation(reason) + ".");
-            default -> new CrmException("EspoCRM a répondu " + status + (reason.isBlank() ? "." : " : " + reason));
+            case 400 -> new CrmValidationException(validation(reason));
+            default -> new CrmException(reason.isBlank() ? Message.of("crm.espo.status", String.valueOf(status))
+                    : Message.of("crm.espo.status.reason", String.valueOf(status), reason));
         };
     }
 
@@ -159,15 +165,15 @@ class EspoCrmClient {
             }
             return new CrmDuplicateException(duplicates);
         }
-        return new CrmValidationException("Conflit dans EspoCRM : " + reason);
+        return new CrmValidationException(Message.of("crm.espo.conflict", reason));
     }
 
-    private static String validation(String reason) {
+    private static Message validation(String reason) {
         var m = java.util.regex.Pattern.compile("field: (\\w+), type: (\\w+)").matcher(reason);
         if (m.find()) {
-            return " : champ « " + m.group(1) + " » invalide (" + m.group(2) + ")";
+            return Message.of("crm.espo.refused.field", m.group(1), m.group(2));
         }
-        return reason.isBlank() ? "" : " : " + reason;
+        return reason.isBlank() ? Message.of("crm.espo.refused") : Message.of("crm.espo.refused.reason", reason);
     }
 
     private void authenticate(HttpRequest.Builder request, String method, String path) {

@@ -1,5 +1,7 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
+
 /**
  * How M.A.X. connects to a tenant's EspoCRM. {@code secretKey} is needed for HMAC only; {@code hmacDigest}
  * selects the digest encoding (HEX for EspoCRM ≥ 8.4.1, RAW for older ones); {@code customPrefix} says whether
@@ -14,7 +16,7 @@ public record EspoSettings(String baseUrl, AuthMode authMode, HmacDigest hmacDig
 
     public EspoSettings {
         if (baseUrl == null || !baseUrl.matches("https?://[^\\s]+")) {
-            throw new CrmValidationException("Adresse EspoCRM invalide (http:// ou https:// attendu).");
+            throw new CrmValidationException(Message.of("crm.espo.url.invalid"));
         }
         baseUrl = baseUrl.replaceAll("/+$", "").replaceAll("/api/v1$", "");
         if (authMode == null) {
@@ -24,15 +26,15 @@ public record EspoSettings(String baseUrl, AuthMode authMode, HmacDigest hmacDig
             hmacDigest = HmacDigest.HEX;
         }
         if (apiKey == null || apiKey.isBlank()) {
-            throw new CrmValidationException("La clé API EspoCRM est obligatoire.");
+            throw new CrmValidationException(Message.of("crm.espo.api-key.required"));
         }
         if (authMode == AuthMode.HMAC && (secretKey == null || secretKey.isBlank())) {
-            throw new CrmValidationException("Le secret HMAC EspoCRM est obligatoire en mode HMAC.");
+            throw new CrmValidationException(Message.of("crm.espo.hmac-secret.required"));
         }
     }
 
     @Override
     public String toString() {
-        return "EspoSettings[" + baseUrl + ", " + authMode + ", " + hmacDigest + ", secrets masqués]";
+        return "EspoSettings[" + baseUrl + ", " + authMode + ", " + hmacDigest + ", secrets masked]";
     }
 }

@@ -1,5 +1,7 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -60,14 +62,13 @@ public class SecretCipher {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, NONCE));
             return new String(cipher.doFinal(in, NONCE, in.length - NONCE), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new CrmException("Un secret enregistré ne peut pas être déchiffré (clé max.secrets.key changée ?).", e);
+            throw new CrmException(Message.of("crm.secret.undecipherable"), e);
         }
     }
 
     private void requireKey() {
         if (key == null) {
-            throw new CrmException("Aucune clé de chiffrement des secrets n'est configurée (max.secrets.key) : "
-                    + "impossible d'enregistrer ou de lire les identifiants EspoCRM.");
+            throw new CrmException(Message.of("crm.secret.no-key"));
         }
     }
 }

@@ -1,6 +1,8 @@
 package fr.macrea.max.event;
 
 import jakarta.annotation.PreDestroy;
+import fr.macrea.max.shared.FrenchMessages;
+import fr.macrea.max.shared.Message;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -55,7 +57,8 @@ class EventStreamController {
             resumeAfter = resumePoint(lastEventId);
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                    .body("En-tête Last-Event-ID invalide : un identifiant d'événement numérique est attendu.");
+                    // API clients have no UI to render a key: the product's language, from the bundle
+                    .body(FrenchMessages.render(Message.of("event.stream.bad-last-event-id")));
         }
         SseEmitter emitter = new SseEmitter(properties.sseTimeout().toMillis());
         SseSession session = new SseSession(emitter, frames, resumeAfter, properties.subscriberBacklog(),

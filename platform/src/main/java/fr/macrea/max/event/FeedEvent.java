@@ -1,5 +1,6 @@
 package fr.macrea.max.event;
 
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.shared.TenantId;
 
 import java.io.Serializable;
@@ -22,6 +23,12 @@ public record FeedEvent(long id, TenantId tenant, String type, String summary, I
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(occurredAt, "occurredAt");
         data = data == null ? Map.of() : data;
+    }
+
+    /** The line to show in the user's language: the stored message (data {@code message}), else the summary. */
+    public Message message() {
+        Message stored = EventMessages.read(data.get(EventMessages.DATA_KEY));
+        return stored != null ? stored : Message.of("shared.untranslated", summary);
     }
 
     /** AI action events ({@code action.*}) raise a notification in the UI. */

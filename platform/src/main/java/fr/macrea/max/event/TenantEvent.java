@@ -1,5 +1,6 @@
 package fr.macrea.max.event;
 
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.shared.TenantId;
 
 import java.time.Instant;
@@ -18,8 +19,16 @@ public interface TenantEvent {
     /** Stable, dotted type, e.g. {@code crm.lead.updated}, {@code action.completed}. */
     String type();
 
-    /** One line for the activity feed, in French. */
+    /** One line for the activity feed, in French: what SSE clients read and the feed stores as text. */
     String summary();
+
+    /**
+     * The same line as a message the UI renders in the user's language. Events that have not moved to message keys
+     * yet show their French summary as is.
+     */
+    default Message message() {
+        return Message.of("shared.untranslated", summary());
+    }
 
     Instant occurredAt();
 

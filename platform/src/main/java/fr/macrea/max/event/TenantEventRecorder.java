@@ -66,7 +66,7 @@ class TenantEventRecorder {
         String type = clip(event.type() == null || event.type().isBlank() ? "unknown" : event.type().strip(), MAX_TYPE);
         String summary = clip(event.summary() == null ? "" : event.summary().strip(), MAX_SUMMARY);
         Instant occurredAt = event.occurredAt() == null ? clock.instant() : event.occurredAt();
-        String json = EventJson.details(event.data());
+        String json = EventJson.details(EventMessages.withMessage(event.data(), event.message()));
         ReentrantLock lock = tenantLocks[Math.floorMod(Long.hashCode(tenant.value()), tenantLocks.length)];
         lock.lock();
         try {

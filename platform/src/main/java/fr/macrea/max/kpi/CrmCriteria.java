@@ -1,5 +1,7 @@
 package fr.macrea.max.kpi;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.plugins.api.Criterion;
 import fr.macrea.max.plugins.api.KpiDefinition;
 import org.jooq.Condition;
@@ -48,14 +50,14 @@ final class CrmCriteria {
     static Table<?> table(String entity) {
         Table<?> table = TABLES.get(entity);
         if (table == null) {
-            throw new KpiException("Entité non prise en charge : « " + entity + " ».");
+            throw new KpiException(Message.of("kpi.entity.unsupported", String.valueOf(entity)));
         }
         return table;
     }
 
     static String column(String field) {
         if (field == null || !FIELD.matcher(field).matches()) {
-            throw new KpiException("Champ invalide : « " + field + " ».");
+            throw new KpiException(Message.of("kpi.field.invalid", String.valueOf(field)));
         }
         return field.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
     }
@@ -132,7 +134,7 @@ final class CrmCriteria {
         try {
             return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw new KpiException("Nombre de jours invalide : « " + value + " ».");
+            throw new KpiException(Message.of("kpi.days.invalid", String.valueOf(value)));
         }
     }
 

@@ -1,9 +1,12 @@
 package fr.macrea.max.kpi;
 
-/** A KPI or suggestion definition the platform cannot evaluate (French message). */
-public class KpiException extends RuntimeException {
+import fr.macrea.max.shared.LocalizedException;
+import fr.macrea.max.shared.Message;
 
-    public KpiException(String message) {
+/** A KPI or suggestion definition the platform cannot evaluate; {@link #message()} says why. */
+public class KpiException extends LocalizedException {
+
+    public KpiException(Message message) {
         super(message);
     }
 }

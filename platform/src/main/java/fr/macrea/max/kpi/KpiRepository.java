@@ -1,5 +1,7 @@
 package fr.macrea.max.kpi;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.persistence.TenantDsl;
 import fr.macrea.max.plugins.api.Criterion;
 import fr.macrea.max.plugins.api.KpiDefinition;
@@ -73,7 +75,7 @@ class KpiRepository {
             case COUNT -> DSL.count();
             case RATIO -> {
                 if (d.numerator().isEmpty()) {
-                    throw new KpiException("Ratio sans numérateur.");
+                    throw new KpiException(Message.of("kpi.ratio.no-numerator"));
                 }
                 Condition numerator = DSL.and(d.numerator().stream()
                         .map(c -> CrmCriteria.condition(d.entity(), table, c, now)).toList());

@@ -1,5 +1,7 @@
 package fr.macrea.max.kpi;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.brain.BrainCatalog;
 import fr.macrea.max.brain.Contributed;
 import fr.macrea.max.plugins.api.Criterion;
@@ -57,11 +59,11 @@ public class KpiService {
             }
             return new KpiValue(key, brainName, label, null, d.unit(), values, null);
         } catch (KpiException e) {
-            return new KpiValue(key, brainName, label, null, d.unit(), Map.of(), e.getMessage());
+            return new KpiValue(key, brainName, label, null, d.unit(), Map.of(), e.message());
         } catch (DataAccessException e) {
             LOG.info("KPI {} not evaluable on this tenant: {}", key, e.getMessage());
             return new KpiValue(key, brainName, label, null, d.unit(), Map.of(),
-                    "Indicateur indisponible : un champ qu'il utilise manque dans ce CRM.");
+                    Message.of("kpi.unavailable.missing-field"));
         }
     }
 

@@ -1,5 +1,8 @@
 package fr.macrea.max.ranking;
 
+import fr.macrea.max.shared.LocalizedException;
+import fr.macrea.max.shared.Message;
+
 import java.time.Instant;
 import java.util.Set;
 
@@ -17,7 +20,7 @@ public record LeadFilter(String text, LeadSegment segment, Set<String> statuses,
         text = text == null || text.isBlank() ? null : text.strip();
         assignedUserId = assignedUserId == null || assignedUserId.isBlank() ? null : assignedUserId;
         if (createdFrom != null && createdTo != null && createdTo.isBefore(createdFrom)) {
-            throw new IllegalArgumentException("La date de fin doit suivre la date de début.");
+            throw new LocalizedException(Message.of("ranking.filter.dates"));
         }
     }
 

@@ -1,5 +1,7 @@
 package fr.macrea.max.ranking;
 
+import fr.macrea.max.shared.Message;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -7,7 +9,7 @@ import java.util.Set;
 /** One lead of the CRM tab's list, with its temperature, score (0-100) and the reasons of the score. */
 public record LeadRow(String id, String name, String accountName, String emailAddress, String status, String source,
                       Set<String> tags, String assignedUserId, String assignedUserName, Instant createdAt,
-                      Instant modifiedAt, LeadSegment temperature, int score, List<String> reasons) {
+                      Instant modifiedAt, LeadSegment temperature, int score, List<Message> reasons) {
 
     public LeadRow {
         tags = tags == null ? Set.of() : Set.copyOf(tags);

@@ -1,5 +1,7 @@
 package fr.macrea.max.ranking;
 
+import fr.macrea.max.shared.Message;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import java.util.Set;
 
 /**
  * The intelligent ranking: a 0-100 score from recency (30), engagement (25), status (20), source (15), completeness
- * (10) and the active brains' weights, with one French reason per part that counted. Pure function, no I/O.
+ * (10) and the active brains' weights, with one reason (a message) per part that counted. Pure function, no I/O.
  */
 public final class LeadScorer {
 
@@ -18,12 +20,10 @@ public final class LeadScorer {
                         boolean hasCompany, boolean hasTitle, boolean hasCity, int activities) {
     }
 
-    public record Score(int value, List<String> reasons) {
+    public record Score(int value, List<Message> reasons) {
     }
 
     private static final Map<String, Integer> STATUS_POINTS = Map.of("In Process", 20, "Assigned", 12, "New", 8);
-    private static final Map<String, String> STATUS_LABELS = Map.of("In Process", "en cours", "Assigned", "assigné",
-            "New", "nouveau");
     private static final Map<String, Integer> SOURCE_POINTS = Map.of("Partner", 15, "Existing Customer", 15,
             "Web Site", 10, "Call", 10, "Email", 8, "Campaign", 8, "Public Relations", 6, "Cold Call", 4, "Other", 3);
 
@@ -31,39 +31,39 @@ public final class LeadScorer {
     }
 
     public static Score score(Facts f, Instant now, List<RankingWeights> weights) {
-        List<String> reasons = new ArrayList<>();
+        List<Message> reasons = new ArrayList<>();
         int total = 0;
         if (f.modifiedAt() != null) {
             long days = Math.max(0, Duration.between(f.modifiedAt(), now).toDays());
             int recency = days < 1 ? 30 : days < 5 ? 22 : days < 14 ? 12 : days < 30 ? 5 : 0;
             if (recency > 0) {
-                reasons.add(days < 1 ? "Activité aujourd'hui" : "Activité il y a " + days + " jour" + (days > 1 ? "s" : ""));
+                reasons.add(days < 1 ? Message.of("ranking.reason.active-today") : Message.of("ranking.reason.active-days", days));
             } else {
-                reasons.add("Aucune activité depuis " + days + " jours");
+                reasons.add(Message.of("ranking.reason.inactive-days", days));
             }
             total += recency;
         }
         int engagement = Math.min(25, 5 * f.activities());
         if (engagement > 0) {
-            reasons.add(f.activities() + " échange" + (f.activities() > 1 ? "s" : "") + " sur 30 jours");
+            reasons.add(Message.of("ranking.reason.exchanges", f.activities()));
             total += engagement;
         }
         int status = STATUS_POINTS.getOrDefault(f.status(), 0);
         if (status > 0) {
-            reasons.add("Statut " + STATUS_LABELS.get(f.status()));
+            reasons.add(Message.of("ranking.reason.status", Message.of("ranking.status." + f.status().replace(' ', '-'))));
             total += status;
         }
         int source = f.source() == null ? 0 : SOURCE_POINTS.getOrDefault(f.source(), 3);
         if (source >= 8) {
-            reasons.add("Source " + f.source());
+            reasons.add(Message.of("ranking.reason.source", f.source()));
         }
         total += source;
         int filled = (f.hasEmail() ? 1 : 0) + (f.hasCompany() ? 1 : 0) + (f.hasTitle() ? 1 : 0) + (f.hasCity() ? 1 : 0);
         int completeness = filled * 10 / 4;
         if (filled == 4) {
-            reasons.add("Fiche complète");
+            reasons.add(Message.of("ranking.reason.complete"));
         } else if (!f.hasEmail()) {
-            reasons.add("Pas d'e-mail");
+            reasons.add(Message.of("ranking.reason.no-email"));
         }
         total += completeness;
         for (RankingWeights w : weights) {
@@ -75,7 +75,7 @@ public final class LeadScorer {
                 brain += w.tagPoints().getOrDefault(tag, 0);
             }
             if (brain != 0) {
-                reasons.add((brain > 0 ? "+" : "") + brain + " (" + w.origin() + ")");
+                reasons.add(Message.of("ranking.reason.brain", (brain > 0 ? "+" : "") + brain, w.origin()));
                 total += brain;
             }
         }

@@ -18,29 +18,24 @@ import static fr.macrea.max.db.crm.Tables.LEAD;
  */
 public enum LeadSegment {
     /** Not deleted, status New, Assigned or In Process. */
-    ACTIF("Actif"),
+    ACTIF,
     /** Active and touched less than 5 days ago. */
-    CHAUD("Chaud"),
+    CHAUD,
     /** Active, last touched between 5 and 30 days ago: somebody should follow up. */
-    A_RELANCER("À relancer"),
+    A_RELANCER,
     /** Active, not touched for 30 days or more (or never). */
-    FROID("Froid"),
+    FROID,
     /** Status Converted, Recycled or Dead. */
-    ARCHIVE("Archivé");
+    ARCHIVE;
 
     public static final List<String> ACTIVE_STATUSES = List.of("New", "Assigned", "In Process");
     public static final List<String> ARCHIVED_STATUSES = List.of("Converted", "Recycled", "Dead");
     public static final Duration FOLLOW_UP_AFTER = Duration.ofDays(5);
     public static final Duration COLD_AFTER = Duration.ofDays(30);
 
-    private final String label;
-
-    LeadSegment(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
+    /** The segment's name for users ("Actif", "À relancer", ...), a key of the ranking bundle. */
+    public String labelKey() {
+        return "ranking.segment." + name();
     }
 
     /** CHAUD, A_RELANCER or FROID for an active lead, ARCHIVE for a closed one, null for other statuses. */

@@ -26,6 +26,7 @@ public enum Period {
                 return p;
             }
         }
-        throw new IllegalArgumentException("Période inconnue : " + days + " jours (7, 30 ou 90).");
+        // a programming error (the UI offers the three periods only): English, for logs
+        throw new IllegalArgumentException("Unknown period: " + days + " days (7, 30 or 90)");
     }
 }

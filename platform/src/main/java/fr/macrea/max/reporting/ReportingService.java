@@ -96,7 +96,8 @@ public class ReportingService {
     @PreAuthorize("hasRole('TENANT_USER')")
     public List<Dashboard.Activity> latestActivities(int limit) {
         if (limit < 1 || limit > MAX_ACTIVITIES) {
-            throw new IllegalArgumentException("Le nombre d'activités doit être compris entre 1 et " + MAX_ACTIVITIES + ".");
+            // a programming error (views ask for a fixed number): English, for logs
+            throw new IllegalArgumentException("The number of activities must be between 1 and " + MAX_ACTIVITIES);
         }
         return repository.latestActivities(limit);
     }

@@ -1,9 +1,12 @@
 package fr.macrea.max.security;
 
-/** A user form that cannot be accepted; the message is shown as is (French). */
-public class InvalidUserException extends RuntimeException {
+import fr.macrea.max.shared.LocalizedException;
+import fr.macrea.max.shared.Message;
 
-    public InvalidUserException(String message) {
+/** A user form that cannot be accepted; the message is shown to the user in their language. */
+public class InvalidUserException extends LocalizedException {
+
+    public InvalidUserException(Message message) {
         super(message);
     }
 }

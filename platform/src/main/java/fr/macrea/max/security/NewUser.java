@@ -1,8 +1,10 @@
 package fr.macrea.max.security;
 
+import fr.macrea.max.shared.Message;
+
 import java.util.regex.Pattern;
 
-/** A user account to create; validated on construction with French messages. */
+/** A user account to create; validated on construction (messages as keys, rendered by the UI). */
 public record NewUser(String email, String displayName, String password, boolean platformAdmin) {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -11,14 +13,14 @@ public record NewUser(String email, String displayName, String password, boolean
     public NewUser {
         email = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
         if (!EMAIL.matcher(email).matches()) {
-            throw new InvalidUserException("Adresse e-mail invalide : « " + email + " ».");
+            throw new InvalidUserException(Message.of("security.user.email.invalid", email));
         }
         if (displayName == null || displayName.isBlank()) {
-            throw new InvalidUserException("Le nom affiché est obligatoire.");
+            throw new InvalidUserException(Message.of("security.user.name.required"));
         }
         displayName = displayName.strip();
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidUserException("Le mot de passe doit contenir au moins " + MIN_PASSWORD_LENGTH + " caractères.");
+            throw new InvalidUserException(Message.of("security.user.password.too-short", MIN_PASSWORD_LENGTH));
         }
     }
 

@@ -1,5 +1,7 @@
 package fr.macrea.max.security;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.shared.TenantId;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,7 +32,7 @@ public class UserService {
     @Transactional
     public long create(NewUser user) {
         if (users.emailExists(user.email())) {
-            throw new InvalidUserException("Un compte existe déjà pour « " + user.email() + " ».");
+            throw new InvalidUserException(Message.of("security.user.email.taken", user.email()));
         }
         return users.insert(user.email(), user.displayName(), passwordEncoder.encode(user.password()), user.platformAdmin());
     }
@@ -52,9 +54,9 @@ public class UserService {
      * stores in its security context; a tenant they do not belong to is refused.
      */
     public Authentication switchTenant(TenantId target) {
-        MaxPrincipal principal = context.principal().orElseThrow(() -> new AccessDeniedException("Non authentifié."));
+        MaxPrincipal principal = context.principal().orElseThrow(() -> new AccessDeniedException("Not authenticated"));
         if (!principal.isMemberOf(target)) {
-            throw new AccessDeniedException("Vous n'avez pas accès à ce tenant.");
+            throw new AccessDeniedException("Not a member of tenant " + target);
         }
         MaxPrincipal switched = principal.withCurrentTenant(target);
         return UsernamePasswordAuthenticationToken.authenticated(switched, null, switched.getAuthorities());

@@ -1,8 +1,9 @@
 package fr.macrea.max.shared;
 
 /**
- * An exception whose user-facing text is a {@link Message}. {@link #getMessage()} is the key and arguments, for
- * logs; views render {@link #message()} with their i18n provider.
+ * An exception whose user-facing text is a {@link Message}. Views render {@link #message()} in the user's language
+ * ({@code ui.base.Messages}); {@link #getMessage()} is the French text with its key, for logs, API clients and the
+ * callers not converted yet.
  */
 public class LocalizedException extends RuntimeException {
 
@@ -20,5 +21,11 @@ public class LocalizedException extends RuntimeException {
 
     public Message message() {
         return message;
+    }
+
+    /** The French text (the product's first language), as the platform's own bundles render it. */
+    @Override
+    public String getMessage() {
+        return FrenchMessages.render(message);
     }
 }

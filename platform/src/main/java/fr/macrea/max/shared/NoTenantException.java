@@ -6,6 +6,7 @@ import org.springframework.security.access.AccessDeniedException;
 public class NoTenantException extends AccessDeniedException {
 
     public NoTenantException() {
-        super("Aucun tenant actif pour cet utilisateur.");
+        // for logs; views show the shared.no-tenant message (ui.base.Messages)
+        super("No active tenant for this user");
     }
 }

@@ -1,9 +1,12 @@
 package fr.macrea.max.suggestion;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.brain.BrainCatalog;
 import fr.macrea.max.brain.Contributed;
 import fr.macrea.max.kpi.KpiException;
 import fr.macrea.max.kpi.KpiService;
+import fr.macrea.max.plugins.api.Label;
 import fr.macrea.max.plugins.api.SuggestionRoutine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,8 +52,11 @@ class BrainSuggestions implements SuggestionSource {
                 continue;
             }
             SuggestionRoutine.ProposedAction action = routine.action();
-            String title = routine.text().in(Locale.FRENCH).replace("{count}", String.valueOf(count));
-            out.add(new Suggestion(c.key(), title, action.label().in(Locale.FRENCH) + " (cerveau " + c.brainName() + ")",
+            // the brain's own text in both languages, its {count} filled in; the UI picks the user's language
+            Label text = Label.of(routine.text().fr().replace("{count}", String.valueOf(count)),
+                    routine.text().en().replace("{count}", String.valueOf(count)));
+            out.add(new Suggestion(c.key(), Message.of("suggestion.brain.title", text),
+                    Message.of("suggestion.brain.detail", action.label(), c.brainName()),
                     count, actionId(action.kind()), Map.of("brain", c.brainId(), "routine", routine.id(),
                     "reference", action.reference(), "mode", action.mode().name()), c.brainName()));
         }

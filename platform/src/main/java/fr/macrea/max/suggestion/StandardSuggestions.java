@@ -1,5 +1,7 @@
 package fr.macrea.max.suggestion;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.ranking.LeadSearchService;
 import fr.macrea.max.ranking.LeadSegment;
 import fr.macrea.max.reporting.Dashboard;
@@ -34,35 +36,31 @@ class StandardSuggestions implements SuggestionSource {
         List<Suggestion> out = new ArrayList<>();
         int toFollowUp = leads.count(LeadSegment.A_RELANCER);
         if (toFollowUp > 0) {
-            out.add(new Suggestion("standard.follow-up", plural(toFollowUp, "lead non relancé", "leads non relancés")
-                    + " depuis " + LeadSegment.FOLLOW_UP_AFTER.toDays() + " jours",
-                    "Leads actifs sans contact depuis 5 à 30 jours : une relance automatique les réchauffe.",
+            out.add(new Suggestion("standard.follow-up",
+                    Message.of("suggestion.follow-up.title", toFollowUp, LeadSegment.FOLLOW_UP_AFTER.toDays()),
+                    Message.of("suggestion.follow-up.detail"),
                     toFollowUp, FOLLOW_UP, Map.of("segment", LeadSegment.A_RELANCER.name()), "M.A.X."));
         }
         int cold = leads.count(LeadSegment.FROID);
         if (cold > 0) {
-            out.add(new Suggestion("standard.cold", plural(cold, "lead froid", "leads froids") + " à réactiver",
-                    "Leads actifs sans contact depuis plus de 30 jours : une newsletter de réactivation.",
+            out.add(new Suggestion("standard.cold", Message.of("suggestion.cold.title", cold),
+                    Message.of("suggestion.cold.detail"),
                     cold, NEWSLETTER, Map.of("segment", LeadSegment.FROID.name()), "M.A.X."));
         }
         Dashboard.Messages messages = reporting.dashboard(Period.DAYS_30).messages();
         if (messages.toFollowUp() > 0) {
-            out.add(new Suggestion("standard.unanswered", plural(messages.toFollowUp(), "e-mail sans réponse",
-                    "e-mails sans réponse") + " depuis " + LeadSegment.FOLLOW_UP_AFTER.toDays() + " jours",
-                    "E-mails envoyés à des leads ces 30 derniers jours, restés sans réponse.",
+            out.add(new Suggestion("standard.unanswered",
+                    Message.of("suggestion.unanswered.title", messages.toFollowUp(), LeadSegment.FOLLOW_UP_AFTER.toDays()),
+                    Message.of("suggestion.unanswered.detail"),
                     messages.toFollowUp(), FOLLOW_UP, Map.of("messages", "unanswered"), "M.A.X."));
         }
         List<fr.macrea.max.ranking.LeadRow> top = leads.topRanked(1);
         if (!top.isEmpty()) {
             var best = top.getFirst();
-            out.add(new Suggestion("standard.best-lead", "Analyser " + best.name() + " (score " + best.score() + ")",
-                    "Le lead le mieux classé : " + String.join(", ", best.reasons()) + ".",
+            out.add(new Suggestion("standard.best-lead", Message.of("suggestion.best-lead.title", best.name(), best.score()),
+                    Message.of("suggestion.best-lead.detail", best.reasons()),
                     1, LEAD_ANALYSIS, Map.of("leadId", best.id()), "M.A.X."));
         }
         return out;
-    }
-
-    static String plural(int n, String one, String many) {
-        return n + " " + (n > 1 ? many : one);
     }
 }

@@ -1,9 +1,12 @@
 package fr.macrea.max.tenant;
 
-/** A tenant form that cannot be accepted; the message is shown to the user as is (French). */
-public class InvalidTenantException extends RuntimeException {
+import fr.macrea.max.shared.LocalizedException;
+import fr.macrea.max.shared.Message;
 
-    public InvalidTenantException(String message) {
+/** A tenant form that cannot be accepted; the message is shown to the user in their language. */
+public class InvalidTenantException extends LocalizedException {
+
+    public InvalidTenantException(Message message) {
         super(message);
     }
 }

@@ -1,5 +1,7 @@
 package fr.macrea.max.tenant;
 
+import fr.macrea.max.shared.Message;
+
 import java.util.Set;
 
 /** What a platform admin fills in to create a tenant. */
@@ -7,13 +9,13 @@ public record NewTenant(String name, String slug, Plan plan, Set<AddOn> addOns) 
 
     public NewTenant {
         if (name == null || name.isBlank()) {
-            throw new InvalidTenantException("Le nom du tenant est obligatoire.");
+            throw new InvalidTenantException(Message.of("tenant.name.required"));
         }
         name = name.strip();
         slug = slug == null || slug.isBlank() ? Slugs.fromName(name) : slug.strip();
         Slugs.requireValid(slug);
         if (plan == null) {
-            throw new InvalidTenantException("Le plan est obligatoire.");
+            throw new InvalidTenantException(Message.of("tenant.plan.required"));
         }
         addOns = addOns == null ? Set.of() : Set.copyOf(addOns);
     }

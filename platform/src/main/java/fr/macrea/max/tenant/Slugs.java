@@ -1,5 +1,7 @@
 package fr.macrea.max.tenant;
 
+import fr.macrea.max.shared.Message;
+
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -26,8 +28,7 @@ public final class Slugs {
 
     public static void requireValid(String slug) {
         if (slug == null || !VALID.matcher(slug).matches()) {
-            throw new InvalidTenantException("Identifiant de tenant invalide : « " + slug
-                    + " » (lettres minuscules, chiffres et _, 2 à 40 caractères, commence par une lettre).");
+            throw new InvalidTenantException(Message.of("tenant.slug.invalid", String.valueOf(slug)));
         }
     }
 }

@@ -1,5 +1,7 @@
 package fr.macrea.max.tenant;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.shared.TenantId;
 import fr.macrea.max.shared.NoTenantException;
 import fr.macrea.max.security.TenantContext;
@@ -39,7 +41,7 @@ public class TenantService {
     @Transactional
     public Tenant create(NewTenant request) {
         if (tenants.slugExists(request.slug())) {
-            throw new InvalidTenantException("Un tenant utilise déjà l'identifiant « " + request.slug() + " ».");
+            throw new InvalidTenantException(Message.of("tenant.slug.taken", request.slug()));
         }
         String schema = properties.crmSchemaPrefix() + request.slug();
         TenantId id = tenants.insert(request, schema);

@@ -1,5 +1,6 @@
 package fr.macrea.max.wallet;
 
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.tenant.TenantService;
 import org.springframework.stereotype.Service;
@@ -32,9 +33,9 @@ public class Entitlements {
 
     static Entitlement of(Tenant tenant, Right right) {
         boolean granted = Plans.grants(tenant.plan(), tenant.addOns(), right);
-        String message = granted ? right.label() + " : inclus dans votre plan."
-                : right.label() + " n'est pas inclus dans le plan " + tenant.plan().label()
-                + " : disponible avec le " + right.unlockedBy() + ".";
-        return new Entitlement(right, granted, message);
+        Message label = Message.of(right.labelKey());
+        Message reason = granted ? Message.of("wallet.entitlement.granted", label)
+                : Message.of("wallet.entitlement.locked", label, tenant.plan().label(), right.unlockedBy());
+        return new Entitlement(right, granted, reason);
     }
 }

@@ -1,15 +1,16 @@
 package fr.macrea.max.wallet;
 
+import fr.macrea.max.shared.LocalizedException;
+import fr.macrea.max.shared.Message;
+
 /** A reservation that would take the wallet below zero: refused (hard stop, no automatic top-up). */
-public class InsufficientTokensException extends RuntimeException {
+public class InsufficientTokensException extends LocalizedException {
 
     private final int requested;
     private final int available;
 
     public InsufficientTokensException(int requested, int available) {
-        super("Solde de jetons insuffisant : cette action coûte " + requested + " jeton" + (requested > 1 ? "s" : "")
-                + " et il en reste " + available + ". Aucun jeton n'a été débité ; demandez un pack de jetons à "
-                + "votre administrateur MaCréa.");
+        super(Message.of("wallet.insufficient-tokens", requested, available));
         this.requested = requested;
         this.available = available;
     }

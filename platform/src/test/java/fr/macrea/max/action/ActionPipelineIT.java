@@ -328,7 +328,7 @@ class ActionPipelineIT extends WalletActionsIT {
         assertThat(outcome.status()).isEqualTo(ActionStatus.COMPLETED);
         assertThat(outcome.cost()).isEqualTo(2);
         assertThat(outcome.result().campaign().clicked()).isEqualTo(1);
-        assertThat(outcome.result().nextActions()).anyMatch(a -> a.contains("l'appeler dans les 48 h"));
+        assertThat(fr.macrea.max.testing.Texts.fr(outcome.result().nextActions())).anyMatch(a -> a.contains("l'appeler dans les 48 h"));
         assertThat(wallet.balance().total()).isEqualTo(498);
         assertThat(crm.notes(EntityRef.lead("L1"))).singleElement().asString().contains("Analyse de lead");
         ActionLogEntry entry = actions.logEntry(outcome.actionLogId());

@@ -1,6 +1,7 @@
 package fr.macrea.max.kpi;
 
 import fr.macrea.max.persistence.TenantDsl;
+import fr.macrea.max.testing.Texts;
 import fr.macrea.max.plugins.api.Criterion;
 import fr.macrea.max.plugins.api.Criterion.Operator;
 import fr.macrea.max.plugins.api.KpiDefinition;
@@ -119,14 +120,14 @@ class KpiServiceIT extends PlatformIT {
         TestTenants.signInAs(a, Role.TENANT_USER);
         KpiValue unknownEntity = eval(KpiDefinition.count("x", Label.of("X", "X"), "Colis", KpiDefinition.Period.ALL_TIME));
         assertThat(unknownEntity.available()).isFalse();
-        assertThat(unknownEntity.problem()).contains("Entité non prise en charge");
+        assertThat(Texts.fr(unknownEntity.problem())).contains("Entité non prise en charge");
         KpiValue missingField = eval(KpiDefinition.count("y", Label.of("Y", "Y"), "Lead", KpiDefinition.Period.ALL_TIME,
                 Criterion.of("cStatutColis", Operator.EQUALS, "Livré")));
         assertThat(missingField.available()).isFalse();
-        assertThat(missingField.problem()).contains("indisponible");
+        assertThat(Texts.fr(missingField.problem())).contains("indisponible");
         KpiValue injection = eval(KpiDefinition.count("z", Label.of("Z", "Z"), "Lead", KpiDefinition.Period.ALL_TIME,
                 Criterion.of("status`; DROP TABLE lead; --", Operator.EQUALS, "x")));
-        assertThat(injection.problem()).contains("Champ invalide");
+        assertThat(Texts.fr(injection.problem())).contains("Champ invalide");
         assertThat(kpis.countMatching("Lead", List.of())).isEqualTo(4);
     }
 

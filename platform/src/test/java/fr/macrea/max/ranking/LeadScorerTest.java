@@ -1,6 +1,8 @@
 package fr.macrea.max.ranking;
 
 import org.junit.jupiter.api.Test;
+import static fr.macrea.max.testing.Texts.fr;
+import static fr.macrea.max.testing.Texts.en;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,15 +25,18 @@ class LeadScorerTest {
     void everyPartCountsWithItsReason() {
         LeadScorer.Score s = LeadScorer.score(facts("In Process", "Partner", Set.of(), Duration.ofHours(3), true, 3), NOW, List.of());
         assertThat(s.value()).isEqualTo(30 + 15 + 20 + 15 + 10);
-        assertThat(s.reasons()).containsExactly("Activité aujourd'hui", "3 échanges sur 30 jours", "Statut en cours",
+        assertThat(fr(s.reasons())).containsExactly("Activité aujourd'hui", "3 échanges sur 30 jours", "Statut en cours",
                 "Source Partner", "Fiche complète");
+        assertThat(en(s.reasons())).containsExactly("Activity today", "3 exchanges in 30 days", "Status in process",
+                "Source Partner", "Complete record");
     }
 
     @Test
     void oldArchivedIncompleteLeadScoresLow() {
         LeadScorer.Score s = LeadScorer.score(facts("Dead", null, Set.of(), Duration.ofDays(90), false, 0), NOW, List.of());
         assertThat(s.value()).isZero();
-        assertThat(s.reasons()).containsExactly("Aucune activité depuis 90 jours", "Pas d'e-mail");
+        assertThat(fr(s.reasons())).containsExactly("Aucune activité depuis 90 jours", "Pas d'e-mail");
+        assertThat(en(s.reasons())).containsExactly("No activity for 90 days", "No e-mail");
     }
 
     @Test
@@ -52,7 +57,7 @@ class LeadScorerTest {
         LeadScorer.Score s = LeadScorer.score(facts("In Process", "Web Site", Set.of("vip"), Duration.ofHours(1), true, 5),
                 NOW, List.of(beauty));
         assertThat(s.value()).isEqualTo(100);
-        assertThat(s.reasons()).contains("+45 (cerveau Beauté)");
+        assertThat(fr(s.reasons())).contains("+45 (cerveau Beauté)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.macrea.max.ranking;
 
 import fr.macrea.max.persistence.TenantDsl;
+import static fr.macrea.max.testing.Texts.fr;
 import fr.macrea.max.reporting.CrmFixtures;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.tenant.Plan;
@@ -140,7 +141,7 @@ class LeadSearchServiceIT extends PlatformIT {
         assertThat(row.assignedUserName()).isEqualTo("Julie Vendeuse");
         // recency 22 (1 day) + engagement 10 (2 activities in 30 days) + status 20 + source 10 + completeness 2
         assertThat(row.score()).isEqualTo(64);
-        assertThat(row.reasons()).contains("Activité il y a 1 jour", "2 échanges sur 30 jours", "Statut en cours",
+        assertThat(fr(row.reasons())).contains("Activité il y a 1 jour", "2 échanges sur 30 jours", "Statut en cours",
                 "Source Web Site");
     }
 
@@ -149,9 +150,9 @@ class LeadSearchServiceIT extends PlatformIT {
         TestTenants.signInAs(a, Role.TENANT_USER);
         List<LeadRow> top = search.topRanked(10);
         assertThat(top).extracting(LeadRow::id).containsExactly(alice, bruno, emma);
-        assertThat(top.get(1).reasons()).contains("1 échange sur 30 jours");
+        assertThat(fr(top.get(1).reasons())).contains("1 échange sur 30 jours");
         assertThat(top.get(1).score()).isEqualTo(12 + 5 + 20 + 15 + 2);
-        assertThat(top.get(2).reasons()).noneMatch(r -> r.contains("échange"));
+        assertThat(fr(top.get(2).reasons())).noneMatch(r -> r.contains("échange"));
         assertThat(search.users()).containsEntry(user, "Julie Vendeuse");
         assertThat(search.sources()).contains("Web Site", "Partner");
         assertThat(search.tags()).containsExactly("salon", "vip");

@@ -163,7 +163,7 @@ class ReportingServiceIT extends PlatformIT {
     void anonymousAndBadInputAreRefused() {
         assertThatThrownBy(() -> reporting.dashboard(Period.DAYS_7)).isInstanceOf(Exception.class);
         TestTenants.signInAs(a, Role.TENANT_USER);
-        assertThatThrownBy(() -> reporting.latestActivities(0)).hasMessageContaining("compris entre 1 et");
-        assertThatThrownBy(() -> Period.ofDays(12)).hasMessageContaining("Période inconnue");
+        assertThatThrownBy(() -> reporting.latestActivities(0)).hasMessageContaining("between 1 and");
+        assertThatThrownBy(() -> Period.ofDays(12)).hasMessageContaining("Unknown period");
     }
 }

@@ -1,6 +1,8 @@
 package fr.macrea.max.security;
 
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import fr.macrea.max.testing.Texts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +17,9 @@ class NewUserTest {
         assertThatThrownBy(() -> new NewUser("m@x.fr", " ", "secret123", false)).hasMessage("Le nom affiché est obligatoire.");
         assertThatThrownBy(() -> new NewUser("m@x.fr", "Marie", "court", false))
                 .hasMessageContaining("au moins 8 caractères");
+        InvalidUserException shortPassword = catchThrowableOfType(InvalidUserException.class,
+                () -> new NewUser("m@x.fr", "Marie", "court", false));
+        assertThat(Texts.en(shortPassword.message())).isEqualTo("The password must be at least 8 characters long.");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.macrea.max.suggestion;
 
 import fr.macrea.max.crm.CrmRecordChanged;
+import fr.macrea.max.testing.Texts;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.persistence.TenantDsl;
 import fr.macrea.max.reporting.CrmFixtures;
@@ -47,7 +48,7 @@ class SuggestionServiceIT extends PlatformIT {
     }
 
     private List<String> titles() {
-        return suggestions.current().stream().map(Suggestion::title).toList();
+        return suggestions.current().stream().map(s -> Texts.fr(s.title())).toList();
     }
 
     @Test

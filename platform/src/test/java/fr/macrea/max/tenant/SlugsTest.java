@@ -1,6 +1,9 @@
 package fr.macrea.max.tenant;
 
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import fr.macrea.max.testing.Texts;
+import fr.macrea.max.shared.Message;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,5 +33,14 @@ class SlugsTest {
         assertThatThrownBy(() -> new NewTenant("  ", null, Plan.PRO, null))
                 .hasMessage("Le nom du tenant est obligatoire.");
         assertThatThrownBy(() -> new NewTenant("Zen", "zen", null, null)).hasMessage("Le plan est obligatoire.");
+    }
+
+    @Test
+    void refusalsAreMessagesWithAnEnglishText() {
+        InvalidTenantException refused = catchThrowableOfType(InvalidTenantException.class, () -> Slugs.requireValid("9-x"));
+        assertThat(refused.message()).isEqualTo(Message.of("tenant.slug.invalid", "9-x"));
+        assertThat(Texts.en(refused.message())).isEqualTo("Invalid tenant identifier: \"9-x\" (lower-case letters, "
+                + "digits and _, 2 to 40 characters, starting with a letter).");
+        assertThat(Texts.en(Message.of(AddOn.FICHE_METIER.labelKey()))).isEqualTo("Business fields (Fiche métier)");
     }
 }

@@ -1,6 +1,7 @@
 package fr.macrea.max.wallet;
 
 import fr.macrea.max.tenant.AddOn;
+import fr.macrea.max.testing.Texts;
 import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
@@ -39,6 +40,15 @@ class PlansTest {
         Tenant standard = tenant(Plan.STANDARD);
         assertThat(Entitlements.of(standard, Right.AI_CALLS).granted()).isFalse();
         assertThat(Entitlements.of(standard, Right.AI_CALLS).message()).contains("plan Pro");
+        assertThat(Texts.en(Entitlements.of(standard, Right.AI_CALLS).reason()))
+                .isEqualTo("AI calls is not included in the Standard plan: available with the Pro plan or higher.");
+        assertThat(Texts.fr(Entitlements.of(standard, Right.FIELD_CREATION).reason()))
+                .isEqualTo("Création de champs n'est pas inclus dans le plan Standard : disponible avec le plan Pro ou "
+                        + "option « Fiche métier ».");
+        assertThat(Texts.en(new InsufficientTokensException(1, 0).message())).startsWith("Not enough tokens: this "
+                + "action costs 1 token and 0 remain.");
+        assertThat(new InsufficientTokensException(3, 2).getMessage()).startsWith("Solde de jetons insuffisant : "
+                + "cette action coûte 3 jetons et il en reste 2. Aucun jeton n'a été débité");
         assertThat(Entitlements.of(standard, Right.FIELD_CREATION).granted()).isFalse();
         assertThat(Entitlements.of(standard, Right.AUTO_MODE).granted()).isFalse();
         assertThat(Entitlements.of(standard, Right.BASIC_AI).granted()).isTrue();

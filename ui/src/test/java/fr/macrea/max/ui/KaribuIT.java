@@ -5,6 +5,8 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
+import fr.macrea.max.ui.base.UiLocales;
+import java.util.Locale;
 import fr.macrea.max.MaxApplication;
 import fr.macrea.max.security.MaxPrincipal;
 import fr.macrea.max.testing.TestDatabase;
@@ -73,6 +75,12 @@ public abstract class KaribuIT {
     /** Signs in a platform admin who belongs to no tenant. */
     protected MaxPrincipal signInPlatformAdmin() {
         return signIn(new MaxPrincipal(42, "admin@macrea.fr", "Équipe MaCréa", null, true, List.of(), null));
+    }
+
+    /** The user picks English (as the header's language menu does); navigate afterwards. */
+    protected void inEnglish() {
+        UiLocales.choose(Locale.ENGLISH);
+        UI.getCurrent().setLocale(Locale.ENGLISH);
     }
 
     protected void signInAndOpen(MaxPrincipal principal, String route) {

@@ -2,6 +2,7 @@ package fr.macrea.max.action.analysis;
 
 import fr.macrea.max.crm.Lead;
 import fr.macrea.max.crm.TimelineEntry;
+import fr.macrea.max.shared.Message;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,9 +44,7 @@ final class LeadAnalyzer {
                 .max(Comparator.naturalOrder()).orElse(null);
         Instant reference = last != null ? last : lead.createdAt() != null ? lead.createdAt() : now;
         long days = Math.max(0, Duration.between(reference, now).toDays());
-        String recency = last == null ? "Aucune activité depuis la création (" + days + " j)"
-                : days <= 7 ? "Actif cette semaine" : days <= 30 ? "Actif ce mois-ci"
-                : days <= 90 ? "Peu actif (" + days + " j)" : "Inactif depuis " + days + " jours";
+        String recency = last == null ? "never" : days <= 7 ? "week" : days <= 30 ? "month" : days <= 90 ? "low" : "inactive";
         List<String> missing = missingFields(lead);
         String status = lead.status() == null ? "New" : lead.status();
 
@@ -64,86 +63,89 @@ final class LeadAnalyzer {
         int completeness = Math.max(0, 10 - 2 * missing.size());
         int score = "Dead".equals(status) ? 0
                 : Math.min(100, statusPoints + recencyPoints + activityPoints + engagementPoints + completeness);
-        String temperature = score >= 60 ? "Chaud" : score >= 30 ? "Tiède" : "Froid";
+        String temperature = score >= 60 ? "CHAUD" : score >= 30 ? "TIEDE" : "FROID";
 
-        List<String> next = nextActions(lead, status, counts, campaign, missing, last, days, score);
+        List<Message> next = nextActions(lead, status, counts, campaign, missing, last, days, score);
         int activities = counts.values().stream().mapToInt(Integer::intValue).sum();
-        String summary = lead.name() + " : lead " + temperature.toLowerCase() + " (score " + score + "/100), statut "
-                + statusLabel(status) + ", " + activities + " activité(s), " + recency.toLowerCase()
-                + (campaign.engaged() ? ", engagé dans les campagnes (" + opened + " ouverture(s), " + clicked
-                + " clic(s))" : "") + (missing.isEmpty() ? "." : ", " + missing.size() + " champ(s) à compléter.");
-        return new LeadAnalysis(lead.id(), lead.name(), status, statusLabel(status), last, days, recency, counts,
-                campaign, missing, score, temperature, next, summary);
+        Message summary = Message.of("lead-analysis.summary", lead.name(),
+                Message.of("lead-analysis.temperature." + temperature + ".inline"), score,
+                statusLabel(status), activities,
+                Message.of("lead-analysis.recency." + recency + ".inline", days),
+                campaign.engaged() ? Message.of("lead-analysis.summary.engaged", opened, clicked)
+                        : Message.of("lead-analysis.summary.nothing"),
+                missing.isEmpty() ? Message.of("lead-analysis.summary.nothing")
+                        : Message.of("lead-analysis.summary.missing", missing.size()));
+        return new LeadAnalysis(lead.id(), lead.name(), status, statusLabel(status), last, days,
+                Message.of("lead-analysis.recency." + recency, days), counts, campaign,
+                missing.stream().map(f -> Message.of("lead-analysis.field." + f)).toList(), score,
+                Message.of("lead-analysis.temperature." + temperature), next, summary);
     }
 
     static List<String> missingFields(Lead lead) {
         List<String> missing = new ArrayList<>();
-        if (blank(lead.emailAddress())) missing.add("Adresse e-mail");
-        if (blank(lead.phoneNumber())) missing.add("Téléphone");
-        if (blank(lead.accountName())) missing.add("Entreprise");
-        if (blank(lead.title())) missing.add("Fonction");
-        if (blank(lead.addressCity())) missing.add("Ville");
-        if (blank(lead.industry())) missing.add("Secteur");
-        if (blank(lead.source())) missing.add("Source");
+        if (blank(lead.emailAddress())) missing.add("emailAddress");
+        if (blank(lead.phoneNumber())) missing.add("phoneNumber");
+        if (blank(lead.accountName())) missing.add("accountName");
+        if (blank(lead.title())) missing.add("title");
+        if (blank(lead.addressCity())) missing.add("addressCity");
+        if (blank(lead.industry())) missing.add("industry");
+        if (blank(lead.source())) missing.add("source");
         return missing;
     }
 
-    private static List<String> nextActions(Lead lead, String status, Map<String, Integer> counts,
+    private static List<Message> nextActions(Lead lead, String status, Map<String, Integer> counts,
                                             LeadAnalysis.CampaignEngagement campaign, List<String> missing,
                                             Instant last, long days, int score) {
-        List<String> next = new ArrayList<>();
+        List<Message> next = new ArrayList<>();
         if ("Dead".equals(status)) {
-            next.add("Lead perdu : l'archiver, ou le placer dans une campagne de réactivation dans 6 mois.");
+            next.add(Message.of("lead-analysis.next.dead"));
             return next;
         }
         if ("Converted".equals(status)) {
-            next.add("Lead converti : suivre le contact et l'opportunité créés.");
+            next.add(Message.of("lead-analysis.next.converted"));
             return next;
         }
         if (blank(lead.assignedUserId())) {
-            next.add("Assigner le lead à un commercial.");
+            next.add(Message.of("lead-analysis.next.assign"));
         }
         boolean canEmail = !blank(lead.emailAddress()) && !lead.emailOptedOut();
         boolean canCall = !blank(lead.phoneNumber()) && !lead.doNotCall();
         if (campaign.clicked() > 0 && canCall) {
-            next.add("A cliqué dans une campagne : l'appeler dans les 48 h.");
+            next.add(Message.of("lead-analysis.next.clicked"));
         } else if (campaign.opened() > 0 && canEmail) {
-            next.add("A ouvert vos e-mails : envoyer une relance personnalisée.");
+            next.add(Message.of("lead-analysis.next.opened"));
         }
         if (last == null) {
-            next.add(canEmail ? "Premier contact : envoyer un e-mail de présentation personnalisé."
-                    : canCall ? "Premier contact : appeler pour qualifier le besoin."
-                    : "Aucun canal de contact utilisable : compléter la fiche.");
+            next.add(Message.of(canEmail ? "lead-analysis.next.first-email"
+                    : canCall ? "lead-analysis.next.first-call" : "lead-analysis.next.no-channel"));
         } else if (days > 30) {
-            next.add("Relancer : aucune activité depuis " + days + " jours.");
+            next.add(Message.of("lead-analysis.next.follow-up", days));
         }
         if ("New".equals(status) && last != null) {
-            next.add("Passer le statut à « En cours » : des échanges ont eu lieu.");
+            next.add(Message.of("lead-analysis.next.in-process"));
         }
         if (score >= 60 && counts.get("Meeting") == 0) {
-            next.add("Lead chaud : proposer un rendez-vous.");
+            next.add(Message.of("lead-analysis.next.meeting"));
         }
         if (lead.emailOptedOut()) {
-            next.add("Désinscrit des e-mails : aucun envoi marketing par e-mail.");
+            next.add(Message.of("lead-analysis.next.opted-out"));
         }
         if (lead.doNotCall()) {
-            next.add("« Ne pas appeler » : aucun appel.");
+            next.add(Message.of("lead-analysis.next.do-not-call"));
         }
         if (!missing.isEmpty()) {
-            next.add("Compléter la fiche : " + String.join(", ", missing).toLowerCase() + ".");
+            next.add(Message.of("lead-analysis.next.complete",
+                    missing.stream().map(f -> Message.of("lead-analysis.field." + f + ".inline")).toList()));
         }
         return next;
     }
 
-    static String statusLabel(String status) {
+    /** The status's name for users; an EspoCRM status M.A.X. does not know is shown as is. */
+    static Message statusLabel(String status) {
         return switch (status) {
-            case "New" -> "Nouveau";
-            case "Assigned" -> "Assigné";
-            case "In Process" -> "En cours";
-            case "Converted" -> "Converti";
-            case "Recycled" -> "Recyclé";
-            case "Dead" -> "Perdu";
-            default -> status;
+            case "New", "Assigned", "In Process", "Converted", "Recycled", "Dead" ->
+                    Message.of("lead-analysis.status." + status.replace(' ', '-'));
+            default -> Message.of("shared.untranslated", status);
         };
     }
 

@@ -1,6 +1,8 @@
 package fr.macrea.max.action.analysis;
 
 import fr.macrea.max.crm.Lead;
+import static fr.macrea.max.testing.Texts.fr;
+import static fr.macrea.max.testing.Texts.en;
 import fr.macrea.max.crm.TimelineEntry;
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +32,17 @@ class LeadAnalyzerTest {
                 entry("Call", "Held", 2), entry("Email", "Sent", 5), entry("CampaignLogRecord", "Opened", 3),
                 entry("CampaignLogRecord", "Clicked", 3), entry("CampaignLogRecord", "Sent", 4)), NOW);
         assertThat(a.daysSinceLastActivity()).isEqualTo(2);
-        assertThat(a.recency()).isEqualTo("Actif cette semaine");
+        assertThat(fr(a.recency())).isEqualTo("Actif cette semaine");
+        assertThat(en(a.recency())).isEqualTo("Active this week");
         assertThat(a.activityCounts()).containsEntry("Call", 1).containsEntry("Email", 1).containsEntry("Meeting", 0);
         assertThat(a.campaign()).isEqualTo(new LeadAnalysis.CampaignEngagement(1, 1, 1, 0, 0));
-        assertThat(a.temperature()).isEqualTo("Chaud");
-        assertThat(a.nextActions().getFirst()).isEqualTo("Assigner le lead à un commercial.");
-        assertThat(a.nextActions()).contains("A cliqué dans une campagne : l'appeler dans les 48 h.",
+        assertThat(fr(a.temperature())).isEqualTo("Chaud");
+        assertThat(fr(a.nextActions().getFirst())).isEqualTo("Assigner le lead à un commercial.");
+        assertThat(en(a.nextActions().getFirst())).isEqualTo("Assign the lead to a salesperson.");
+        assertThat(fr(a.nextActions())).contains("A cliqué dans une campagne : l'appeler dans les 48 h.",
                 "Lead chaud : proposer un rendez-vous.");
-        assertThat(a.missingFields()).containsExactly("Fonction", "Secteur");
-        assertThat(a.statusLabel()).isEqualTo("En cours");
+        assertThat(fr(a.missingFields())).containsExactly("Fonction", "Secteur");
+        assertThat(fr(a.statusLabel())).isEqualTo("En cours");
     }
 
     @Test
@@ -46,17 +50,17 @@ class LeadAnalyzerTest {
         LeadAnalysis a = LeadAnalyzer.analyse(lead("New", null, null, false, false), List.of(), NOW);
         assertThat(a.lastActivityAt()).isNull();
         assertThat(a.daysSinceLastActivity()).isEqualTo(60);
-        assertThat(a.temperature()).isEqualTo("Froid");
-        assertThat(a.missingFields()).contains("Adresse e-mail", "Téléphone");
-        assertThat(a.nextActions()).contains("Aucun canal de contact utilisable : compléter la fiche.");
+        assertThat(fr(a.temperature())).isEqualTo("Froid");
+        assertThat(fr(a.missingFields())).contains("Adresse e-mail", "Téléphone");
+        assertThat(fr(a.nextActions())).contains("Aucun canal de contact utilisable : compléter la fiche.");
     }
 
     @Test
     void optOutAndDoNotCallAreRespectedInTheProposals() {
         LeadAnalysis a = LeadAnalyzer.analyse(lead("Assigned", "c@zen.fr", "+33600000000", true, true),
                 List.of(entry("CampaignLogRecord", "Clicked", 1), entry("Note", null, 40)), NOW);
-        assertThat(a.nextActions()).noneMatch(s -> s.contains("l'appeler"));
-        assertThat(a.nextActions()).contains("Désinscrit des e-mails : aucun envoi marketing par e-mail.",
+        assertThat(fr(a.nextActions())).noneMatch(s -> s.contains("l'appeler"));
+        assertThat(fr(a.nextActions())).contains("Désinscrit des e-mails : aucun envoi marketing par e-mail.",
                 "« Ne pas appeler » : aucun appel.");
     }
 
@@ -66,7 +70,7 @@ class LeadAnalyzerTest {
         List<TimelineEntry> timeline = List.of(entry("Call", "Held", 100));
         LeadAnalysis a = LeadAnalyzer.analyse(dead, timeline, NOW);
         assertThat(a.score()).isZero();
-        assertThat(a.nextActions()).singleElement().asString().contains("réactivation");
+        assertThat(fr(a.nextActions())).singleElement().asString().contains("réactivation");
         assertThat(LeadAnalyzer.analyse(dead, timeline, NOW)).isEqualTo(a);
     }
 }

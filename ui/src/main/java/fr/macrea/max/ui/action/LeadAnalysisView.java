@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import fr.macrea.max.action.ActionService;
 import fr.macrea.max.action.analysis.LeadAnalysis;
+import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.action.analysis.LeadAnalysisParams;
 import fr.macrea.max.action.analysis.LeadAnalysisService;
 import fr.macrea.max.security.Role;
@@ -58,21 +59,21 @@ public class LeadAnalysisView extends VerticalLayout implements BeforeEnterObser
     private void show(LeadAnalysis a) {
         result.removeAll();
         result.addClassName("analysis-result");
-        Paragraph summary = new Paragraph(a.summary());
+        Paragraph summary = new Paragraph(Messages.text(this, a.summary()));
         summary.setId("analysis-summary");
         UnorderedList facts = new UnorderedList(
-                new ListItem(getTranslation("analysis.status", a.statusLabel())),
-                new ListItem(getTranslation("analysis.score", a.score(), a.temperature())),
-                new ListItem(getTranslation("analysis.recency", a.recency())),
+                new ListItem(getTranslation("analysis.status", Messages.text(this, a.statusLabel()))),
+                new ListItem(getTranslation("analysis.score", a.score(), Messages.text(this, a.temperature()))),
+                new ListItem(getTranslation("analysis.recency", Messages.text(this, a.recency()))),
                 new ListItem(getTranslation("analysis.activity", a.activityCounts().entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")))),
                 new ListItem(getTranslation("analysis.campaign", a.campaign().sent(), a.campaign().opened(),
                         a.campaign().clicked())),
                 new ListItem(getTranslation("analysis.missing", a.missingFields().isEmpty() ? "—"
-                        : String.join(", ", a.missingFields()))));
+                        : Messages.join(this, a.missingFields(), ", "))));
         UnorderedList next = new UnorderedList();
         next.setId("analysis-next-actions");
-        a.nextActions().forEach(n -> next.add(new ListItem(n)));
+        a.nextActions().forEach(n -> next.add(new ListItem(Messages.text(this, n))));
         result.add(summary, facts, new H4(getTranslation("analysis.next")), next);
     }
 

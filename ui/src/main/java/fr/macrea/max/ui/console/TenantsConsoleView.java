@@ -33,6 +33,7 @@ import fr.macrea.max.tenant.NewTenant;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.tenant.TenantService;
+import fr.macrea.max.ui.base.Messages;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.Map;
@@ -64,7 +65,7 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
         grid.addColumn(Tenant::name).setHeader(getTranslation("console.tenant.name")).setSortable(true);
         grid.addColumn(Tenant::slug).setHeader(getTranslation("console.tenant.slug"));
         grid.addColumn(t -> t.plan().label()).setHeader(getTranslation("console.tenant.plan"));
-        grid.addColumn(t -> t.addOns().stream().map(AddOn::label).sorted().collect(Collectors.joining(", ")))
+        grid.addColumn(t -> t.addOns().stream().map(a -> getTranslation(a.labelKey())).sorted().collect(Collectors.joining(", ")))
                 .setHeader(getTranslation("console.tenant.add-ons"));
         grid.addColumn(t -> brainsByTenant.getOrDefault(t.id().value(), ""))
                 .setHeader(getTranslation("console.tenant.brains"));
@@ -91,7 +92,7 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
         plan.setValue(Plan.STANDARD);
         CheckboxGroup<AddOn> addOns = new CheckboxGroup<>(getTranslation("console.tenant.add-ons"));
         addOns.setItems(AddOn.values());
-        addOns.setItemLabelGenerator(AddOn::label);
+        addOns.setItemLabelGenerator(a -> getTranslation(a.labelKey()));
         Button create = new Button(getTranslation("console.tenant.create"), e -> {
             try {
                 Tenant created = tenants.create(new NewTenant(name.getValue(), slug.getValue(), plan.getValue(),
@@ -103,7 +104,7 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
                 addOns.clear();
                 refresh();
             } catch (InvalidTenantException ex) {
-                Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show(Messages.text(this, ex)).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
         create.setId("create-tenant");
@@ -129,7 +130,7 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
         CheckboxGroup<AddOn> addOns = new CheckboxGroup<>(getTranslation("console.tenant.add-ons"));
         addOns.setId("edit-tenant-add-ons");
         addOns.setItems(AddOn.values());
-        addOns.setItemLabelGenerator(AddOn::label);
+        addOns.setItemLabelGenerator(a -> getTranslation(a.labelKey()));
         addOns.setValue(tenant.addOns());
         Button save = new Button(getTranslation("console.tenant.save-plan"), e -> {
             Tenant changed = tenants.changePlan(tenant.id(), plan.getValue(), Set.copyOf(addOns.getValue()));
@@ -179,7 +180,7 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
                 Notification.show(getTranslation("console.tenant.topped-up", tenant.name(), balance.total()))
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (WalletException ex) {
-                Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show(Messages.text(this, ex)).addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
         add.setId("top-up");

@@ -1,6 +1,7 @@
 package fr.macrea.max.ui.crm;
 
 import com.vaadin.flow.component.Component;
+import fr.macrea.max.shared.LocalizedException;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -29,6 +30,7 @@ import fr.macrea.max.ranking.LeadSegment;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.tenant.TenantService;
+import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.ui.reporting.AiActions;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -162,7 +164,8 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
         g.addColumn(r -> r.temperature() == null ? "" : getTranslation("crm.segment." + r.temperature().name()))
                 .setHeader(getTranslation("crm.col.temperature"));
         g.addColumn(LeadRow::score).setHeader(getTranslation("crm.col.score"));
-        g.addColumn(r -> String.join(" · ", r.reasons())).setHeader(getTranslation("crm.col.reasons")).setFlexGrow(2);
+        g.addColumn(r -> Messages.join(this, r.reasons(), " · ")).setHeader(getTranslation("crm.col.reasons"))
+                .setKey("reasons").setFlexGrow(2);
     }
 
     /** Re-runs the search with the current filters; the grid pulls keyset pages as the user scrolls. */
@@ -171,8 +174,8 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
         try {
             filter = new LeadFilter(text.getValue(), segment.getValue(), statuses.getValue(), sources.getValue(),
                     tags.getValue(), assigned.getValue(), start(createdFrom.getValue()), endExclusive(createdTo.getValue()));
-        } catch (IllegalArgumentException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE);
+        } catch (LocalizedException e) {
+            Notification.show(Messages.text(this, e), 5000, Notification.Position.MIDDLE);
             return;
         }
         KeysetPager next = new KeysetPager(filter, (f, cursor) -> search.search(f, cursor, KeysetPager.PAGE));

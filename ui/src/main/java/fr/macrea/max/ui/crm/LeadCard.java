@@ -15,6 +15,7 @@ import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.crm.Lead;
 import fr.macrea.max.crm.TimelineEntry;
 import fr.macrea.max.ranking.LeadRow;
+import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.ui.reporting.AiActions;
 
 import java.time.ZoneId;
@@ -58,7 +59,7 @@ class LeadCard extends VerticalLayout {
         status.setId("lead-card-status");
         status.addClassName("badge");
         Span company = new Span(lead.accountName() == null ? "" : lead.accountName());
-        Span score = new Span(getTranslation("crm.card.score", row.score(), String.join(" · ", row.reasons())));
+        Span score = new Span(getTranslation("crm.card.score", row.score(), Messages.join(this, row.reasons(), " · ")));
         score.setId("lead-card-score");
 
         MultiSelectComboBox<String> tags = new MultiSelectComboBox<>(getTranslation("crm.card.tags"));

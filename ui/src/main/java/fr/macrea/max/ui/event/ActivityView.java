@@ -1,6 +1,7 @@
 package fr.macrea.max.ui.event;
 
 import com.vaadin.flow.component.grid.Grid;
+import fr.macrea.max.ui.base.Messages;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -53,7 +54,7 @@ public class ActivityView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::category).setHeader(getTranslation("event.column.category"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(FeedEvent::summary).setHeader(getTranslation("event.column.summary")).setFlexGrow(1);
+        grid.addColumn(e -> Messages.text(this, e.message())).setKey("summary").setHeader(getTranslation("event.column.summary")).setFlexGrow(1);
         grid.setItems(rows);
         add(title, intro, empty, grid);
 

@@ -1,6 +1,7 @@
 package fr.macrea.max.ui.event;
 
 import com.vaadin.flow.component.Composite;
+import fr.macrea.max.ui.base.Messages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
@@ -46,7 +47,7 @@ public class NotificationBell extends Composite<HorizontalLayout> {
         }
         unread++;
         refresh();
-        Notification notification = Notification.show(event.summary(), 6000, Notification.Position.TOP_END);
+        Notification notification = Notification.show(Messages.text(this, event.message()), 6000, Notification.Position.TOP_END);
         notification.addThemeVariants(event.type().endsWith("failed")
                 ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
         notification.addClassName("event-notification");

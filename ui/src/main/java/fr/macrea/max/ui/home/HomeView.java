@@ -57,7 +57,7 @@ public class HomeView extends VerticalLayout implements BeforeEnterObserver, Has
         Span plan = new Span(getTranslation("home.plan", tenant.plan().label()));
         plan.setId("home-plan");
         plan.addClassName("badge");
-        String addOns = tenant.addOns().stream().map(AddOn::label).sorted().collect(Collectors.joining(", "));
+        String addOns = tenant.addOns().stream().map(a -> getTranslation(a.labelKey())).sorted().collect(Collectors.joining(", "));
         Paragraph addOnLine = new Paragraph(getTranslation("home.add-ons",
                 addOns.isEmpty() ? getTranslation("home.add-ons.none") : addOns));
         String role = principal.currentMembership().map(m -> getTranslation("role." + m.role().name())).orElse("");

@@ -24,6 +24,7 @@ import fr.macrea.max.reporting.Period;
 import fr.macrea.max.reporting.ReportingService;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.suggestion.Suggestion;
+import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.suggestion.SuggestionService;
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.ui.event.LiveEvents;
@@ -196,7 +197,7 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
             tile.addClassName("kpi-tile");
             tile.getElement().setAttribute("data-kpi", k.key());
             if (!k.available()) {
-                tile.getElement().setAttribute("title", k.problem());
+                tile.getElement().setAttribute("title", Messages.text(this, k.problem()));
             }
             kpiList.add(tile);
         }
@@ -244,12 +245,12 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
         for (Suggestion s : list) {
             Div card = new Div();
             card.addClassName("reporting-suggestion");
-            Span title = new Span(s.title());
+            Span title = new Span(Messages.text(this, s.title()));
             title.addClassName("reporting-suggestion-title");
-            Span detail = new Span(s.detail());
+            Span detail = new Span(Messages.text(this, s.detail()));
             detail.addClassName("reporting-suggestion-detail");
             Button create = new Button(getTranslation("reporting.suggestion.create"),
-                    e -> new AiActionCard(actions, s.actionId(), s.actionParams(), s.title()).open());
+                    e -> new AiActionCard(actions, s.actionId(), s.actionParams(), Messages.text(this, s.title())).open());
             create.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
             card.add(title, detail, create);
             suggestionList.add(card);

@@ -1,6 +1,7 @@
 package fr.macrea.max.ui.reporting;
 
 import fr.macrea.max.action.ActionOutcome;
+import fr.macrea.max.shared.FrenchMessages;
 import fr.macrea.max.action.ActionQuote;
 import fr.macrea.max.action.ActionRefusedException;
 import fr.macrea.max.action.ActionRequest;
@@ -39,14 +40,14 @@ class WalletAiActions implements AiActions {
     public Quote quote(String actionId) {
         try {
             ActionQuote q = actions.quote(actionId);
-            return new Quote(actionId, q.label(), q.mode().emoji() + " " + q.mode().label(), q.cost(), q.balance(),
+            return new Quote(actionId, q.label(), q.mode().emoji() + " " + fr.macrea.max.shared.FrenchMessages.render(fr.macrea.max.shared.Message.of(q.mode().labelKey())), q.cost(), q.balance(),
                     q.balanceAfter(), q.effectMessage(), q.effect() != ActionQuote.Effect.BLOCKED);
         } catch (ActionRefusedException notRegistered) {
             // the action is priced but its feature is not installed on this instance: show the price, offer nothing
             int cost = prices.price(actionId);
             int balance = wallet.balance().total();
             var mode = modes.current();
-            return new Quote(actionId, DefaultPrices.label(actionId), mode.emoji() + " " + mode.label(), cost, balance,
+            return new Quote(actionId, DefaultPrices.label(actionId), mode.emoji() + " " + fr.macrea.max.shared.FrenchMessages.render(fr.macrea.max.shared.Message.of(mode.labelKey())), cost, balance,
                     balance - cost, "Cette action n'est pas encore disponible sur cette instance.", false);
         }
     }
@@ -67,7 +68,8 @@ class WalletAiActions implements AiActions {
             return outcome.message();
         }
         LeadAnalysis a = outcome.result();
-        return a.summary() + (a.nextActions().isEmpty() ? "" : " Prochaines actions : " + String.join(" ; ", a.nextActions()) + ".")
+        return FrenchMessages.render(a.summary()) + (a.nextActions().isEmpty() ? "" : " Prochaines actions : "
+                + a.nextActions().stream().map(FrenchMessages::render).collect(java.util.stream.Collectors.joining(" ; ")) + ".")
                 + " (" + outcome.cost() + " jetons débités)";
     }
 }

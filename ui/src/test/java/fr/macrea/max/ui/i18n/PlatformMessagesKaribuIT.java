@@ -1,0 +1,172 @@
+package fr.macrea.max.ui.i18n;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import fr.macrea.max.crm.CrmRecordChanged;
+import fr.macrea.max.crm.EntityRef;
+import fr.macrea.max.event.FeedEvent;
+import fr.macrea.max.persistence.TenantDsl;
+import fr.macrea.max.ranking.LeadRow;
+import fr.macrea.max.reporting.CrmFixtures;
+import fr.macrea.max.security.Role;
+import fr.macrea.max.tenant.AddOn;
+import fr.macrea.max.tenant.Plan;
+import fr.macrea.max.tenant.Tenant;
+import fr.macrea.max.tenant.TenantService;
+import fr.macrea.max.testing.TestTenants;
+import fr.macrea.max.ui.KaribuIT;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Platform services return message keys; the views render them in the user's language. Each case shows the same
+ * screen in English and in French: what the English UI showed in French before (issue 9, §1).
+ */
+class PlatformMessagesKaribuIT extends KaribuIT {
+
+    @Autowired
+    TenantService tenantService;
+    @Autowired
+    TenantDsl tenantDsl;
+    @Autowired
+    ApplicationEventPublisher events;
+
+    private void createTenantWithBadSlug() {
+        signInPlatformAdmin();
+        UI.getCurrent().navigate("console");
+        _get(TextField.class, s -> s.withId("new-tenant-name")).setValue("Studio Nord");
+        _get(TextField.class, s -> s.withId("new-tenant-slug")).setValue("9-mauvais");
+        _click(_get(Button.class, s -> s.withId("create-tenant")));
+    }
+
+    @Test
+    void an_invalid_tenant_identifier_is_explained_in_english_in_the_english_console() {
+        inEnglish();
+        createTenantWithBadSlug();
+        expectNotifications("Invalid tenant identifier: \"9-mauvais\" (lower-case letters, digits and _, 2 to 40 "
+                + "characters, starting with a letter).");
+    }
+
+    @Test
+    void an_invalid_tenant_identifier_is_explained_in_french_in_the_french_console() {
+        createTenantWithBadSlug();
+        expectNotifications("Identifiant de tenant invalide : « 9-mauvais » (lettres minuscules, chiffres et _, 2 à 40 "
+                + "caractères, commence par une lettre).");
+    }
+
+    @SuppressWarnings("unchecked")
+    private CheckboxGroup<AddOn> addOnsOfTheNewTenantForm() {
+        return _get(CheckboxGroup.class);
+    }
+
+    @Test
+    void add_on_names_follow_the_language() {
+        inEnglish();
+        signInPlatformAdmin();
+        UI.getCurrent().navigate("console");
+        assertThat(addOnsOfTheNewTenantForm().getItemLabelGenerator().apply(AddOn.VOIX_IA)).isEqualTo("AI calls (1 h / month)");
+        UI.getCurrent().setLocale(java.util.Locale.FRENCH);
+        UI.getCurrent().navigate("");
+        UI.getCurrent().navigate("console");
+        assertThat(addOnsOfTheNewTenantForm().getItemLabelGenerator().apply(AddOn.VOIX_IA)).isEqualTo("Appels IA (1 h / mois)");
+    }
+
+    private Tenant tenantWithOneLead() {
+        Tenant tenant = TestTenants.create(tenantService, "Langues " + System.nanoTime(), Plan.PRO);
+        TestTenants.signInAs(tenant, Role.TENANT_USER);
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+        new CrmFixtures(tenantDsl.crm()).lead("Alice", "Dupont", "In Process", "Web Site", yesterday, yesterday,
+                "alice@exemple.fr", null, false);
+        TestTenants.signOut();
+        return tenant;
+    }
+
+    @SuppressWarnings("unchecked")
+    private String rankingReasons() {
+        Grid<LeadRow> ranking = _get(Grid.class, s -> s.withId("crm-ranking"));
+        return GridKt._getFormatted(ranking, 0, "reasons");
+    }
+
+    @Test
+    void ranking_reasons_are_in_english_in_the_english_crm_tab() {
+        Tenant tenant = tenantWithOneLead();
+        inEnglish();
+        signInAndOpen(TestTenants.member(tenant, Role.TENANT_USER), "crm");
+        assertThat(rankingReasons()).contains("Activity 1 day ago", "Status in process", "Source Web Site")
+                .doesNotContain("Activité", "Statut");
+    }
+
+    @Test
+    void ranking_reasons_are_in_french_in_the_french_crm_tab() {
+        Tenant tenant = tenantWithOneLead();
+        signInAndOpen(TestTenants.member(tenant, Role.TENANT_USER), "crm");
+        assertThat(rankingReasons()).contains("Activité il y a 1 jour", "Statut en cours", "Source Web Site");
+    }
+
+    private java.util.List<String> suggestionTitles() {
+        return com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Span.class,
+                        spec -> spec.withClasses("reporting-suggestion-title")).stream()
+                .map(com.vaadin.flow.component.html.Span::getText).toList();
+    }
+
+    @Test
+    void a_suggestion_reads_in_english_in_the_english_reporting_tab_and_in_french_in_the_french_one() {
+        Tenant tenant = TestTenants.create(tenantService, "Relances " + System.nanoTime(), Plan.PRO);
+        TestTenants.signInAs(tenant, Role.TENANT_USER);
+        Instant tenDaysAgo = Instant.now().minus(Duration.ofDays(10));
+        new CrmFixtures(tenantDsl.crm()).lead("Bruno", "Martin", "Assigned", "Partner", tenDaysAgo, tenDaysAgo,
+                "bruno@exemple.fr", null, false);
+        TestTenants.signOut();
+        inEnglish();
+        signInAndOpen(TestTenants.member(tenant, Role.TENANT_USER), "reporting");
+        assertThat(suggestionTitles()).contains("1 lead not followed up for 5 days");
+        UI.getCurrent().setLocale(java.util.Locale.FRENCH);
+        UI.getCurrent().navigate("crm");
+        UI.getCurrent().navigate("reporting");
+        assertThat(suggestionTitles()).contains("1 lead non relancé depuis 5 jours");
+    }
+
+    private String feedLineOfACrmChangeFromEspoCrm(boolean english) throws InterruptedException {
+        Tenant tenant = TestTenants.create(tenantService, "Fil " + System.nanoTime(), Plan.PRO);
+        events.publishEvent(new CrmRecordChanged(tenant.id(), "crm.lead.updated", "Fiche lead L42 modifiée.",
+                Instant.now(), EntityRef.lead("L42"), "espocrm"));
+        if (english) {
+            inEnglish();
+        }
+        signInAndOpen(TestTenants.member(tenant, Role.TENANT_USER), "activite");
+        @SuppressWarnings("unchecked")
+        Grid<FeedEvent> grid = _get(Grid.class, s -> s.withId("activity-grid"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (GridKt._size(grid) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            UI.getCurrent().navigate("crm");
+            UI.getCurrent().navigate("activite");
+            grid = _get(Grid.class, s -> s.withId("activity-grid"));
+        }
+        return GridKt._getFormatted(grid, 0, "summary");
+    }
+
+    @Test
+    void a_crm_change_reads_in_english_in_the_english_activity_feed() throws InterruptedException {
+        assertThat(feedLineOfACrmChangeFromEspoCrm(true)).isEqualTo("Lead L42 updated in EspoCRM.");
+    }
+
+    @Test
+    void a_crm_change_reads_in_french_in_the_french_activity_feed() throws InterruptedException {
+        assertThat(feedLineOfACrmChangeFromEspoCrm(false)).isEqualTo("Fiche lead L42 modifiée dans EspoCRM.");
+    }
+}
