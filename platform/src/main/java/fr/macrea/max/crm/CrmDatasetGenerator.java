@@ -100,6 +100,7 @@ public class CrmDatasetGenerator {
         long started = System.nanoTime();
         Run run = new Run(tenantDsl.crm(), tenantDsl.crmSchemaName(), spec, clock);
         run.all();
+        CrmSearch.fillMissing(tenantDsl.crm()); // bulk inserts bypass the write paths: give the rows their search words
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         log.info("CRM dataset {} generated: {} rows in {} s", spec, run.rows, elapsed.toSeconds());
         return new DatasetReport(run.users.size(), spec.accounts(), spec.leads(), spec.contacts(), spec.campaigns(),
