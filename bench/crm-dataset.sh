@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 LEADS="${1:-200000}"
 ACTIVITIES="${2:-1000000}"
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
-mvn -B -ntp -q -pl platform -am verify \
+mvn -B -ntp -q -pl demo -am verify \
   -Dtest=NoneTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=CrmBigTenantBenchIT -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dmax.bench.crm=true -Dbench.leads="$LEADS" -Dbench.activities="$ACTIVITIES" 2>&1 \

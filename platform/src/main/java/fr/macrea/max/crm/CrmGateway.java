@@ -20,19 +20,13 @@ public interface CrmGateway {
 
     Optional<Lead> findLead(String id);
 
-    default Optional<Contact> findContact(String id) {
-        throw unsupported();
-    }
+    Optional<Contact> findContact(String id);
 
     /** Leads matching the query, one keyset page (newest first). */
-    default CrmPage<Lead> searchLeads(CrmQuery query) {
-        throw unsupported();
-    }
+    CrmPage<Lead> searchLeads(CrmQuery query);
 
     /** Contacts matching the query, one keyset page (newest first). */
-    default CrmPage<Contact> searchContacts(CrmQuery query) {
-        throw unsupported();
-    }
+    CrmPage<Contact> searchContacts(CrmQuery query);
 
     /** The current values of some attributes of a record (for before-images and undo conflict checks). */
     Map<String, Object> readAttributes(EntityRef ref, Set<String> attributes);
@@ -42,17 +36,13 @@ public interface CrmGateway {
      * accounts are checked for duplicates (name + e-mail) unless {@code skipDuplicateCheck}, which a caller sets only
      * after the user confirmed; a duplicate is a {@link CrmDuplicateException} carrying the existing records.
      */
-    default String create(String entityType, Map<String, Object> attributes, boolean skipDuplicateCheck) {
-        throw unsupported();
-    }
+    String create(String entityType, Map<String, Object> attributes, boolean skipDuplicateCheck);
 
     /** Changes some attributes of a record and returns its before and after images. */
     RecordWrite update(EntityRef ref, Map<String, Object> changes);
 
     /** Soft-deletes a record ({@code deleted = 1}, as EspoCRM does). */
-    default void delete(EntityRef ref) {
-        throw unsupported();
-    }
+    void delete(EntityRef ref);
 
     /** The record's timeline, newest first. */
     List<TimelineEntry> timeline(EntityRef ref, int limit);
@@ -61,60 +51,30 @@ public interface CrmGateway {
     String addNote(EntityRef parent, String post);
 
     /** Creates a task attached to a record; returns its id. */
-    default String addTask(EntityRef parent, NewTask task) {
-        throw unsupported();
-    }
+    String addTask(EntityRef parent, NewTask task);
 
     /** The tags (multiEnum {@code cTags}) of a lead or contact. */
-    default Set<String> tags(EntityRef ref) {
-        throw unsupported();
-    }
+    Set<String> tags(EntityRef ref);
 
     /** Replaces the tags of a lead or contact; {@code c_tags} and the {@code array_value} rows stay consistent. */
-    default RecordWrite setTags(EntityRef ref, Set<String> tags) {
-        throw unsupported();
-    }
+    RecordWrite setTags(EntityRef ref, Set<String> tags);
 
-    default List<EmailTemplate> emailTemplates() {
-        throw unsupported();
-    }
+    List<EmailTemplate> emailTemplates();
 
-    default String createEmailTemplate(EmailTemplate template) {
-        throw unsupported();
-    }
+    String createEmailTemplate(EmailTemplate template);
 
-    default List<Campaign> campaigns() {
-        throw unsupported();
-    }
+    List<Campaign> campaigns();
 
-    default String createCampaign(Campaign campaign) {
-        throw unsupported();
-    }
+    String createCampaign(Campaign campaign);
 
     /** Logs a campaign event (Sent, Opened, Clicked, Opted Out, ...) for a target; returns its id. */
-    default String logCampaignEvent(CampaignLogEntry entry) {
-        throw unsupported();
-    }
+    String logCampaignEvent(CampaignLogEntry entry);
 
-    default List<CampaignLogEntry> campaignLog(String campaignId, int limit) {
-        throw unsupported();
-    }
+    List<CampaignLogEntry> campaignLog(String campaignId, int limit);
 
     /** E-mail opt-out, do-not-call and target-list opt-outs of a lead or contact. */
-    default Consent consent(EntityRef ref) {
-        throw unsupported();
-    }
+    Consent consent(EntityRef ref);
 
     /** Opts the record out of (or back into) one target list. */
-    default void setTargetListOptOut(EntityRef ref, String targetListId, boolean optedOut) {
-        throw unsupported();
-    }
-
-    /**
-     * The methods added after the first version of the port have defaults so that a test double implementing only
-     * the original five keeps compiling; {@link CrmService} implements them all.
-     */
-    private static CrmException unsupported() {
-        return new CrmException("Cette opération CRM n'est pas disponible ici.");
-    }
+    void setTargetListOptOut(EntityRef ref, String targetListId, boolean optedOut);
 }

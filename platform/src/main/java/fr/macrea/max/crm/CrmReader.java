@@ -27,10 +27,8 @@ import static fr.macrea.max.db.crm.Tables.CALL_LEAD;
 import static fr.macrea.max.db.crm.Tables.CAMPAIGN;
 import static fr.macrea.max.db.crm.Tables.CAMPAIGN_LOG_RECORD;
 import static fr.macrea.max.db.crm.Tables.EMAIL;
-import static fr.macrea.max.db.crm.Tables.EMAIL_ADDRESS;
 import static fr.macrea.max.db.crm.Tables.EMAIL_TEMPLATE;
 import static fr.macrea.max.db.crm.Tables.EMAIL_TEMPLATE_CATEGORY;
-import static fr.macrea.max.db.crm.Tables.ENTITY_EMAIL_ADDRESS;
 import static fr.macrea.max.db.crm.Tables.MEETING;
 import static fr.macrea.max.db.crm.Tables.MEETING_CONTACT;
 import static fr.macrea.max.db.crm.Tables.MEETING_LEAD;
@@ -39,7 +37,7 @@ import static fr.macrea.max.db.crm.Tables.TASK;
 
 /**
  * Reads of the tenant CRM schema (the CRM itself, or EspoCRM's replica): searches with keyset pagination, timelines,
- * templates, campaigns. Free text is a LIKE on names, company and e-mail (portable on H2 and MariaDB).
+ * templates, campaigns. Free text is {@link SearchTextStore#matches}: the same answer on H2 and MariaDB.
  */
 @Component
 class CrmReader {
@@ -54,17 +52,17 @@ class CrmReader {
         if (!entityType.equals("Lead") && !entityType.equals("Contact")) {
             throw new CrmValidationException("La recherche ne concerne que les leads et les contacts.");
         }
-        Table<?> t = CrmStore.table(entityType);
-        Field<String> id = CrmStore.id(t);
-        Field<LocalDateTime> createdAt = CrmStore.field(t, "created_at");
+        Table<?> t = CrmSchema.table(entityType);
+        Field<String> id = CrmSchema.id(t);
+        Field<LocalDateTime> createdAt = CrmSchema.field(t, "created_at");
         List<Condition> where = new ArrayList<>();
-        where.add(CrmStore.deleted(t).eq((byte) 0));
+        where.add(CrmSchema.deleted(t).eq((byte) 0));
         if (!q.statuses().isEmpty()) {
-            where.add(CrmStore.<String>field(t, "status").in(q.statuses()));
+            where.add(CrmSchema.<String>field(t, "status").in(q.statuses()));
         }
         if (!q.sources().isEmpty()) {
             Field<?> source = t.field("source");
-            where.add(source == null ? DSL.falseCondition() : CrmStore.<String>field(t, "source").in(q.sources()));
+            where.add(source == null ? DSL.falseCondition() : CrmSchema.<String>field(t, "source").in(q.sources()));
         }
         if (!q.anyTags().isEmpty()) {
             where.add(id.in(DSL.select(ARRAY_VALUE.ENTITY_ID).from(ARRAY_VALUE).where(
@@ -78,13 +76,13 @@ class CrmReader {
             where.add(createdAt.lt(utc(q.createdTo())));
         }
         if (q.modifiedFrom() != null) {
-            where.add(CrmStore.<LocalDateTime>field(t, "modified_at").ge(utc(q.modifiedFrom())));
+            where.add(CrmSchema.<LocalDateTime>field(t, "modified_at").ge(utc(q.modifiedFrom())));
         }
         if (q.assignedUserId() != null) {
-            where.add(CrmStore.<String>field(t, "assigned_user_id").eq(q.assignedUserId()));
+            where.add(CrmSchema.<String>field(t, "assigned_user_id").eq(q.assignedUserId()));
         }
         if (q.text() != null && !q.text().isBlank()) {
-            where.add(text(entityType, t, id, q.text().strip()));
+            where.add(SearchTextStore.matches(t, q.text()));
         }
         if (q.after() != null) {
             Cursor c = Cursor.decode(q.after());
@@ -99,48 +97,6 @@ class CrmReader {
             next = Optional.of(new Cursor(CrmStore.parseDateTime(last.get("createdAt")), (String) last.get("id")).encode());
         }
         return new CrmPage<>(rows, next);
-    }
-
-    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[\\p{L}\\p{N}]+");
-
-    /**
-     * Free text: an e-mail (contains {@code @}) searches addresses; otherwise MariaDB/MySQL use the FULLTEXT index on
-     * names, company and description (boolean mode, every word as a prefix), and H2 (or words shorter than InnoDB's
-     * 3-character minimum) falls back to LIKE on the same columns.
-     */
-    private Condition text(String entityType, Table<?> t, Field<String> id, String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        String like = "%" + lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        if (lower.contains("@")) {
-            return id.in(DSL.select(ENTITY_EMAIL_ADDRESS.ENTITY_ID).from(ENTITY_EMAIL_ADDRESS).join(EMAIL_ADDRESS)
-                    .on(EMAIL_ADDRESS.ID.eq(ENTITY_EMAIL_ADDRESS.EMAIL_ADDRESS_ID))
-                    .where(ENTITY_EMAIL_ADDRESS.ENTITY_TYPE.eq(entityType), ENTITY_EMAIL_ADDRESS.DELETED.eq((byte) 0),
-                            EMAIL_ADDRESS.LOWER.like(like, '\\')));
-        }
-        List<String> columns = new ArrayList<>(List.of("first_name", "last_name"));
-        if (t.field("account_name") != null) {
-            columns.add("account_name");
-        }
-        columns.add("description");
-        List<String> tokens = TOKEN.matcher(lower).results().map(java.util.regex.MatchResult::group).toList();
-        boolean mysql = store.dsl().dialect().family() == org.jooq.SQLDialect.MYSQL
-                || store.dsl().dialect().family() == org.jooq.SQLDialect.MARIADB;
-        if (mysql && !tokens.isEmpty() && tokens.stream().allMatch(w -> w.length() >= 3)) {
-            String against = String.join(" ", tokens.stream().map(w -> "+" + w + "*").toList());
-            String match = "match(" + String.join(", ", columns.stream().map(c -> "{" + columns.indexOf(c) + "}").toList())
-                    + ") against ({" + columns.size() + "} in boolean mode)";
-            List<org.jooq.QueryPart> parts = new ArrayList<>();
-            columns.forEach(c -> parts.add(t.field(c)));
-            parts.add(DSL.val(against));
-            return DSL.condition(match, parts.toArray(org.jooq.QueryPart[]::new));
-        }
-        Field<String> fullName = DSL.lower(DSL.concat(DSL.coalesce(CrmStore.<String>field(t, "first_name"), ""), DSL.inline(" "),
-                DSL.coalesce(CrmStore.<String>field(t, "last_name"), "")));
-        Condition c = fullName.like(like, '\\');
-        for (String column : columns) {
-            c = c.or(DSL.lower(CrmStore.<String>field(t, column)).like(like, '\\'));
-        }
-        return c;
     }
 
     record Cursor(LocalDateTime createdAt, String id) {

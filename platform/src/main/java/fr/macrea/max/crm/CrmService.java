@@ -4,7 +4,10 @@ import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.tenant.TenantService;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,31 +21,39 @@ import java.util.Set;
  * The {@link CrmGateway} of the platform. Reads always come from the tenant schema (the embedded CRM, or the
  * replica of the tenant's EspoCRM: fast and uniform); writes go to the source of truth chosen by
  * {@code Tenant.crmMode()}: the tenant schema, or EspoCRM first and then the replica. Callers never know the mode.
+ * Every method needs a signed-in tenant user (the tenant is the principal's); the embedded CRM's read-write-read of
+ * {@link #update} is one transaction, so its before-image is exactly what the write replaced.
  */
 @Service
+@PreAuthorize("hasRole('TENANT_USER')")
 public class CrmService implements CrmGateway {
 
     private static final int MAX_POST = 65_000;
 
     private final CrmStore store;
     private final CrmReader reader;
+    private final TargetListStore targetLists;
     private final EmbeddedWriter embedded;
     private final EspoWriter espo;
     private final TenantService tenants;
     private final TenantContext context;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    CrmService(CrmStore store, CrmReader reader, EmbeddedWriter embedded, EspoWriter espo, TenantService tenants,
-               TenantContext context, ApplicationEventPublisher events, Clock clock) {
+    CrmService(CrmStore store, CrmReader reader, TargetListStore targetLists, EmbeddedWriter embedded, EspoWriter espo, TenantService tenants,
+               TenantContext context, ApplicationEventPublisher events, Clock clock,
+               PlatformTransactionManager transactions) {
         this.store = store;
         this.reader = reader;
+        this.targetLists = targetLists;
         this.embedded = embedded;
         this.espo = espo;
         this.tenants = tenants;
         this.context = context;
         this.events = events;
         this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     private CrmWriter writer() {
@@ -79,7 +90,7 @@ public class CrmService implements CrmGateway {
 
     @Override
     public String create(String entityType, Map<String, Object> attributes, boolean skipDuplicateCheck) {
-        store.prepare(entityType, attributes, CrmStore.Mode.STRICT);
+        CrmInput.prepare(entityType, attributes, CrmInput.Mode.STRICT);
         String id = writer().create(entityType, attributes, skipDuplicateCheck);
         publish(new EntityRef(entityType, id), "created");
         return id;
@@ -91,18 +102,34 @@ public class CrmService implements CrmGateway {
         if (changes.isEmpty()) {
             throw new CrmValidationException("Aucune modification demandée.");
         }
-        store.prepare(ref.entityType(), changes, CrmStore.Mode.STRICT);
-        Map<String, Object> before = subset(ref.entityType(), store.require(ref.entityType(), ref.id()), changes.keySet());
-        writer().update(ref.entityType(), ref.id(), changes);
-        Map<String, Object> after = subset(ref.entityType(), store.require(ref.entityType(), ref.id()), changes.keySet());
+        CrmInput.prepare(ref.entityType(), changes, CrmInput.Mode.STRICT);
+        CrmWriter writer = writer();
+        RecordWrite write;
+        if (writer == embedded) {
+            // one transaction, the row locked from the before-image read on: a concurrent write waits, so no two
+            // writes return the same before-image and undo restores what this write really replaced
+            write = tx.execute(status -> readWriteRead(writer, ref, changes, true));
+        } else {
+            // EspoCRM is the source of truth and is called over HTTP: no local transaction is held across the call
+            write = readWriteRead(writer, ref, changes, false);
+        }
         publish(ref, "updated");
+        return write;
+    }
+
+    private RecordWrite readWriteRead(CrmWriter writer, EntityRef ref, Map<String, Object> changes, boolean lock) {
+        Map<String, Object> record = lock ? store.requireForUpdate(ref.entityType(), ref.id())
+                : store.require(ref.entityType(), ref.id());
+        Map<String, Object> before = subset(ref.entityType(), record, changes.keySet());
+        writer.update(ref.entityType(), ref.id(), changes);
+        Map<String, Object> after = subset(ref.entityType(), store.require(ref.entityType(), ref.id()), changes.keySet());
         return new RecordWrite(ref, before, after);
     }
 
     @Override
     public void delete(EntityRef ref) {
         CrmIds.require(ref.id());
-        CrmStore.table(ref.entityType());
+        CrmSchema.table(ref.entityType());
         writer().delete(ref.entityType(), ref.id());
         publish(ref, "deleted");
     }
@@ -153,7 +180,7 @@ public class CrmService implements CrmGateway {
         }
         attributes.put("parentType", parent.entityType());
         attributes.put("parentId", parent.id());
-        store.prepare("Task", attributes, CrmStore.Mode.STRICT);
+        CrmInput.prepare("Task", attributes, CrmInput.Mode.STRICT);
         String id = writer().create("Task", attributes, true);
         publish(new EntityRef("Task", id), "created");
         return id;
@@ -230,7 +257,7 @@ public class CrmService implements CrmGateway {
             attributes.put("parentId", entry.target().id());
         }
         attributes.put("stringData", entry.stringData());
-        store.prepare("CampaignLogRecord", attributes, CrmStore.Mode.STRICT);
+        CrmInput.prepare("CampaignLogRecord", attributes, CrmInput.Mode.STRICT);
         return writer().create("CampaignLogRecord", attributes, true);
     }
 
@@ -244,7 +271,7 @@ public class CrmService implements CrmGateway {
         Map<String, Object> record = store.require(ref.entityType(), ref.id());
         return new Consent(Boolean.TRUE.equals(record.get("emailAddressIsOptedOut")),
                 Boolean.TRUE.equals(record.get("doNotCall")),
-                store.optedOutTargetLists(ref.entityType(), ref.id()));
+                targetLists.optedOut(ref.entityType(), ref.id()));
     }
 
     @Override
@@ -263,9 +290,9 @@ public class CrmService implements CrmGateway {
 
     private static Map<String, Object> subset(String entityType, Map<String, Object> record, Set<String> attributes) {
         Map<String, Object> out = new LinkedHashMap<>();
-        var table = CrmStore.table(entityType);
+        var table = CrmSchema.table(entityType);
         for (String attr : attributes) {
-            String key = record.containsKey(attr) ? attr : CrmStore.canonical(table, attr);
+            String key = record.containsKey(attr) ? attr : CrmSchema.canonical(table, attr);
             if (!record.containsKey(key)) {
                 throw new CrmValidationException("Champ inconnu pour " + CrmStore.label(entityType) + " : « " + attr + " ».");
             }
@@ -283,15 +310,15 @@ public class CrmService implements CrmGateway {
                 s(a, "emailAddress"), Boolean.TRUE.equals(a.get("emailAddressIsOptedOut")), s(a, "phoneNumber"),
                 Boolean.TRUE.equals(a.get("doNotCall")), s(a, "status"), s(a, "source"), s(a, "industry"),
                 s(a, "addressCity"), s(a, "description"), CrmReader.tagsOf(a), s(a, "assignedUserId"),
-                s(a, "campaignId"), CrmStore.instant(a.get("createdAt")), CrmStore.instant(a.get("modifiedAt")));
+                s(a, "campaignId"), CrmValues.instant(a.get("createdAt")), CrmValues.instant(a.get("modifiedAt")));
     }
 
     static Contact contact(Map<String, Object> a) {
         return new Contact(s(a, "id"), s(a, "firstName"), s(a, "lastName"), s(a, "accountId"), s(a, "emailAddress"),
                 Boolean.TRUE.equals(a.get("emailAddressIsOptedOut")), s(a, "phoneNumber"),
                 Boolean.TRUE.equals(a.get("doNotCall")), s(a, "addressCity"), s(a, "description"), CrmReader.tagsOf(a),
-                s(a, "assignedUserId"), s(a, "campaignId"), CrmStore.instant(a.get("createdAt")),
-                CrmStore.instant(a.get("modifiedAt")));
+                s(a, "assignedUserId"), s(a, "campaignId"), CrmValues.instant(a.get("createdAt")),
+                CrmValues.instant(a.get("modifiedAt")));
     }
 
     private static String s(Map<String, Object> a, String key) {

@@ -10,18 +10,22 @@ import java.util.Map;
 class EmbeddedWriter implements CrmWriter {
 
     private final CrmStore store;
+    private final DuplicateReader duplicates;
+    private final TargetListStore targetLists;
 
-    EmbeddedWriter(CrmStore store) {
+    EmbeddedWriter(CrmStore store, DuplicateReader duplicates, TargetListStore targetLists) {
         this.store = store;
+        this.duplicates = duplicates;
+        this.targetLists = targetLists;
     }
 
     @Override
     public String create(String entityType, Map<String, Object> attributes, boolean skipDuplicateCheck) {
-        CrmStore.Prepared prepared = store.prepare(entityType, attributes, CrmStore.Mode.STRICT);
+        CrmInput.Prepared prepared = CrmInput.prepare(entityType, attributes, CrmInput.Mode.STRICT);
         if (!skipDuplicateCheck) {
-            List<Map<String, Object>> duplicates = store.duplicates(entityType, attributes);
-            if (!duplicates.isEmpty()) {
-                throw new CrmDuplicateException(duplicates);
+            List<Map<String, Object>> found = duplicates.duplicates(entityType, attributes);
+            if (!found.isEmpty()) {
+                throw new CrmDuplicateException(found);
             }
         }
         return store.insert(prepared);
@@ -29,18 +33,18 @@ class EmbeddedWriter implements CrmWriter {
 
     @Override
     public void update(String entityType, String id, Map<String, Object> changes) {
-        store.update(store.prepare(entityType, changes, CrmStore.Mode.STRICT), id);
+        store.update(CrmInput.prepare(entityType, changes, CrmInput.Mode.STRICT), id);
     }
 
     @Override
     public void delete(String entityType, String id) {
         if (!store.softDelete(entityType, id)) {
-            throw new CrmNotFoundException("Fiche introuvable : " + CrmStore.label(entityType) + " " + id + ".");
+            throw CrmStore.notFound(entityType, id);
         }
     }
 
     @Override
     public void setTargetListOptOut(String entityType, String id, String targetListId, boolean optedOut) {
-        store.setTargetListOptOut(entityType, id, targetListId, optedOut);
+        targetLists.setOptOut(entityType, id, targetListId, optedOut);
     }
 }

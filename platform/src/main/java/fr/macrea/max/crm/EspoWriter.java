@@ -14,10 +14,12 @@ class EspoWriter implements CrmWriter {
 
     private final EspoConnections connections;
     private final CrmStore store;
+    private final TargetListStore targetLists;
 
-    EspoWriter(EspoConnections connections, CrmStore store) {
+    EspoWriter(EspoConnections connections, CrmStore store, TargetListStore targetLists) {
         this.connections = connections;
         this.store = store;
+        this.targetLists = targetLists;
     }
 
     @Override
@@ -53,7 +55,7 @@ class EspoWriter implements CrmWriter {
         } else {
             connections.client().deleteWithBody("/TargetList/" + targetListId + "/optOut", body);
         }
-        store.setTargetListOptOut(entityType, id, targetListId, optedOut);
+        targetLists.setOptOut(entityType, id, targetListId, optedOut);
     }
 
     /** EspoCRM before 8.2 names custom fields without the {@code c} prefix ({@code tags} instead of {@code cTags}). */

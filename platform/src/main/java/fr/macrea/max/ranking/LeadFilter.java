@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * A lead search of the CRM tab. Nulls and empty sets mean "no filter". {@code text} matches the start of the first
- * name, last name, company or e-mail address (index-friendly prefix search).
+ * A lead search of the CRM tab. Nulls and empty sets mean "no filter". {@code text}: every word must start a word
+ * of the first name, last name, company or e-mail address, ignoring case and accents (the CRM's one search rule).
  */
 public record LeadFilter(String text, LeadSegment segment, Set<String> statuses, Set<String> sources, Set<String> tags,
                          String assignedUserId, Instant createdFrom, Instant createdTo) {

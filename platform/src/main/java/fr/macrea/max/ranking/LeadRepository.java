@@ -1,8 +1,8 @@
 package fr.macrea.max.ranking;
 
+import fr.macrea.max.crm.CrmSearch;
 import fr.macrea.max.persistence.TenantDsl;
 import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record2;
@@ -55,39 +55,17 @@ class LeadRepository {
     }
 
     /**
-     * One keyset page on (created_at, id) descending. Free text is a prefix match on first name, last name, company
-     * and e-mail address: a UNION of index ranges gives the page's ids, then the rows are read by primary key.
+     * One keyset page on (created_at, id) descending. Free text is the CRM's one search rule
+     * ({@link CrmSearch#leadMatches}): every word a case- and accent-insensitive prefix of a word of the first name,
+     * last name, company or e-mail address, the same on H2 and MariaDB.
      */
     List<Raw> page(LeadFilter filter, Cursor after, int limit, Instant now) {
-        DSLContext dsl = tenantDsl.crm();
         Condition where = conditions(filter, after, now);
-        if (filter.text() == null) {
-            return dsl.select(columns()).from(LEAD).where(where)
-                    .orderBy(LEAD.CREATED_AT.desc(), LEAD.ID.desc()).limit(limit).fetch(this::raw);
+        if (filter.text() != null) {
+            where = where.and(CrmSearch.leadMatches(filter.text()));
         }
-        String prefix = escape(filter.text()) + "%";
-        Table<Record2<String, LocalDateTime>> matches = textMatches(prefix, where).asTable("m");
-        Field<String> matchId = matches.field(0, String.class);
-        Field<LocalDateTime> matchCreated = matches.field(1, LocalDateTime.class);
-        List<String> ids = dsl.selectDistinct(matchId, matchCreated).from(matches)
-                .orderBy(matchCreated.desc(), matchId.desc()).limit(limit).fetch(matchId);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return dsl.select(columns()).from(LEAD).where(LEAD.ID.in(ids))
-                .orderBy(LEAD.CREATED_AT.desc(), LEAD.ID.desc()).fetch(this::raw);
-    }
-
-    private org.jooq.Select<Record2<String, LocalDateTime>> textMatches(String prefix, Condition where) {
-        String lower = prefix.toLowerCase(java.util.Locale.ROOT);
-        return DSL.select(LEAD.ID, LEAD.CREATED_AT).from(LEAD).where(where).and(LEAD.FIRST_NAME.like(prefix, '\\'))
-                .union(DSL.select(LEAD.ID, LEAD.CREATED_AT).from(LEAD).where(where).and(LEAD.LAST_NAME.like(prefix, '\\')))
-                .union(DSL.select(LEAD.ID, LEAD.CREATED_AT).from(LEAD).where(where).and(LEAD.ACCOUNT_NAME.like(prefix, '\\')))
-                .union(DSL.select(LEAD.ID, LEAD.CREATED_AT).from(EMAIL_ADDRESS)
-                        .join(ENTITY_EMAIL_ADDRESS).on(ENTITY_EMAIL_ADDRESS.EMAIL_ADDRESS_ID.eq(EMAIL_ADDRESS.ID),
-                                ENTITY_EMAIL_ADDRESS.ENTITY_TYPE.eq("Lead"), ENTITY_EMAIL_ADDRESS.DELETED.eq((byte) 0))
-                        .join(LEAD).on(LEAD.ID.eq(ENTITY_EMAIL_ADDRESS.ENTITY_ID))
-                        .where(EMAIL_ADDRESS.LOWER.like(lower, '\\'), EMAIL_ADDRESS.DELETED.eq((byte) 0)).and(where));
+        return tenantDsl.crm().select(columns()).from(LEAD).where(where)
+                .orderBy(LEAD.CREATED_AT.desc(), LEAD.ID.desc()).limit(limit).fetch(this::raw);
     }
 
     /** Active leads touched in the last 30 days, most recent first: the candidates of the ranking. */
@@ -233,10 +211,6 @@ class LeadRepository {
         } catch (RuntimeException e) {
             return Set.of();
         }
-    }
-
-    static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static LocalDateTime utc(Instant instant) {

@@ -72,17 +72,17 @@ class CrmUnitsTest {
 
     @Test
     void tagsAreValidatedAndDeduplicated() {
-        assertThat(CrmStore.tagList(List.of("vip", "VIP client", "vip"))).containsExactly("vip", "VIP client");
-        assertThatThrownBy(() -> CrmStore.tagList(List.of(""))).isInstanceOf(CrmValidationException.class);
-        assertThatThrownBy(() -> CrmStore.tagList(List.of("x".repeat(101)))).isInstanceOf(CrmValidationException.class);
-        assertThatThrownBy(() -> CrmStore.tagList(List.of("<script>"))).isInstanceOf(CrmValidationException.class);
+        assertThat(CrmValues.tagList(List.of("vip", "VIP client", "vip"))).containsExactly("vip", "VIP client");
+        assertThatThrownBy(() -> CrmValues.tagList(List.of(""))).isInstanceOf(CrmValidationException.class);
+        assertThatThrownBy(() -> CrmValues.tagList(List.of("x".repeat(101)))).isInstanceOf(CrmValidationException.class);
+        assertThatThrownBy(() -> CrmValues.tagList(List.of("<script>"))).isInstanceOf(CrmValidationException.class);
     }
 
     @Test
     void attributeAndColumnNamesFollowEspoConventions() {
-        assertThat(CrmStore.snake("assignedUserId")).isEqualTo("assigned_user_id");
-        assertThat(CrmStore.camel("email_address_is_opted_out")).isEqualTo("emailAddressIsOptedOut");
-        assertThat(CrmStore.column(fr.macrea.max.db.crm.Tables.LEAD, "tags").getName()).isEqualTo("c_tags");
-        assertThat(CrmStore.column(fr.macrea.max.db.crm.Tables.LEAD, "cTags").getName()).isEqualTo("c_tags");
+        assertThat(CrmSchema.snake("assignedUserId")).isEqualTo("assigned_user_id");
+        assertThat(CrmSchema.camel("email_address_is_opted_out")).isEqualTo("emailAddressIsOptedOut");
+        assertThat(CrmSchema.column(fr.macrea.max.db.crm.Tables.LEAD, "tags").getName()).isEqualTo("c_tags");
+        assertThat(CrmSchema.column(fr.macrea.max.db.crm.Tables.LEAD, "cTags").getName()).isEqualTo("c_tags");
     }
 }

@@ -5,7 +5,7 @@ import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.testing.TestTenants;
 
 /** The CRM contract on the embedded CRM (the tenant schema on MariaDB is the CRM). */
-class EmbeddedCrmContractIT extends CrmGatewayContract {
+class EmbeddedCrmContractIT extends SchemaCrmGatewayContract {
 
     private static Tenant tenant;
 

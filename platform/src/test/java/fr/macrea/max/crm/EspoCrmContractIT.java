@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The same CRM contract on a tenant in EspoCRM mode: writes go to the EspoCRM fake first, reads come from the
  * replica. Plus what only this mode has: EspoCRM is the source of truth, and EspoCRM down means nothing written.
  */
-class EspoCrmContractIT extends CrmGatewayContract {
+class EspoCrmContractIT extends SchemaCrmGatewayContract {
 
     private static Tenant tenant;
     private static EspoCrmFake fake;

@@ -4,6 +4,7 @@ import fr.macrea.max.action.ActionOutcome;
 import fr.macrea.max.action.ActionRefusedException;
 import fr.macrea.max.action.ActionRequest;
 import fr.macrea.max.action.ActionService;
+import fr.macrea.max.crm.CrmIds;
 import fr.macrea.max.wallet.DefaultPrices;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,8 @@ public class LeadAnalysisService {
     /** The analysis and its charge ({@link ActionOutcome#cost()}); a replay with the same key is not re-charged. */
     @PreAuthorize("hasRole('TENANT_USER')")
     public ActionOutcome<LeadAnalysis> analyseLead(String leadId, String idempotencyKey) {
-        if (leadId == null || !leadId.matches("[A-Za-z0-9]{1,24}")) {
+        // the CRM's own id rule: EspoCRM ids are 17 hex characters, or UUIDs when EspoCRM runs in UUID mode
+        if (!CrmIds.isValid(leadId)) {
             throw new ActionRefusedException("Identifiant de lead invalide.");
         }
         return actions.run(ActionRequest.of(ACTION_ID, new LeadAnalysisParams(leadId), idempotencyKey));

@@ -1,5 +1,6 @@
-package fr.macrea.max.crm;
+package fr.macrea.max.demo.crm;
 
+import fr.macrea.max.crm.*;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;

@@ -1,5 +1,6 @@
-package fr.macrea.max.crm;
+package fr.macrea.max.demo.crm;
 
+import fr.macrea.max.crm.*;
 import fr.macrea.max.PlatformTestApplication;
 import fr.macrea.max.persistence.TenantDsl;
 import fr.macrea.max.security.Role;

@@ -1,4 +1,4 @@
-package fr.macrea.max.crm;
+package fr.macrea.max.demo.crm;
 
 /** The vocabulary of one business vertical, for generated CRM data. */
 record Vertical(String label, String industry, String[] companyPrefixes, String[] titles, String[] tags,

@@ -1,4 +1,4 @@
-package fr.macrea.max.crm;
+package fr.macrea.max.demo.crm;
 
 import fr.macrea.max.demo.DemoSeeder;
 import fr.macrea.max.demo.DemoTenant;

@@ -1,0 +1,105 @@
+package fr.macrea.max.crm;
+
+import org.jooq.Field;
+import org.jooq.Table;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Checks an attribute map and converts it to column values without writing anything, so that bad input (unknown
+ * field, too long, bad type, malformed e-mail, bad tag, unknown enum option) is refused before any write. Special
+ * attributes: {@code emailAddress}/{@code emailAddressIsOptedOut}, {@code phoneNumber} (link tables, written by
+ * {@link ContactPointStore}) and the multiEnum {@code cTags} (JSON column + {@code array_value} rows).
+ */
+final class CrmInput {
+
+    enum Mode {
+        /** A write asked by M.A.X.: unknown attributes are errors, ids and audit dates are set here. */
+        STRICT,
+        /** A record copied from EspoCRM: unknown attributes are ignored, ids and dates are EspoCRM's. */
+        REPLICA
+    }
+
+    record Prepared(String entityType, Table<?> table, Map<Field<?>, Object> columns, Map<String, Object> special,
+                    List<String> tags) {
+    }
+
+    private static final Set<String> SPECIAL = Set.of("emailAddress", "emailAddressIsOptedOut", "phoneNumber",
+            "phoneNumberIsOptedOut");
+    /** Attributes EspoCRM computes or M.A.X. manages itself: never written from a caller's map. */
+    private static final Set<String> READ_ONLY = Set.of("id", "deleted", "createdAt", "modifiedAt", "number");
+    private static final Pattern EMAIL_PATTERN = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+
+    /** EspoCRM's enum options for the fields M.A.X. writes most (entityDefs, reference §1.9). */
+    private static final Map<String, Set<String>> ENUMS = Map.ofEntries(
+            Map.entry("Lead.status", Set.of("New", "Assigned", "In Process", "Converted", "Recycled", "Dead")),
+            Map.entry("Lead.source", Set.of("", "Call", "Email", "Existing Customer", "Partner", "Public Relations",
+                    "Web Site", "Campaign", "Other")),
+            Map.entry("Task.status", Set.of("Not Started", "Started", "Completed", "Canceled", "Deferred")),
+            Map.entry("Task.priority", Set.of("Low", "Normal", "High", "Urgent")),
+            Map.entry("Call.status", Set.of("Planned", "Held", "Not Held")),
+            Map.entry("Meeting.status", Set.of("Planned", "Held", "Not Held")),
+            Map.entry("Campaign.status", Set.of("Planning", "Active", "Inactive", "Complete")),
+            Map.entry("Campaign.type", Set.of("Email", "Newsletter", "Informational Email", "Web", "Television", "Radio", "Mail")),
+            Map.entry("CampaignLogRecord.action", Set.of("Sent", "Opened", "Opted Out", "Bounced", "Clicked", "Lead Created", "Opted In")));
+
+    private CrmInput() {
+    }
+
+    static Prepared prepare(String entityType, Map<String, Object> attributes, Mode mode) {
+        Table<?> table = CrmSchema.table(entityType);
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        Map<String, Object> special = new LinkedHashMap<>();
+        List<String> tags = null;
+        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            String attr = e.getKey();
+            Object value = e.getValue();
+            if (SPECIAL.contains(attr)) {
+                if (!CrmSchema.WITH_EMAIL.contains(entityType)) {
+                    continue;
+                }
+                if (attr.equals("emailAddress") && value != null && !value.toString().isBlank()
+                        && !EMAIL_PATTERN.matcher(value.toString().strip()).matches()) {
+                    throw new CrmValidationException("Adresse e-mail invalide : « " + value + " ».");
+                }
+                special.put(attr, value);
+                continue;
+            }
+            if (READ_ONLY.contains(attr) && mode == Mode.STRICT) {
+                throw new CrmValidationException("Le champ « " + attr + " » ne peut pas être modifié.");
+            }
+            Field<?> f = CrmSchema.column(table, attr);
+            if (f == null) {
+                if (mode == Mode.STRICT && !(attr.equals("name") && CrmSchema.PERSONS.contains(entityType))) {
+                    throw new CrmValidationException("Champ inconnu pour " + CrmStore.label(entityType) + " : « " + attr + " ».");
+                }
+                continue;
+            }
+            if (f.getName().equals("c_tags")) {
+                tags = CrmValues.tagList(value);
+                columns.put(f, tags.isEmpty() ? null : CrmJson.write(tags));
+                continue;
+            }
+            columns.put(f, CrmValues.toColumn(f, value, attr));
+        }
+        if (mode == Mode.STRICT) {
+            checkEnums(entityType, attributes);
+        }
+        return new Prepared(entityType, table, columns, special, tags);
+    }
+
+    private static void checkEnums(String entityType, Map<String, Object> attributes) {
+        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            Set<String> options = ENUMS.get(entityType + "." + e.getKey());
+            if (options != null && e.getValue() != null && !options.contains(e.getValue().toString())) {
+                throw new CrmValidationException("Valeur invalide pour le champ « " + e.getKey() + " » : « "
+                        + e.getValue() + " » (valeurs possibles : " + String.join(", ", new TreeSet<>(options)) + ").");
+            }
+        }
+    }
+}
