@@ -52,7 +52,14 @@ class PlatformArchitectureTest {
             // another tenant's rows are not reachable from their DSLContext (CrmIsolationIT, TenantIsolationIT)
             Map.entry("fr.macrea.max.crm.CrmStore", "CRM schema of the tenant (TenantDsl)"),
             Map.entry("fr.macrea.max.crm.CrmReader", "CRM schema of the tenant (TenantDsl)"),
-            Map.entry("fr.macrea.max.crm.CrmDatasetGenerator", "CRM schema of the tenant (TenantDsl), demo data"),
+            Map.entry("fr.macrea.max.crm.ContactPointStore", "CRM schema of the tenant (TenantDsl)"),
+            Map.entry("fr.macrea.max.crm.SearchTextStore", "CRM schema of the tenant (TenantDsl)"),
+            Map.entry("fr.macrea.max.crm.AttributeReader", "CRM schema of the tenant (TenantDsl)"),
+            Map.entry("fr.macrea.max.crm.TargetListStore", "CRM schema of the tenant (TenantDsl)"),
+            Map.entry("fr.macrea.max.crm.DuplicateReader", "CRM schema of the tenant (TenantDsl)"),
+            Map.entry("fr.macrea.max.crm.ReplicaStore", "CRM schema of the tenant (TenantDsl)"),
+            Map.entry("fr.macrea.max.crm.CrmSchema", "the tenant CRM tables' shared field lookups (TenantDsl)"),
+            Map.entry("fr.macrea.max.crm.CrmSearch", "fills search_text of a tenant CRM schema (TenantDsl, migration V5)"),
             Map.entry("fr.macrea.max.ranking.LeadRepository", "CRM schema of the tenant (TenantDsl)"),
             Map.entry("fr.macrea.max.reporting.ReportingRepository", "CRM schema of the tenant (TenantDsl)"),
             Map.entry("fr.macrea.max.kpi.KpiRepository", "CRM schema of the tenant (TenantDsl)"));
@@ -60,7 +67,11 @@ class PlatformArchitectureTest {
     /** Not repositories, but jOOQ condition builders that only repositories call. */
     static final Map<String, String> QUERY_BUILDERS = Map.of(
             "fr.macrea.max.kpi.CrmCriteria", "turns a brain's declarative criteria into conditions for KpiRepository",
-            "fr.macrea.max.ranking.LeadSegment", "the segment conditions shared by the lead and reporting repositories");
+            "fr.macrea.max.ranking.LeadSegment", "the segment conditions shared by the lead and reporting repositories",
+            "fr.macrea.max.crm.CrmSchema", "table and field lookups of the tenant CRM schema for the CRM stores",
+            "fr.macrea.max.crm.CrmValues", "typed reads of CRM rows for the CRM stores",
+            "fr.macrea.max.crm.CrmInput", "checks CRM input against the schema before a store writes it",
+            "fr.macrea.max.crm.CrmSearch", "the one lead search condition, shared by the CRM reader and the ranking");
 
     /**
      * Services that still touch jOOQ types, each in a part of issue 9 that another change is rewriting; remove an
@@ -70,10 +81,7 @@ class PlatformArchitectureTest {
             "fr.macrea.max.action.ActionPipeline", "reads ActionLogRecord (action path rewrite)",
             "fr.macrea.max.action.ActionService", "reads ActionDraftRecord/ActionLogRecord (undo moves out)",
             "fr.macrea.max.action.ModeService", "queries user_mode through TenantScope (ModeGuard rewrite)",
-            "fr.macrea.max.wallet.WalletService", "reads WalletRecord (WalletService split)",
-            "fr.macrea.max.crm.CrmStore", "CRM store (CrmStore split into repositories)",
-            "fr.macrea.max.crm.CrmReader", "CRM store (one lead search)",
-            "fr.macrea.max.crm.CrmDatasetGenerator", "moves out of the product code to the demo/bench side");
+            "fr.macrea.max.wallet.WalletService", "reads WalletRecord (WalletService split)");
 
     @Test
     void onlyTheAllowListHoldsADslContext() {

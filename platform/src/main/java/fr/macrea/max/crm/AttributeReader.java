@@ -3,7 +3,7 @@ package fr.macrea.max.crm;
 import fr.macrea.max.persistence.TenantDsl;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import static fr.macrea.max.db.crm.Tables.ENTITY_PHONE_NUMBER;
 import static fr.macrea.max.db.crm.Tables.PHONE_NUMBER;
 
 /** Rows of the tenant CRM schema as EspoCRM attribute maps, with their primary e-mail address and phone number. */
-@Component
+@Repository
 class AttributeReader {
 
     private final TenantDsl tenantDsl;

@@ -2,7 +2,7 @@ package fr.macrea.max.crm;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -19,7 +19,7 @@ import static fr.macrea.max.db.crm.Tables.PHONE_NUMBER;
  * {@code entity_email_address}), phone number ({@code phone_number} + {@code entity_phone_number}) and the
  * {@code array_value} rows of the multiEnum {@code cTags}. Always written inside the caller's transaction.
  */
-@Component
+@Repository
 class ContactPointStore {
 
     private final Clock clock;

@@ -5,7 +5,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,7 +39,7 @@ import static fr.macrea.max.db.crm.Tables.TASK;
  * Reads of the tenant CRM schema (the CRM itself, or EspoCRM's replica): searches with keyset pagination, timelines,
  * templates, campaigns. Free text is {@link SearchTextStore#matches}: the same answer on H2 and MariaDB.
  */
-@Component
+@Repository
 class CrmReader {
 
     private final CrmStore store;

@@ -5,7 +5,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * ({@link CrmInput}), e-mail/phone/tag link rows ({@link ContactPointStore}), EspoCRM copies ({@link ReplicaStore}),
  * duplicates ({@link DuplicateReader}), target lists ({@link TargetListStore}), search words ({@link SearchTextStore}).
  */
-@Component
+@Repository
 class CrmStore {
 
     static final String TAGS = "cTags";

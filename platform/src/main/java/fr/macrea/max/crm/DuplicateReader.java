@@ -4,7 +4,7 @@ import fr.macrea.max.persistence.TenantDsl;
 import org.jooq.Condition;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import static fr.macrea.max.db.crm.Tables.EMAIL_ADDRESS;
 import static fr.macrea.max.db.crm.Tables.ENTITY_EMAIL_ADDRESS;
 
 /** EspoCRM's duplicate check ({@code duplicateCheckFieldList}): same name or same e-mail address. */
-@Component
+@Repository
 class DuplicateReader {
 
     private final TenantDsl tenantDsl;

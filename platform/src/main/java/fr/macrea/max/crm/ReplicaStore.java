@@ -5,7 +5,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** The replica of an EspoCRM tenant: records EspoCRM returned or sent, copied into the tenant schema. */
-@Component
+@Repository
 class ReplicaStore {
 
     private final TenantDsl tenantDsl;

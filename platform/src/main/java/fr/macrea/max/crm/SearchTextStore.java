@@ -6,7 +6,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import static fr.macrea.max.db.crm.Tables.LEAD;
  * "lefevre" finds Lefèvre, "laura michel" finds Laura Michel). The words are normalised here, in Java, and stored in
  * {@code search_text}, so that H2 and MariaDB answer identically (their collations and FULLTEXT support differ).
  */
-@Component
+@Repository
 class SearchTextStore {
 
     static final String COLUMN = "search_text";

@@ -4,7 +4,7 @@ import fr.macrea.max.persistence.TenantDsl;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -14,7 +14,7 @@ import static fr.macrea.max.db.crm.Tables.CONTACT_TARGET_LIST;
 import static fr.macrea.max.db.crm.Tables.LEAD_TARGET_LIST;
 
 /** Target-list membership and opt-outs of leads, contacts and accounts (EspoCRM's link tables). */
-@Component
+@Repository
 class TargetListStore {
 
     private record Link(Table<?> table, Field<String> owner, Field<String> targetList, Field<Byte> optedOut,
