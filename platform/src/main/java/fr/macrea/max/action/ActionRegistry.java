@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Every {@link ActionDefinition} bean, by id. */
 @Component
@@ -28,6 +29,11 @@ class ActionRegistry {
             throw new ActionRefusedException("Action inconnue : « " + id + " ».");
         }
         return (ActionDefinition<P, R>) definition;
+    }
+
+    /** The action, if some feature of this instance declares it (a priced action may not be installed). */
+    Optional<ActionDefinition<?, ?>> find(String id) {
+        return Optional.ofNullable(definitions.get(id));
     }
 
     Collection<ActionDefinition<?, ?>> all() {

@@ -5,6 +5,7 @@ import fr.macrea.max.crm.RecordWrite;
 import fr.macrea.max.db.platform.tables.records.ActionDraftRecord;
 import fr.macrea.max.db.platform.tables.records.ActionLogRecord;
 import fr.macrea.max.security.MaxPrincipal;
+import fr.macrea.max.wallet.DefaultPrices;
 import fr.macrea.max.wallet.Entitlement;
 import fr.macrea.max.wallet.Entitlements;
 import fr.macrea.max.wallet.PriceTableService;
@@ -55,6 +56,9 @@ public class ActionService {
     /** What the action card shows: mode, cost and its euro value, balance after, and what confirming would do. */
     @PreAuthorize("hasRole('TENANT_USER')")
     public ActionQuote quote(String actionId) {
+        if (registry.find(actionId).isEmpty()) {
+            return notInstalled(actionId);
+        }
         ActionDefinition<?, ?> definition = registry.get(actionId);
         Mode mode = modes.current();
         int cost = prices.price(actionId);
@@ -98,11 +102,27 @@ public class ActionService {
                 entitlement.granted() ? null : entitlement.message(), message);
     }
 
-    /** Runs an action in the signed-in user's current mode (never in a mode the caller claims). */
+    /** A priced action whose feature is not installed on this instance: its price is shown, nothing is offered. */
+    private ActionQuote notInstalled(String actionId) {
+        int cost = prices.price(actionId);
+        WalletBalance balance = wallet.balance();
+        int after = balance.total() - cost;
+        return new ActionQuote(actionId, DefaultPrices.label(actionId), ActionKind.READ, modes.current(), cost,
+                balance.euroOf(cost), balance.total(), after, balance.euroOf(Math.max(0, after)),
+                ActionQuote.Effect.BLOCKED, null, "Cette action n'est pas encore disponible sur cette instance.");
+    }
+
+    /**
+     * Runs an action in the signed-in user's current mode (never in a mode the caller claims). Parameters may be
+     * the action's own type or a JSON-friendly prefill of it (a suggestion's map), converted as drafts are.
+     */
     @PreAuthorize("hasRole('TENANT_USER')")
     public <P, R> ActionOutcome<R> run(ActionRequest<P> request) {
-        ActionDefinition<P, R> definition = registry.get(request.actionId());
-        return pipeline.submit(definition, request, modes.current(), false);
+        ActionDefinition<Object, R> definition = registry.get(request.actionId());
+        ActionRequest<Object> typed = new ActionRequest<>(request.actionId(),
+                Json.convert(request.params(), definition.paramsType()), request.idempotencyKey(),
+                request.confirmed(), request.doubleConfirmed(), request.untrustedInput());
+        return pipeline.submit(definition, typed, modes.current(), false);
     }
 
     @PreAuthorize("hasRole('TENANT_USER')")

@@ -25,6 +25,14 @@ final class Json {
         return json == null ? null : MAPPER.readValue(json, type);
     }
 
+    /** A JSON-friendly prefill (e.g. a suggestion's map) as the action's parameter type, the way drafts read them. */
+    static <T> T convert(Object value, Class<T> type) {
+        if (value == null || type.isInstance(value)) {
+            return type.cast(value);
+        }
+        return MAPPER.convertValue(value, type);
+    }
+
     static List<RecordWrite> writes(String json) {
         return json == null ? List.of() : MAPPER.readValue(json, new TypeReference<List<RecordWrite>>() { });
     }

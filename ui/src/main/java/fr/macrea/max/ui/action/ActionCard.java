@@ -21,14 +21,18 @@ import fr.macrea.max.action.ActionStatus;
 import fr.macrea.max.ui.wallet.BalanceChanged;
 import fr.macrea.max.ui.wallet.Money;
 
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The card every screen puts in front of an action: mode, estimated cost and its euro value, balance after, what
- * confirming will do, and the confirm button; in Auto, writes need a second, explicit confirmation. One
- * idempotency key per intent: a double click replays, it never charges twice.
+ * The only action card: every screen puts it in front of an action (get one from {@link ActionCards}). It shows the
+ * mode, estimated cost and its euro value, balance after, what confirming will do, and the confirm button; in Auto,
+ * writes need a second, explicit confirmation. One idempotency key per intent: the same parameters confirmed again
+ * (a double click) reuse the key, so the pipeline replays the first outcome and never charges twice. A new intent
+ * starts when the parameters change, the mode changes, or the last request was refused or failed (nothing charged).
  *
  * @param <P> the action's parameters, read when the user confirms
  */
@@ -47,11 +51,13 @@ public class ActionCard<P> extends Div {
     private final Button cancel = new Button();
     private final H4 title = new H4();
     private boolean untrustedInput;
-    private String intentKey = newKey();
+    private String intentKey;
+    private transient Object intentParams;
+    private transient Function<ActionQuote, String> confirmLabel;
     private ActionQuote quote;
     private Registration modeListener;
 
-    public ActionCard(ActionService actions, String actionId, Supplier<P> params, Consumer<ActionOutcome<?>> onOutcome) {
+    ActionCard(ActionService actions, String actionId, Supplier<P> params, Consumer<ActionOutcome<?>> onOutcome) {
         this.actions = actions;
         this.actionId = actionId;
         this.params = params;
@@ -89,11 +95,18 @@ public class ActionCard<P> extends Div {
         return this;
     }
 
+    /** The confirm button's text when the action runs at once (e.g. "Analyser avec M.A.X. (2 jetons)"). */
+    public ActionCard<P> setConfirmLabel(Function<ActionQuote, String> label) {
+        this.confirmLabel = label;
+        refresh();
+        return this;
+    }
+
     public ActionQuote quote() {
         return quote;
     }
 
-    /** Re-quotes (mode, price or balance may have changed) and starts a new intent. */
+    /** Re-quotes (mode, price or balance may have changed); the current intent and its key stay. */
     public void refresh() {
         quote = actions.quote(actionId);
         title.setText(quote.label());
@@ -103,11 +116,11 @@ public class ActionCard<P> extends Div {
                 Money.euros(quote.balanceAfterEur())));
         balanceAfter.getElement().getClassList().set("negative", quote.balanceAfter() < 0);
         effect.setText(quote.lockedMessage() != null ? "🔒 " + quote.lockedMessage() : quote.effectMessage());
-        confirm.setText(getTranslation(switch (quote.effect()) {
-            case DRAFT -> "action.card.confirm-draft";
-            case RUN_AFTER_DOUBLE_CONFIRMATION -> "action.card.confirm-auto";
-            default -> "action.card.confirm";
-        }));
+        confirm.setText(switch (quote.effect()) {
+            case DRAFT -> getTranslation("action.card.confirm-draft");
+            case RUN_AFTER_DOUBLE_CONFIRMATION -> getTranslation("action.card.confirm-auto");
+            default -> confirmLabel != null ? confirmLabel.apply(quote) : getTranslation("action.card.confirm");
+        });
         confirm.setEnabled(quote.effect() != ActionQuote.Effect.BLOCKED);
         getElement().getClassList().set("locked", quote.lockedMessage() != null);
         reset();
@@ -132,8 +145,19 @@ public class ActionCard<P> extends Div {
         run(false);
     }
 
+    /** Starts a new intent: the next confirmation gets a new idempotency key. */
+    public void newIntent() {
+        intentKey = null;
+        intentParams = null;
+    }
+
     private void run(boolean doubleConfirmed) {
-        ActionRequest<P> request = ActionRequest.of(actionId, params.get(), intentKey);
+        P current = params.get();
+        if (intentKey == null || !Objects.equals(current, intentParams)) {
+            intentKey = newKey();
+            intentParams = current;
+        }
+        ActionRequest<P> request = ActionRequest.of(actionId, current, intentKey);
         if (doubleConfirmed) {
             request = request.withDoubleConfirmation();
         }
@@ -146,7 +170,9 @@ public class ActionCard<P> extends Div {
             n.addThemeVariants(outcome.status() == ActionStatus.COMPLETED ? NotificationVariant.LUMO_SUCCESS
                     : outcome.status() == ActionStatus.DRAFTED ? NotificationVariant.LUMO_CONTRAST
                     : NotificationVariant.LUMO_ERROR);
-            intentKey = newKey();
+            if (outcome.status() == ActionStatus.REFUSED || outcome.status() == ActionStatus.FAILED) {
+                newIntent(); // nothing was charged: trying again (after a top-up, a fix) is a new request
+            }
             getUI().ifPresent(BalanceChanged::fire);
             onOutcome.accept(outcome);
         } catch (ActionRefusedException refused) {
@@ -158,7 +184,10 @@ public class ActionCard<P> extends Div {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        modeListener = ComponentUtil.addListener(event.getUI(), ModeChanged.class, e -> refresh());
+        modeListener = ComponentUtil.addListener(event.getUI(), ModeChanged.class, e -> {
+            newIntent(); // a request of the old mode must not be replayed in the new one
+            refresh();
+        });
     }
 
     @Override
