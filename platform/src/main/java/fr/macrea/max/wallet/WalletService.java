@@ -48,6 +48,7 @@ public class WalletService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final WalletWatch watch;
     private final ConcurrentHashMap<TenantId, GroupCommit<Pending, Reservation>> groups = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<TenantId, GroupCommit<Long, Boolean>> commitGroups = new ConcurrentHashMap<>();
     /** Written transactions and the reservations they carried (benchmark figures). */
@@ -61,7 +62,8 @@ public class WalletService {
 
     WalletService(WalletRepository repository, TenantService tenants, TenantContext context,
                   WalletProperties properties, ApplicationEventPublisher events, Clock clock,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, WalletWatch watch) {
+        this.watch = watch;
         this.repository = repository;
         this.tenants = tenants;
         this.context = context;
@@ -119,6 +121,7 @@ public class WalletService {
                         items.get(i).complete(done.get(i));
                     }
                     notifyThresholds();
+                    watch.changed(context.current());
                     return;
                 }
             } catch (RuntimeException fallback) {
@@ -141,6 +144,7 @@ public class WalletService {
             }
         }
         notifyThresholds();
+        watch.changed(context.current());
     }
 
     /** All or nothing: null (rolled back) when the balance cannot cover the whole batch. */
@@ -267,7 +271,11 @@ public class WalletService {
             repository.ledger("REFUND", amount, id, reason, now);
             return true;
         });
-        return Boolean.TRUE.equals(done);
+        if (Boolean.TRUE.equals(done)) {
+            watch.changed(context.current());
+            return true;
+        }
+        return false;
     }
 
     public List<LedgerEntry> ledger(int limit) {
@@ -297,6 +305,7 @@ public class WalletService {
                 repository.ledger("PACK", tokens, null, packs + " pack(s) ajouté(s) par MaCréa", clock.instant());
                 return repository.find().orElseThrow();
             });
+            watch.changed(tenant.id());
             events.publishEvent(new WalletEvent(tenant.id(), WalletEvent.TOPPED_UP,
                     tokens + " jetons ajoutés au portefeuille (pack)", clock.instant(), Map.of("tokens", tokens)));
             return toBalance(wallet, tenant.plan());
@@ -324,6 +333,7 @@ public class WalletService {
                         "Passage au plan " + plan.label(), clock.instant());
             }
         });
+        watch.changed(context.current());
     }
 
     /** Inside a transaction: the wallet row, created or moved to the current period under its row lock. */

@@ -18,7 +18,6 @@ import fr.macrea.max.action.ActionRefusedException;
 import fr.macrea.max.action.ActionRequest;
 import fr.macrea.max.action.ActionService;
 import fr.macrea.max.action.ActionStatus;
-import fr.macrea.max.ui.wallet.BalanceChanged;
 import fr.macrea.max.ui.wallet.Money;
 
 import java.util.Objects;
@@ -108,6 +107,19 @@ public class ActionCard<P> extends Div {
 
     /** Re-quotes (mode, price or balance may have changed); the current intent and its key stay. */
     public void refresh() {
+        reset();
+        requote();
+    }
+
+    /**
+     * The balance moved (a spend elsewhere): new quote and balance after, the card's state kept (an Auto card
+     * waiting for its second confirmation keeps waiting).
+     */
+    void balanceChanged() {
+        requote();
+    }
+
+    private void requote() {
         quote = actions.quote(actionId);
         title.setText(quote.label());
         mode.setText(quote.mode().emoji() + " " + getTranslation("mode." + quote.mode().name()));
@@ -115,7 +127,9 @@ public class ActionCard<P> extends Div {
         balanceAfter.setText(getTranslation("action.card.balance-after", quote.balanceAfter(),
                 Money.euros(quote.balanceAfterEur())));
         balanceAfter.getElement().getClassList().set("negative", quote.balanceAfter() < 0);
-        effect.setText(quote.lockedMessage() != null ? "🔒 " + quote.lockedMessage() : quote.effectMessage());
+        if (!confirmAgain.isVisible()) {
+            effect.setText(quote.lockedMessage() != null ? "🔒 " + quote.lockedMessage() : quote.effectMessage());
+        }
         confirm.setText(switch (quote.effect()) {
             case DRAFT -> getTranslation("action.card.confirm-draft");
             case RUN_AFTER_DOUBLE_CONFIRMATION -> getTranslation("action.card.confirm-auto");
@@ -123,7 +137,6 @@ public class ActionCard<P> extends Div {
         });
         confirm.setEnabled(quote.effect() != ActionQuote.Effect.BLOCKED);
         getElement().getClassList().set("locked", quote.lockedMessage() != null);
-        reset();
     }
 
     private void reset() {
@@ -173,7 +186,6 @@ public class ActionCard<P> extends Div {
             if (outcome.status() == ActionStatus.REFUSED || outcome.status() == ActionStatus.FAILED) {
                 newIntent(); // nothing was charged: trying again (after a top-up, a fix) is a new request
             }
-            getUI().ifPresent(BalanceChanged::fire);
             onOutcome.accept(outcome);
         } catch (ActionRefusedException refused) {
             Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)

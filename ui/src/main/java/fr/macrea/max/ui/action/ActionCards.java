@@ -2,6 +2,9 @@ package fr.macrea.max.ui.action;
 
 import fr.macrea.max.action.ActionOutcome;
 import fr.macrea.max.action.ActionService;
+import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.ui.wallet.LiveBalance;
+import fr.macrea.max.wallet.WalletWatch;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Consumer;
@@ -15,9 +18,13 @@ import java.util.function.Supplier;
 public class ActionCards {
 
     private final ActionService actions;
+    private final WalletWatch watch;
+    private final TenantContext tenants;
 
-    ActionCards(ActionService actions) {
+    ActionCards(ActionService actions, WalletWatch watch, TenantContext tenants) {
         this.actions = actions;
+        this.watch = watch;
+        this.tenants = tenants;
     }
 
     /**
@@ -27,6 +34,9 @@ public class ActionCards {
      * @param onOutcome called after each run, with the pipeline's outcome
      */
     public <P> ActionCard<P> create(String actionId, Supplier<P> params, Consumer<ActionOutcome<?>> onOutcome) {
-        return new ActionCard<>(actions, actionId, params, onOutcome);
+        ActionCard<P> card = new ActionCard<>(actions, actionId, params, onOutcome);
+        // the balance after follows the wallet, whoever spends (another tab, a colleague, a job)
+        LiveBalance.follow(card, watch, tenants, card::balanceChanged);
+        return card;
     }
 }

@@ -23,7 +23,6 @@ import fr.macrea.max.action.ActionService;
 import fr.macrea.max.action.UndoConflict;
 import fr.macrea.max.action.UndoResult;
 import fr.macrea.max.security.Role;
-import fr.macrea.max.ui.wallet.BalanceChanged;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -82,7 +81,6 @@ public class ActionLogView extends VerticalLayout implements HasDynamicTitle {
             }
             Notification.show(result.message(), 5000, Notification.Position.BOTTOM_END)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            getUI().ifPresent(BalanceChanged::fire);
         } catch (ActionRefusedException refused) {
             Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);

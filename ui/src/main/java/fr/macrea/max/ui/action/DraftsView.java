@@ -19,7 +19,6 @@ import fr.macrea.max.action.ActionStatus;
 import fr.macrea.max.action.Draft;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.ui.security.CurrentUser;
-import fr.macrea.max.ui.wallet.BalanceChanged;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneId;
@@ -76,7 +75,6 @@ public class DraftsView extends VerticalLayout implements HasDynamicTitle {
             ActionOutcome<Object> outcome = actions.validateDraft(draft.id());
             Notification.show(outcome.message(), 5000, Notification.Position.BOTTOM_END).addThemeVariants(
                     outcome.status() == ActionStatus.COMPLETED ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
-            getUI().ifPresent(BalanceChanged::fire);
         } catch (ActionRefusedException refused) {
             Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
