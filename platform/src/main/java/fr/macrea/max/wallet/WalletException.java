@@ -1,9 +1,12 @@
 package fr.macrea.max.wallet;
 
-/** Bad wallet input or state; the message is for the user (French). */
-public class WalletException extends RuntimeException {
+import fr.macrea.max.shared.LocalizedException;
+import fr.macrea.max.shared.Message;
 
-    public WalletException(String message) {
+/** Bad wallet input or state; its message is a key the UI renders for the user. */
+public class WalletException extends LocalizedException {
+
+    public WalletException(Message message) {
         super(message);
     }
 }

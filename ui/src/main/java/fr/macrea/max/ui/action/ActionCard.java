@@ -1,5 +1,7 @@
 package fr.macrea.max.ui.action;
 
+import fr.macrea.max.ui.base.Messages;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.DetachEvent;
@@ -128,7 +130,8 @@ public class ActionCard<P> extends Div {
                 Money.euros(quote.balanceAfterEur())));
         balanceAfter.getElement().getClassList().set("negative", quote.balanceAfter() < 0);
         if (!confirmAgain.isVisible()) {
-            effect.setText(quote.lockedMessage() != null ? "🔒 " + quote.lockedMessage() : quote.effectMessage());
+            effect.setText(quote.lockedMessage() != null ? "🔒 " + Messages.text(this, quote.lockedMessage())
+                    : Messages.text(this, quote.effectMessage()));
         }
         confirm.setText(switch (quote.effect()) {
             case DRAFT -> getTranslation("action.card.confirm-draft");
@@ -179,7 +182,7 @@ public class ActionCard<P> extends Div {
         }
         try {
             ActionOutcome<?> outcome = actions.run(request);
-            Notification n = Notification.show(outcome.message(), 5000, Notification.Position.BOTTOM_END);
+            Notification n = Notification.show(Messages.text(this, outcome.message()), 5000, Notification.Position.BOTTOM_END);
             n.addThemeVariants(outcome.status() == ActionStatus.COMPLETED ? NotificationVariant.LUMO_SUCCESS
                     : outcome.status() == ActionStatus.DRAFTED ? NotificationVariant.LUMO_CONTRAST
                     : NotificationVariant.LUMO_ERROR);
@@ -188,7 +191,7 @@ public class ActionCard<P> extends Div {
             }
             onOutcome.accept(outcome);
         } catch (ActionRefusedException refused) {
-            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
+            Notification.show(Messages.text(this, refused), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();

@@ -178,7 +178,8 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
                 Notification.show(getTranslation("console.tenant.topped-up", tenant.name(), balance.total()))
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (WalletException ex) {
-                Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notification.show(fr.macrea.max.ui.base.Messages.text(this, ex))
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });
         add.setId("top-up");

@@ -1,5 +1,7 @@
 package fr.macrea.max.ui.crm;
 
+import fr.macrea.max.ui.base.Messages;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
@@ -124,7 +126,7 @@ class LeadCard extends VerticalLayout {
     /** The analysis summary and next actions, with what it cost (a replay says so and cost nothing more). */
     private String analysisText(ActionOutcome<?> outcome) {
         if (!(outcome.result() instanceof LeadAnalysis a)) {
-            return outcome.message();
+            return Messages.text(this, outcome.message());
         }
         String next = a.nextActions().isEmpty() ? ""
                 : " " + getTranslation("crm.card.analysis.next", String.join(" ; ", a.nextActions()));

@@ -1,5 +1,7 @@
 package fr.macrea.max.ui.reporting;
 
+import fr.macrea.max.ui.base.Messages;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
@@ -33,8 +35,8 @@ class SuggestionDialog extends Dialog {
         getFooter().add(close);
     }
 
-    private static String text(ActionOutcome<?> outcome) {
-        return outcome.result() instanceof LeadAnalysis analysis
-                ? analysis.summary() + " " + outcome.message() : outcome.message();
+    private String text(ActionOutcome<?> outcome) {
+        String message = Messages.text(this, outcome.message());
+        return outcome.result() instanceof LeadAnalysis analysis ? analysis.summary() + " " + message : message;
     }
 }
