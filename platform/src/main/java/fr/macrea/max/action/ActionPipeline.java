@@ -129,7 +129,8 @@ class ActionPipeline {
         Reservation reservation = null;
         if (cost > 0) {
             try {
-                reservation = charges.reserve("action-" + logId, cost, definition.label() + " : " + summary);
+                reservation = charges.reserve("action-" + logId, cost,
+                        Message.of("action.ledger.reserve", definition.label(), summary));
             } catch (InsufficientTokensException e) {
                 Message refusal = messageOf(e);
                 repository.finish(logId, ActionStatus.REFUSED, 0, Json.writeMessage(refusal, REASON_LENGTH), null,
@@ -156,7 +157,7 @@ class ActionPipeline {
             Message reason = notRestored.isEmpty() ? failure.reason
                     : Message.of("action.failure.with-rollback-warning", failure.reason, String.join(", ", notRestored));
             if (reservation != null) {
-                charges.refund(reservation.id(), "Échec : " + failure.getMessage());
+                charges.refund(reservation.id(), Message.of("action.ledger.failed", failure.reason));
             }
             Message message = cost > 0 ? Message.of("action.outcome.failed.refunded", reason, cost) : reason;
             repository.finish(logId, ActionStatus.FAILED, 0, Json.writeMessage(message, REASON_LENGTH), null,

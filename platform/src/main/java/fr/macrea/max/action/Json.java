@@ -1,14 +1,13 @@
 package fr.macrea.max.action;
 
 import fr.macrea.max.shared.Message;
+import fr.macrea.max.shared.StoredMessage;
 
 import fr.macrea.max.crm.RecordWrite;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Collection;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,64 +36,13 @@ final class Json {
         return MAPPER.convertValue(value, type);
     }
 
-    /**
-     * A user-facing message as stored in the action log and the drafts (key and arguments, rendered by the UI in the
-     * reader's language). Long text arguments are clipped so that the JSON fits the column whole.
-     */
+    /** A user-facing message as stored in the action log and the drafts (see {@link StoredMessage}). */
     static String writeMessage(Message message, int maxLength) {
-        if (message == null) {
-            return null;
-        }
-        for (int clip = 400; ; clip /= 2) {
-            String json = MAPPER.writeValueAsString(encode(message, clip));
-            if (json.length() <= maxLength || clip < 8) {
-                return json.length() <= maxLength ? json
-                        : MAPPER.writeValueAsString(encode(Message.of(message.key()), clip));
-            }
-        }
+        return StoredMessage.write(message, maxLength);
     }
 
-    /** A stored message; a row written before messages were keys (plain French text) reads as that text. */
     static Message readMessage(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        if (stored.startsWith("{\"key\"")) {
-            try {
-                return decode(MAPPER.readValue(stored, Map.class));
-            } catch (RuntimeException notAMessage) {
-                // falls through: shown as it is
-            }
-        }
-        return Message.of("action.text", stored);
-    }
-
-    private static Map<String, Object> encode(Message message, int clip) {
-        List<Object> args = new ArrayList<>();
-        for (Object arg : message.args()) {
-            if (arg instanceof Message nested) {
-                args.add(encode(nested, clip));
-            } else if (arg instanceof Number || arg instanceof Boolean) {
-                args.add(arg);
-            } else {
-                String text = String.valueOf(arg);
-                args.add(text.length() <= clip ? text : text.substring(0, clip - 1) + "…");
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("key", message.key());
-        out.put("args", args);
-        return out;
-    }
-
-    private static Message decode(Map<?, ?> map) {
-        List<Object> args = new ArrayList<>();
-        if (map.get("args") instanceof List<?> list) {
-            for (Object arg : list) {
-                args.add(arg instanceof Map<?, ?> nested && nested.get("key") instanceof String ? decode(nested) : arg);
-            }
-        }
-        return new Message((String) map.get("key"), args);
+        return StoredMessage.read(stored, "action.text");
     }
 
     static List<RecordWrite> writes(String json) {

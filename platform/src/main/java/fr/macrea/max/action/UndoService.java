@@ -83,7 +83,7 @@ public class UndoService {
         }
         int refunded = 0;
         if (row.getReservationId() != null && charges.refundCommitted(row.getReservationId(),
-                "Annulation de l'action n° " + actionLogId)) {
+                Message.of("action.ledger.undo", actionLogId))) {
             refunded = row.getCost();
         }
         ActionDefinition<?, ?> definition = registry.get(row.getActionId());

@@ -1,5 +1,7 @@
 package fr.macrea.max.wallet;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.db.platform.tables.records.WalletRecord;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.TenantService;
@@ -47,11 +49,12 @@ class WalletPeriods {
             int packLeft = wallet.getPackTokens() - Math.max(0, wallet.getSpent() - wallet.getAllowanceTokens());
             Instant now = clock.instant();
             if (allowanceLeft > 0) {
-                repository.ledger("EXPIRY", -allowanceLeft, null, "Fin de période : allocation non utilisée", now);
+                repository.ledger("EXPIRY", -allowanceLeft, null, WalletLedger.reason(Message.of("wallet.ledger.expiry")),
+                        now);
             }
             int allowance = Plans.monthlyAllowance(plan);
             repository.startPeriod(period, allowance, packLeft);
-            repository.ledger("GRANT", allowance, null, "Allocation mensuelle du plan " + plan.label(), now);
+            repository.ledger("GRANT", allowance, null, WalletLedger.grant(plan), now);
             wallet = repository.find().orElseThrow();
         }
         return wallet;
@@ -60,8 +63,7 @@ class WalletPeriods {
     /** Creates the wallet with the plan's allowance if it has none yet; true if it did. */
     boolean grantIfAbsent(Plan plan) {
         if (repository.insertIfAbsent(currentPeriod(), Plans.monthlyAllowance(plan))) {
-            repository.ledger("GRANT", Plans.monthlyAllowance(plan), null,
-                    "Allocation mensuelle du plan " + plan.label(), clock.instant());
+            repository.ledger("GRANT", Plans.monthlyAllowance(plan), null, WalletLedger.grant(plan), clock.instant());
             return true;
         }
         return false;

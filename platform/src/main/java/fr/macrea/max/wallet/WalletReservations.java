@@ -75,8 +75,17 @@ class WalletReservations implements ActionCharges {
         return reservationsWritten.get() / (double) Math.max(1, reserveTransactions.get());
     }
 
+    /** For tests and benchmarks: a reservation whose ledger line is plain text. */
+    Reservation reserve(String requestKey, int amount, String reason) {
+        return reserve(requestKey, amount, Message.of(WalletLedger.TEXT, reason));
+    }
+
+    boolean refund(long reservationId, String reason) {
+        return refund(reservationId, Message.of(WalletLedger.TEXT, reason));
+    }
+
     @Override
-    public Reservation reserve(String requestKey, int amount, String reason) {
+    public Reservation reserve(String requestKey, int amount, Message reason) {
         if (amount <= 0) {
             throw new WalletException(Message.of("wallet.reserve.amount"));
         }
@@ -87,7 +96,7 @@ class WalletReservations implements ActionCharges {
                 t -> new GroupCommit<>(WRITERS, MAX_BATCH));
         // group commit: whoever gets a writer slot writes every waiting reservation of the tenant in ONE
         // transaction, so the hot row is locked once per batch instead of once per request
-        return group.submit(new Pending(requestKey, amount, reason), this::runBatch);
+        return group.submit(new Pending(requestKey, amount, WalletLedger.reason(reason)), this::runBatch);
     }
 
     private record Pending(String key, int amount, String reason) {
@@ -221,12 +230,12 @@ class WalletReservations implements ActionCharges {
     }
 
     @Override
-    public boolean refund(long reservationId, String reason) {
+    public boolean refund(long reservationId, Message reason) {
         return giveBack(reservationId, ReservationStatus.HELD, ReservationStatus.REFUNDED, reason);
     }
 
     @Override
-    public boolean refundCommitted(long reservationId, String reason) {
+    public boolean refundCommitted(long reservationId, Message reason) {
         return giveBack(reservationId, ReservationStatus.COMMITTED, ReservationStatus.REFUNDED, reason);
     }
 
@@ -235,14 +244,15 @@ class WalletReservations implements ActionCharges {
         int refunded = 0;
         for (long id : repository.expiredReservations(clock.instant(), 500)) {
             if (giveBack(id, ReservationStatus.HELD, ReservationStatus.EXPIRED,
-                    "Réservation expirée (action interrompue) : jetons remboursés")) {
+                    Message.of("wallet.ledger.expired"))) {
                 refunded++;
             }
         }
         return refunded;
     }
 
-    private boolean giveBack(long id, ReservationStatus from, ReservationStatus to, String reason) {
+    private boolean giveBack(long id, ReservationStatus from, ReservationStatus to, Message message) {
+        String reason = WalletLedger.reason(message);
         Boolean done = tx.execute(s -> {
             Instant now = clock.instant();
             if (!repository.transition(id, from, to, reason, now)) {

@@ -91,7 +91,8 @@ public class WalletService {
             WalletRecord wallet = tx.execute(s -> {
                 periods.ensureCurrentPeriod();
                 repository.addPack(tokens);
-                repository.ledger("PACK", tokens, null, packs + " pack(s) ajouté(s) par MaCréa", clock.instant());
+                repository.ledger("PACK", tokens, null,
+                        WalletLedger.reason(Message.of("wallet.ledger.pack", packs)), clock.instant());
                 return repository.find().orElseThrow();
             });
             watch.changed(tenant.id());
@@ -114,7 +115,7 @@ public class WalletService {
             if (allowance > wallet.getAllowanceTokens()) {
                 repository.setAllowance(allowance);
                 repository.ledger("PLAN", allowance - wallet.getAllowanceTokens(), null,
-                        "Passage au plan " + plan.label(), clock.instant());
+                        WalletLedger.reason(Message.of("wallet.ledger.plan", plan.label())), clock.instant());
             }
         });
         watch.changed(context.current());

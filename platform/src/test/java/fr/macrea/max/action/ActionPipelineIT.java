@@ -27,6 +27,7 @@ import fr.macrea.max.persistence.TenantDsl;
 import fr.macrea.max.reporting.CrmFixtures;
 import fr.macrea.max.security.SystemAuthentication;
 import fr.macrea.max.testing.PlatformIT;
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.wallet.ActionCharges;
 import fr.macrea.max.wallet.DefaultPrices;
 import fr.macrea.max.wallet.PriceTableService;
@@ -416,6 +417,8 @@ class ActionPipelineIT extends PlatformIT {
         assertThat(outcome.result().nextActions()).anyMatch(a -> a.contains("l'appeler dans les 48 h"));
         assertThat(wallet.balance().total()).isEqualTo(498);
         assertThat(notes()).singleElement().asString().contains("Analyse de lead");
+        assertThat(FrenchText.of(wallet.ledger(1).getFirst().reason()))
+                .as("the ledger line, rendered as Budget IA shows it").isEqualTo("Analyse de lead : analyse du lead " + l1);
         ActionLogEntry entry = actions.logEntry(outcome.actionLogId());
         assertThat(entry.mode()).isEqualTo(Mode.CONSEIL);
         assertThat(entry.userName()).isEqualTo(admin.displayName());
@@ -439,7 +442,7 @@ class ActionPipelineIT extends PlatformIT {
         modes.set(Mode.ASSISTE);
         actions.run(write("ok", "k-iso-draft"));
         long draftId = actions.drafts().getFirst().id();
-        long reservationOfA = charges.reserve("a-held", 4, "réservation de A").id();
+        long reservationOfA = charges.reserve("a-held", 4, Message.of("wallet.text", "réservation de A")).id();
         int balanceA = wallet.balance().total();
 
         Tenant other = TestTenants.create(tenants, "Intrus", Plan.PRO);
@@ -450,10 +453,10 @@ class ActionPipelineIT extends PlatformIT {
         assertThatThrownBy(() -> undo.undo(done.actionLogId(), true)).satisfies(says("introuvable"));
         assertThatThrownBy(() -> actions.validateDraft(draftId)).satisfies(says("introuvable"));
         assertThatThrownBy(() -> actions.rejectDraft(draftId)).satisfies(says("introuvable"));
-        assertThat(charges.refund(reservationOfA, "vol")).isFalse();
-        assertThat(charges.refundCommitted(reservationOfA, "vol")).isFalse();
+        assertThat(charges.refund(reservationOfA, Message.of("wallet.text", "vol"))).isFalse();
+        assertThat(charges.refundCommitted(reservationOfA, Message.of("wallet.text", "vol"))).isFalse();
         assertThat(charges.commit(reservationOfA)).isFalse();
-        charges.reserve("k-iso", 3, "B dépense chez soi");
+        charges.reserve("k-iso", 3, Message.of("wallet.text", "B dépense chez soi"));
         assertThat(wallet.balance().total()).isEqualTo(497);
 
         TestTenants.signIn(admin);
