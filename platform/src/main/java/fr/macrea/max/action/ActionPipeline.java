@@ -195,7 +195,7 @@ class ActionPipeline {
             Throwable cause = e.getCause();
             if (cause instanceof ActionAbortedException aborted) {
                 throw new ExecutionFailure(Message.of("action.failure.aborted", messageOf(aborted)),
-                        "annulée : " + aborted.getMessage());
+                        "annulée : " + plain(aborted.message()));
             }
             log.info("action {} failed", definition.id(), cause);
             String text = cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
@@ -244,6 +244,12 @@ class ActionPipeline {
     /** The user-facing text of a failure: its key when it has one, else its sentence as it is. */
     static Message messageOf(Throwable failure) {
         return messageOf(failure, failure == null ? "" : String.valueOf(failure.getMessage()));
+    }
+
+    /** For the French feed summary and the logs: the sentence of a pass-through message, else its key. */
+    private static String plain(Message message) {
+        return "action.text".equals(message.key()) && !message.args().isEmpty()
+                ? String.valueOf(message.args().getFirst()) : message.toString();
     }
 
     private static Message messageOf(Throwable failure, String text) {

@@ -1,5 +1,7 @@
 package fr.macrea.max.action;
 
+import fr.macrea.max.shared.Message;
+
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
@@ -26,7 +28,7 @@ class ActionRegistry {
     <P, R> ActionDefinition<P, R> get(String id) {
         ActionDefinition<?, ?> definition = definitions.get(id);
         if (definition == null) {
-            throw new ActionRefusedException("Action inconnue : « " + id + " ».");
+            throw new ActionRefusedException(Message.of("action.unknown", id));
         }
         return (ActionDefinition<P, R>) definition;
     }

@@ -76,7 +76,7 @@ public class ActionService {
         Message message;
         if (!entitlement.granted()) {
             effect = ActionQuote.Effect.BLOCKED;
-            message = Message.of("action.text", entitlement.message());
+            message = entitlement.message();
         } else {
             ModeGuard.Decision decision = guard.decide(definition, mode, untrustedInput, false);
             effect = switch (decision.verdict()) {
@@ -94,7 +94,7 @@ public class ActionService {
         }
         return new ActionQuote(actionId, definition.label(), definition.kind(), mode, cost, balance.euroOf(cost),
                 balance.total(), after, balance.euroOf(Math.max(0, after)), effect,
-                entitlement.granted() ? null : Message.of("action.text", entitlement.message()), message);
+                entitlement.granted() ? null : entitlement.message(), message);
     }
 
     /** A priced action whose feature is not installed on this instance: its price is shown, nothing is offered. */

@@ -1,5 +1,7 @@
 package fr.macrea.max.wallet;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.tenant.TenantService;
 import org.springframework.stereotype.Service;
@@ -32,9 +34,8 @@ public class Entitlements {
 
     static Entitlement of(Tenant tenant, Right right) {
         boolean granted = Plans.grants(tenant.plan(), tenant.addOns(), right);
-        String message = granted ? right.label() + " : inclus dans votre plan."
-                : right.label() + " n'est pas inclus dans le plan " + tenant.plan().label()
-                + " : disponible avec le " + right.unlockedBy() + ".";
+        Message message = granted ? Message.of("wallet.right.granted", right.label())
+                : Message.of("wallet.right.locked", right.label(), tenant.plan().label(), right.unlockedBy());
         return new Entitlement(right, granted, message);
     }
 }

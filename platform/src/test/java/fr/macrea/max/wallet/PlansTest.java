@@ -38,7 +38,8 @@ class PlansTest {
     void standardIsLockedOutOfCallsFieldCreationAndAuto() {
         Tenant standard = tenant(Plan.STANDARD);
         assertThat(Entitlements.of(standard, Right.AI_CALLS).granted()).isFalse();
-        assertThat(Entitlements.of(standard, Right.AI_CALLS).message()).contains("plan Pro");
+        assertThat(fr.macrea.max.action.FrenchText.of(Entitlements.of(standard, Right.AI_CALLS).message()))
+                .contains("plan Pro");
         assertThat(Entitlements.of(standard, Right.FIELD_CREATION).granted()).isFalse();
         assertThat(Entitlements.of(standard, Right.AUTO_MODE).granted()).isFalse();
         assertThat(Entitlements.of(standard, Right.BASIC_AI).granted()).isTrue();
