@@ -289,6 +289,10 @@ class ActionPipelineIT extends PlatformIT {
     @Test
     void untrustedInputTurnsAnAutoWriteIntoADraft() {
         modes.set(Mode.AUTO);
+        // the quote says it first: what the card shows is what submit does
+        assertThat(actions.quote(TestWriteAction.ID).effect())
+                .isEqualTo(ActionQuote.Effect.RUN_AFTER_DOUBLE_CONFIRMATION);
+        assertThat(actions.quote(TestWriteAction.ID, true).effect()).isEqualTo(ActionQuote.Effect.DRAFT);
         ActionOutcome<?> outcome = actions.run(write("ok", "k-untrusted").withDoubleConfirmation().withUntrustedInput());
         assertThat(outcome.status()).isEqualTo(ActionStatus.DRAFTED);
         assertThat(FrenchText.of(outcome.message())).contains("Autonomie réduite");

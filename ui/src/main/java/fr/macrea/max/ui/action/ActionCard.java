@@ -93,6 +93,7 @@ public class ActionCard<P> extends Div {
     /** Untrusted text (lead notes, inbound messages...) is part of this action: Auto writes become drafts. */
     public ActionCard<P> setUntrustedInput(boolean untrustedInput) {
         this.untrustedInput = untrustedInput;
+        refresh(); // the quote changes too: the card must say what confirming will do
         return this;
     }
 
@@ -122,7 +123,7 @@ public class ActionCard<P> extends Div {
     }
 
     private void requote() {
-        quote = actions.quote(actionId);
+        quote = actions.quote(actionId, untrustedInput);
         title.setText(quote.label());
         mode.setText(quote.mode().emoji() + " " + getTranslation("mode." + quote.mode().name()));
         cost.setText(getTranslation("action.card.cost", quote.cost(), Money.euros(quote.costEur())));
