@@ -1,5 +1,7 @@
 package fr.macrea.max.action;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.crm.CrmGateway;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.crm.Lead;
@@ -49,7 +51,7 @@ public final class ActionContext {
     /** Writes through the CRM port and records the before/after images. */
     public RecordWrite update(EntityRef ref, Map<String, Object> changes) {
         if (cancelled) {
-            throw new ActionAbortedException("Action interrompue : plus aucune écriture n'est acceptée.");
+            throw new ActionAbortedException(Message.of("action.context.cancelled"));
         }
         RecordWrite write = crm.update(ref, changes);
         writes.add(write);

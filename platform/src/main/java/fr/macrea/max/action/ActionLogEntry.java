@@ -1,11 +1,13 @@
 package fr.macrea.max.action;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.crm.EntityRef;
 
 import java.time.Instant;
 
 /** One row of the action log as views see it. */
 public record ActionLogEntry(long id, String actionId, String label, ActionKind kind, String userName, Mode mode,
-                             String summary, EntityRef target, int cost, ActionStatus status, String reason,
+                             String summary, EntityRef target, int cost, ActionStatus status, Message reason,
                              Instant startedAt, Long durationMs, Long draftId, boolean undoable) {
 }

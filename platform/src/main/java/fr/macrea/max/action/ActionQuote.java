@@ -1,16 +1,19 @@
 package fr.macrea.max.action;
 
+import fr.macrea.max.shared.Message;
+
 import java.math.BigDecimal;
 
 /**
  * What the action card shows before anything runs.
  *
  * @param effect         what confirming would do in the current mode
- * @param lockedMessage  when the plan lacks the right: what unlocks it (French), else null
+ * @param lockedMessage  when the plan lacks the right: what unlocks it, else null
+ * @param effectMessage  what confirming does in the current mode, or why it is blocked
  */
 public record ActionQuote(String actionId, String label, ActionKind kind, Mode mode, int cost, BigDecimal costEur,
                           int balance, int balanceAfter, BigDecimal balanceAfterEur, Effect effect,
-                          String lockedMessage, String effectMessage) {
+                          Message lockedMessage, Message effectMessage) {
 
     public enum Effect {
         /** Runs at once (read actions, or Auto writes after double confirmation). */

@@ -1,9 +1,17 @@
 package fr.macrea.max.action;
 
-/** The pipeline refused to start an action (rights, mode, confirmation, bad input); nothing ran, nothing charged. */
-public class ActionRefusedException extends RuntimeException {
+import fr.macrea.max.shared.LocalizedException;
+import fr.macrea.max.shared.Message;
 
-    public ActionRefusedException(String message) {
+/** The pipeline refused to start an action (rights, mode, confirmation, bad input); nothing ran, nothing charged. */
+public class ActionRefusedException extends LocalizedException {
+
+    public ActionRefusedException(Message message) {
         super(message);
+    }
+
+    /** A refusal whose text is still a sentence (features not converted to message keys yet). */
+    public ActionRefusedException(String text) {
+        super(Message.of("action.text", text));
     }
 }

@@ -1,10 +1,10 @@
 package fr.macrea.max.action;
 
 import fr.macrea.max.crm.EntityRef;
-import fr.macrea.max.crm.RecordWrite;
 import fr.macrea.max.db.platform.tables.records.ActionDraftRecord;
 import fr.macrea.max.db.platform.tables.records.ActionLogRecord;
-import fr.macrea.max.security.MaxPrincipal;
+import fr.macrea.max.shared.Message;
+import fr.macrea.max.wallet.DefaultPrices;
 import fr.macrea.max.wallet.Entitlement;
 import fr.macrea.max.wallet.Entitlements;
 import fr.macrea.max.wallet.PriceTableService;
@@ -15,15 +15,12 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The door of the action pipeline for views, the assistant and jobs: quotes for action cards, running actions in
- * the user's mode, the drafts inbox, the action log and undo. Every method acts in the principal's tenant only.
+ * the user's mode, the drafts inbox and the action log (undo is {@link UndoService}). Every method acts in the
+ * principal's tenant only.
  */
 @Service
 public class ActionService {
@@ -32,6 +29,7 @@ public class ActionService {
     private final ActionRegistry registry;
     private final ActionLogRepository repository;
     private final ModeService modes;
+    private final ModeGuard guard;
     private final Entitlements entitlements;
     private final PriceTableService prices;
     private final WalletService wallet;
@@ -39,12 +37,13 @@ public class ActionService {
     private final Clock clock;
 
     ActionService(ActionPipeline pipeline, ActionRegistry registry, ActionLogRepository repository, ModeService modes,
-                  Entitlements entitlements, PriceTableService prices, WalletService wallet,
+                  ModeGuard guard, Entitlements entitlements, PriceTableService prices, WalletService wallet,
                   ActionProperties properties, Clock clock) {
         this.pipeline = pipeline;
         this.registry = registry;
         this.repository = repository;
         this.modes = modes;
+        this.guard = guard;
         this.entitlements = entitlements;
         this.prices = prices;
         this.wallet = wallet;
@@ -55,6 +54,18 @@ public class ActionService {
     /** What the action card shows: mode, cost and its euro value, balance after, and what confirming would do. */
     @PreAuthorize("hasRole('TENANT_USER')")
     public ActionQuote quote(String actionId) {
+        return quote(actionId, false);
+    }
+
+    /**
+     * The quote of an action whose context may hold untrusted text (an Auto write then becomes a draft): the same
+     * {@link ModeGuard} decision that {@link #run} applies, so what the card says is what confirming does.
+     */
+    @PreAuthorize("hasRole('TENANT_USER')")
+    public ActionQuote quote(String actionId, boolean untrustedInput) {
+        if (registry.find(actionId).isEmpty()) {
+            return notInstalled(actionId);
+        }
         ActionDefinition<?, ?> definition = registry.get(actionId);
         Mode mode = modes.current();
         int cost = prices.price(actionId);
@@ -62,47 +73,56 @@ public class ActionService {
         int after = balance.total() - cost;
         Entitlement entitlement = entitlements.check(definition.requiredRight());
         ActionQuote.Effect effect;
-        String message;
+        Message message;
         if (!entitlement.granted()) {
             effect = ActionQuote.Effect.BLOCKED;
-            message = entitlement.message();
-        } else if (!definition.kind().writes()) {
-            effect = after < 0 ? ActionQuote.Effect.BLOCKED : ActionQuote.Effect.RUN;
-            message = after < 0 ? "Solde insuffisant." : "Lecture seule : exécution immédiate.";
+            message = entitlement.reason();
         } else {
-            switch (mode) {
-                case CONSEIL -> {
-                    effect = ActionQuote.Effect.BLOCKED;
-                    message = "Mode Conseil : lecture seule. Passez en Assisté pour préparer un brouillon.";
-                }
-                case ASSISTE -> {
-                    effect = ActionQuote.Effect.DRAFT;
-                    message = "Mode Assisté : un brouillon sera créé, débité seulement à la validation.";
-                }
-                default -> {
-                    String refusal = modes.refusal(Mode.AUTO);
-                    if (refusal != null) {
-                        effect = ActionQuote.Effect.DRAFT;
-                        message = refusal;
-                    } else {
-                        effect = after < 0 ? ActionQuote.Effect.BLOCKED : ActionQuote.Effect.RUN_AFTER_DOUBLE_CONFIRMATION;
-                        message = after < 0 ? "Solde insuffisant." : definition.kind().irreversible()
-                                ? "Mode Auto : action irréversible, double confirmation requise."
-                                : "Mode Auto : double confirmation requise ; annulation possible pendant 24 h.";
-                    }
-                }
+            ModeGuard.Decision decision = guard.decide(definition, mode, untrustedInput, false);
+            effect = switch (decision.verdict()) {
+                case RUN -> ActionQuote.Effect.RUN;
+                case RUN_AFTER_DOUBLE_CONFIRMATION -> ActionQuote.Effect.RUN_AFTER_DOUBLE_CONFIRMATION;
+                case DRAFT -> ActionQuote.Effect.DRAFT; // a draft is charged at validation only
+                case REFUSED -> ActionQuote.Effect.BLOCKED;
+            };
+            message = decision.reason();
+            if (after < 0 && (effect == ActionQuote.Effect.RUN
+                    || effect == ActionQuote.Effect.RUN_AFTER_DOUBLE_CONFIRMATION)) {
+                effect = ActionQuote.Effect.BLOCKED;
+                message = Message.of("action.quote.insufficient");
             }
         }
         return new ActionQuote(actionId, definition.label(), definition.kind(), mode, cost, balance.euroOf(cost),
                 balance.total(), after, balance.euroOf(Math.max(0, after)), effect,
-                entitlement.granted() ? null : entitlement.message(), message);
+                entitlement.granted() ? null : entitlement.reason(), message);
     }
 
-    /** Runs an action in the signed-in user's current mode (never in a mode the caller claims). */
+    /** A priced action whose feature is not installed on this instance: its price is shown, nothing is offered. */
+    private ActionQuote notInstalled(String actionId) {
+        int cost = prices.price(actionId);
+        WalletBalance balance = wallet.balance();
+        int after = balance.total() - cost;
+        return new ActionQuote(actionId, DefaultPrices.label(actionId), ActionKind.READ, modes.current(), cost,
+                balance.euroOf(cost), balance.total(), after, balance.euroOf(Math.max(0, after)),
+                ActionQuote.Effect.BLOCKED, null, Message.of("action.quote.not-installed"));
+    }
+
+    /**
+     * Runs an action in the signed-in user's current mode (never in a mode the caller claims). Parameters may be
+     * the action's own type or a JSON-friendly prefill of it (a suggestion's map), converted as drafts are.
+     */
     @PreAuthorize("hasRole('TENANT_USER')")
     public <P, R> ActionOutcome<R> run(ActionRequest<P> request) {
-        ActionDefinition<P, R> definition = registry.get(request.actionId());
-        return pipeline.submit(definition, request, modes.current(), false);
+        ActionDefinition<Object, R> definition = registry.get(request.actionId());
+        Object params;
+        try {
+            params = Json.convert(request.params(), definition.paramsType());
+        } catch (RuntimeException invalid) {
+            throw new ActionRefusedException(Message.of("action.params.invalid", definition.label()));
+        }
+        ActionRequest<Object> typed = new ActionRequest<>(request.actionId(), params, request.idempotencyKey(),
+                request.confirmed(), request.doubleConfirmed(), request.untrustedInput());
+        return pipeline.submit(definition, typed, modes.current(), false);
     }
 
     @PreAuthorize("hasRole('TENANT_USER')")
@@ -114,16 +134,16 @@ public class ActionService {
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     public ActionOutcome<Object> validateDraft(long draftId) {
         ActionDraftRecord draft = repository.draft(draftId)
-                .orElseThrow(() -> new ActionRefusedException("Brouillon introuvable."));
+                .orElseThrow(() -> new ActionRefusedException(Message.of("action.draft.not-found")));
         ActionDefinition<Object, Object> definition = registry.get(draft.getActionId());
         Object params = Json.read(draft.getParamsJson(), definition.paramsType());
         // re-check the right before claiming the draft: a plan may have changed since
         Entitlement entitlement = entitlements.check(definition.requiredRight());
         if (!entitlement.granted()) {
-            throw new ActionRefusedException(entitlement.message());
+            throw new ActionRefusedException(entitlement.reason());
         }
-        if (!repository.decideDraft(draftId, DraftStatus.VALIDATED, principal().userId(), clock.instant())) {
-            throw new ActionRefusedException("Ce brouillon a déjà été traité.");
+        if (!repository.decideDraft(draftId, DraftStatus.VALIDATED, pipeline.principal().userId(), clock.instant())) {
+            throw new ActionRefusedException(Message.of("action.draft.already-decided"));
         }
         ActionRequest<Object> request = new ActionRequest<>(definition.id(), params, "draft-" + draftId, true, true,
                 false);
@@ -135,9 +155,10 @@ public class ActionService {
 
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     public void rejectDraft(long draftId) {
-        repository.draft(draftId).orElseThrow(() -> new ActionRefusedException("Brouillon introuvable."));
-        if (!repository.decideDraft(draftId, DraftStatus.REJECTED, principal().userId(), clock.instant())) {
-            throw new ActionRefusedException("Ce brouillon a déjà été traité.");
+        repository.draft(draftId)
+                .orElseThrow(() -> new ActionRefusedException(Message.of("action.draft.not-found")));
+        if (!repository.decideDraft(draftId, DraftStatus.REJECTED, pipeline.principal().userId(), clock.instant())) {
+            throw new ActionRefusedException(Message.of("action.draft.already-decided"));
         }
     }
 
@@ -149,98 +170,7 @@ public class ActionService {
     @PreAuthorize("hasRole('TENANT_USER')")
     public ActionLogEntry logEntry(long id) {
         return repository.find(id).map(this::toEntry)
-                .orElseThrow(() -> new ActionRefusedException("Action introuvable."));
-    }
-
-    /**
-     * Undoes an AI write within the undo window: puts the before-images back and refunds the tokens. If a human
-     * changed a field since, nothing is done unless {@code overwrite} is true; the conflicts are returned.
-     */
-    @PreAuthorize("hasRole('TENANT_USER')")
-    public UndoResult undo(long actionLogId, boolean overwrite) {
-        ActionLogRecord row = repository.find(actionLogId)
-                .orElseThrow(() -> new ActionRefusedException("Action introuvable."));
-        ActionKind kind = ActionKind.valueOf(row.getActionKind());
-        if (kind.irreversible()) {
-            throw new ActionRefusedException("Les envois et les appels sont irréversibles : ils ne peuvent pas être annulés.");
-        }
-        if (!kind.writes()) {
-            throw new ActionRefusedException("Cette action n'a rien modifié : il n'y a rien à annuler.");
-        }
-        ActionStatus status = ActionStatus.valueOf(row.getStatus());
-        if (status != ActionStatus.COMPLETED) {
-            throw new ActionRefusedException("Seule une action réussie peut être annulée (statut : " + fr.macrea.max.shared.FrenchMessages.render(fr.macrea.max.shared.Message.of(status.labelKey())) + ").");
-        }
-        Instant started = ActionLogRepository.instant(row.getStartedAt());
-        if (started.plus(properties.undoWindow()).isBefore(clock.instant())) {
-            throw new ActionRefusedException("Le délai d'annulation de 24 h est dépassé.");
-        }
-        List<RecordWrite> writes = Json.writes(row.getWritesJson());
-        if (writes.isEmpty()) {
-            throw new ActionRefusedException("Cette action n'a rien modifié : il n'y a rien à annuler.");
-        }
-        List<UndoConflict> conflicts = conflicts(writes);
-        if (!conflicts.isEmpty() && !overwrite) {
-            return new UndoResult(UndoResult.Outcome.NEEDS_OVERWRITE_CONFIRMATION, conflicts, 0,
-                    "Quelqu'un a modifié cette fiche depuis l'action : annuler écraserait " + conflicts.size()
-                            + " champ(s). Confirmez pour écraser.");
-        }
-        if (!repository.claimUndo(actionLogId, clock.instant())) {
-            throw new ActionRefusedException("Cette action a déjà été annulée.");
-        }
-        String failed = pipeline.rollback(writes);
-        if (failed != null) {
-            repository.revertUndo(actionLogId);
-            throw new ActionRefusedException("L'annulation a échoué. " + failed);
-        }
-        int refunded = 0;
-        if (row.getReservationId() != null && wallet.refundCommitted(row.getReservationId(),
-                "Annulation de l'action n° " + actionLogId)) {
-            refunded = row.getCost();
-        }
-        ActionDefinition<?, ?> definition = registry.get(row.getActionId());
-        EntityRef target = row.getTargetType() == null ? null : new EntityRef(row.getTargetType(), row.getTargetId());
-        pipeline.note(target, "M.A.X. — annulation de « " + definition.label() + " » : valeurs d'origine restaurées, "
-                + refunded + " jeton(s) remboursé(s).");
-        pipeline.publish(ActionEvent.UNDONE, "Annulée : " + row.getSummary(), actionLogId, definition, refunded);
-        return new UndoResult(UndoResult.Outcome.UNDONE, conflicts, refunded,
-                "Action annulée : valeurs d'origine restaurées, " + refunded + " jeton(s) remboursé(s).");
-    }
-
-    private List<UndoConflict> conflicts(List<RecordWrite> writes) {
-        // the latest image of each field wins when one action wrote the same field twice
-        Map<String, Object[]> byField = new HashMap<>();
-        List<String> order = new ArrayList<>();
-        for (RecordWrite write : writes) {
-            write.after().forEach((field, after) -> {
-                String key = write.ref().entityType() + "\u0000" + write.ref().id() + "\u0000" + field;
-                Object[] images = byField.get(key);
-                if (images == null) {
-                    order.add(key);
-                    byField.put(key, new Object[]{write.ref(), field, write.before().get(field), after});
-                } else {
-                    images[3] = after;
-                }
-            });
-        }
-        Map<EntityRef, java.util.Set<String>> fieldsByRecord = new java.util.LinkedHashMap<>();
-        for (String key : order) {
-            Object[] images = byField.get(key);
-            fieldsByRecord.computeIfAbsent((EntityRef) images[0], r -> new java.util.LinkedHashSet<>()).add((String) images[1]);
-        }
-        Map<EntityRef, Map<String, Object>> current = new HashMap<>();
-        fieldsByRecord.forEach((ref, fields) -> current.put(ref, pipeline.crm().readAttributes(ref, fields)));
-        List<UndoConflict> conflicts = new ArrayList<>();
-        for (String key : order) {
-            Object[] images = byField.get(key);
-            EntityRef ref = (EntityRef) images[0];
-            String field = (String) images[1];
-            Object now = current.getOrDefault(ref, Map.of()).get(field);
-            if (!Json.canonical(now).equals(Json.canonical(images[3]))) {
-                conflicts.add(new UndoConflict(ref, field, String.valueOf(now), String.valueOf(images[2])));
-            }
-        }
-        return Collections.unmodifiableList(conflicts);
+                .orElseThrow(() -> new ActionRefusedException(Message.of("action.not-found")));
     }
 
     private ActionLogEntry toEntry(ActionLogRecord r) {
@@ -251,25 +181,17 @@ public class ActionService {
                 && !started.plus(properties.undoWindow()).isBefore(clock.instant());
         EntityRef target = r.getTargetType() == null ? null : new EntityRef(r.getTargetType(), r.getTargetId());
         return new ActionLogEntry(r.getId(), r.getActionId(), label(r.getActionId()), kind, r.getUserName(),
-                Mode.valueOf(r.getMode()), r.getSummary(), target, r.getCost(), status, r.getReason(), started,
-                r.getDurationMs(), r.getDraftId(), undoable);
+                Mode.valueOf(r.getMode()), r.getSummary(), target, r.getCost(), status,
+                Json.readMessage(r.getReason()), started, r.getDurationMs(), r.getDraftId(), undoable);
     }
 
     private Draft toDraft(ActionDraftRecord r) {
-        return new Draft(r.getId(), r.getActionId(), label(r.getActionId()), r.getSummary(), r.getReason(),
-                r.getQuotedCost(), r.getCreatedByName(), ActionLogRepository.instant(r.getCreatedAt()),
-                DraftStatus.valueOf(r.getStatus()), r.getActionLogId());
+        return new Draft(r.getId(), r.getActionId(), label(r.getActionId()), r.getSummary(),
+                Json.readMessage(r.getReason()), r.getQuotedCost(), r.getCreatedByName(),
+                ActionLogRepository.instant(r.getCreatedAt()), DraftStatus.valueOf(r.getStatus()), r.getActionLogId());
     }
 
     private String label(String actionId) {
-        try {
-            return registry.get(actionId).label();
-        } catch (ActionRefusedException unknown) {
-            return actionId;
-        }
-    }
-
-    private MaxPrincipal principal() {
-        return pipeline.principal();
+        return registry.find(actionId).map(ActionDefinition::label).orElse(actionId);
     }
 }

@@ -1,10 +1,11 @@
 package fr.macrea.max.action;
 
+import fr.macrea.max.shared.Message;
+
 /** An Auto write was asked without its second, explicit confirmation: nothing happened. */
 public class ConfirmationRequiredException extends ActionRefusedException {
 
     public ConfirmationRequiredException() {
-        super("En mode Auto, cette action demande une double confirmation : confirmez une seconde fois pour "
-                + "l'exécuter. Rien n'a été exécuté ni débité.");
+        super(Message.of("action.confirmation-required"));
     }
 }

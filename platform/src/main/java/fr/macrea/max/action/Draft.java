@@ -1,8 +1,10 @@
 package fr.macrea.max.action;
 
+import fr.macrea.max.shared.Message;
+
 import java.time.Instant;
 
 /** An action prepared in Assisté mode (or downgraded from Auto), waiting for a human. */
-public record Draft(long id, String actionId, String label, String summary, String reason, int quotedCost,
+public record Draft(long id, String actionId, String label, String summary, Message reason, int quotedCost,
                     String createdBy, Instant createdAt, DraftStatus status, Long actionLogId) {
 }

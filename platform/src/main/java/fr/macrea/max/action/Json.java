@@ -1,5 +1,8 @@
 package fr.macrea.max.action;
 
+import fr.macrea.max.shared.Message;
+import fr.macrea.max.shared.StoredMessage;
+
 import fr.macrea.max.crm.RecordWrite;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +26,23 @@ final class Json {
 
     static <T> T read(String json, Class<T> type) {
         return json == null ? null : MAPPER.readValue(json, type);
+    }
+
+    /** A JSON-friendly prefill (e.g. a suggestion's map) as the action's parameter type, the way drafts read them. */
+    static <T> T convert(Object value, Class<T> type) {
+        if (value == null || type.isInstance(value)) {
+            return type.cast(value);
+        }
+        return MAPPER.convertValue(value, type);
+    }
+
+    /** A user-facing message as stored in the action log and the drafts (see {@link StoredMessage}). */
+    static String writeMessage(Message message, int maxLength) {
+        return StoredMessage.write(message, maxLength);
+    }
+
+    static Message readMessage(String stored) {
+        return StoredMessage.read(stored, "action.text");
     }
 
     static List<RecordWrite> writes(String json) {

@@ -1,5 +1,7 @@
 package fr.macrea.max.action;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.persistence.TenantScope;
 import fr.macrea.max.security.MaxPrincipal;
 import fr.macrea.max.security.Role;
@@ -32,25 +34,24 @@ public class ModeService {
                 .fetchOptional(USER_MODE.MODE).map(Mode::valueOf).orElse(Mode.CONSEIL);
     }
 
-    /** Whether the current user may choose this mode, and if not why (French), for the selector. */
+    /** Whether the current user may choose this mode, and if not why, for the selector. */
     @PreAuthorize("hasRole('TENANT_USER')")
-    public String refusal(Mode mode) {
+    public Message refusal(Mode mode) {
         if (mode != Mode.AUTO) {
             return null;
         }
         if (!entitlements.has(Right.AUTO_MODE)) {
-            return "Le mode Auto est réservé aux plans Pro et Studio : sur le plan Standard, M.A.X. crée en mode "
-                    + "Assisté (brouillons à valider).";
+            return Message.of("action.mode.auto.plan");
         }
         if (!isTenantAdmin(context.principal().orElseThrow(NoTenantException::new))) {
-            return "Seul un administrateur du tenant peut passer en mode Auto.";
+            return Message.of("action.mode.auto.not-admin");
         }
         return null;
     }
 
     @PreAuthorize("hasRole('TENANT_USER')")
     public Mode set(Mode mode) {
-        String refusal = refusal(mode);
+        Message refusal = refusal(mode);
         if (refusal != null) {
             throw new ActionRefusedException(refusal);
         }

@@ -1,5 +1,7 @@
 package fr.macrea.max.action;
 
+import fr.macrea.max.shared.Message;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,7 @@ import java.util.List;
  *
  * @param conflicts fields a human changed since the action: undoing would overwrite them (asked first)
  */
-public record UndoResult(Outcome outcome, List<UndoConflict> conflicts, int refundedTokens, String message) {
+public record UndoResult(Outcome outcome, List<UndoConflict> conflicts, int refundedTokens, Message message) {
 
     public enum Outcome {
         UNDONE,

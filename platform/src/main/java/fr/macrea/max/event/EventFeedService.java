@@ -41,10 +41,22 @@ public class EventFeedService {
         return repository.after(Math.max(0, lastEventId), bounded(limit));
     }
 
-    /** Live events of the tenant, from now on, until the subscription is closed. */
+    /** Live events of the tenant, from now on, until the subscription is closed (stored events only, no signals). */
     @PreAuthorize("hasRole('TENANT_USER')")
     public EventSubscription subscribe(FeedSubscriber subscriber) {
-        return fanout.subscribe(tenants.current(), subscriber);
+        return fanout.subscribe(tenants.current(), new FeedSubscriber() {
+            @Override
+            public void onEvent(FeedEvent event) {
+                if (!event.isSignal()) {
+                    subscriber.onEvent(event);
+                }
+            }
+
+            @Override
+            public void onOverflow() {
+                subscriber.onOverflow();
+            }
+        });
     }
 
     private static int bounded(int limit) {

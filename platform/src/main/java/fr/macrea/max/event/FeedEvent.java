@@ -31,6 +31,21 @@ public record FeedEvent(long id, TenantId tenant, String type, String summary, I
         return stored != null ? stored : Message.of("shared.untranslated", summary);
     }
 
+    /** The id of a signal: a live-only event that is not stored in the feed (e.g. "the wallet balance moved"). */
+    public static final long SIGNAL = 0;
+
+    /**
+     * A live-only event of the tenant, carried by the fan-out (every node) but never stored: feed subscribers (activity
+     * feed, SSE) do not see it, {@link EventFanout} subscribers that ask for it do.
+     */
+    public static FeedEvent signal(TenantId tenant, String type, Instant occurredAt, Map<String, Object> data) {
+        return new FeedEvent(SIGNAL, tenant, type, "", occurredAt, data);
+    }
+
+    public boolean isSignal() {
+        return id == SIGNAL;
+    }
+
     /** AI action events ({@code action.*}) raise a notification in the UI. */
     public boolean isAiAction() {
         return type.startsWith("action.");

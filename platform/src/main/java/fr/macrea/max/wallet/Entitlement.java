@@ -1,14 +1,8 @@
 package fr.macrea.max.wallet;
 
-import fr.macrea.max.shared.FrenchMessages;
 import fr.macrea.max.shared.Message;
 
 /** Whether the current tenant holds a right; {@link #reason()} says it is included, or what unlocks it. */
 public record Entitlement(Right right, boolean granted, Message reason) {
 
-    /** Transitional, for the callers still on the guard test's allow-list: {@link #reason()} in French. */
-    @Deprecated
-    public String message() {
-        return FrenchMessages.render(reason);
-    }
 }

@@ -1,5 +1,7 @@
 package fr.macrea.max.wallet;
 
+import fr.macrea.max.shared.Message;
+
 import java.time.Instant;
 
 /**
@@ -7,6 +9,7 @@ import java.time.Instant;
  *
  * @param kind GRANT (period allowance), EXPIRY (unused allowance at period end), PACK, PLAN (upgrade), RESERVE,
  *             REFUND
+ * @param reason what the line is for, as a message (older lines: their text)
  */
-public record LedgerEntry(long id, String kind, int delta, Long reservationId, String reason, Instant at) {
+public record LedgerEntry(long id, String kind, int delta, Long reservationId, Message reason, Instant at) {
 }

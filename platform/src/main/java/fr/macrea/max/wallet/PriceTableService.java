@@ -1,5 +1,7 @@
 package fr.macrea.max.wallet;
 
+import fr.macrea.max.shared.Message;
+
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.shared.TenantId;
@@ -37,7 +39,7 @@ public class PriceTableService {
         }
         Integer fallback = DefaultPrices.tokens().get(actionId);
         if (fallback == null) {
-            throw new WalletException("Aucun tarif n'est défini pour l'action « " + actionId + " ».");
+            throw new WalletException(Message.of("wallet.price.undefined", actionId));
         }
         return fallback;
     }
@@ -67,10 +69,10 @@ public class PriceTableService {
     @Transactional
     public PriceEntry setPrice(TenantId tenantId, String actionId, int tokens) {
         if (tokens < 0 || tokens > 100_000) {
-            throw new WalletException("Un tarif doit être compris entre 0 et 100 000 jetons.");
+            throw new WalletException(Message.of("wallet.price.range", 0, 100_000));
         }
         if (actionId == null || !actionId.matches("[a-z0-9][a-z0-9.\\-]{0,59}")) {
-            throw new WalletException("Identifiant d'action invalide.");
+            throw new WalletException(Message.of("wallet.price.action-id"));
         }
         return context.callAs(tenant(tenantId), () -> {
             repository.set(actionId, tokens);
@@ -86,6 +88,6 @@ public class PriceTableService {
     }
 
     private Tenant tenant(TenantId id) {
-        return tenants.find(id).orElseThrow(() -> new WalletException("Tenant introuvable."));
+        return tenants.find(id).orElseThrow(() -> new WalletException(Message.of("wallet.tenant.not-found")));
     }
 }

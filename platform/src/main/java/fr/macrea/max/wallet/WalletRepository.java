@@ -125,7 +125,8 @@ class WalletRepository {
         return scope.selectFrom(WALLET_LEDGER)
                 .orderBy(WALLET_LEDGER.ID.desc())
                 .limit(limit)
-                .fetch(r -> new LedgerEntry(r.getId(), r.getKind(), r.getDelta(), r.getReservationId(), r.getReason(),
+                .fetch(r -> new LedgerEntry(r.getId(), r.getKind(), r.getDelta(), r.getReservationId(),
+                        WalletLedger.read(r.getReason()),
                         instant(r.getCreatedAt())));
     }
 

@@ -18,12 +18,27 @@ import org.springframework.context.event.EventListener;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
+import org.assertj.core.api.ThrowingConsumer;
+import org.junit.jupiter.api.AfterEach;
+import fr.macrea.max.crm.CrmGateway;
+import fr.macrea.max.persistence.TenantDsl;
+import fr.macrea.max.reporting.CrmFixtures;
+import fr.macrea.max.security.SystemAuthentication;
+import fr.macrea.max.testing.PlatformIT;
+import fr.macrea.max.shared.Message;
+import fr.macrea.max.wallet.ActionCharges;
+import fr.macrea.max.wallet.DefaultPrices;
+import fr.macrea.max.wallet.PriceTableService;
+import fr.macrea.max.wallet.Right;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -33,9 +48,39 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The action pipeline end to end on MariaDB: failure paths, modes, plans, undo, idempotency, isolation. */
-@Import(ActionPipelineIT.Events.class)
-class ActionPipelineIT extends WalletActionsIT {
+/**
+ * The action pipeline end to end on MariaDB and the real embedded CRM (the tenant's CRM schema): failure paths and
+ * their rollback through the CRM port, modes, plans, undo, idempotency, the note posted on the lead, isolation.
+ */
+@Import({ActionPipelineIT.Doubles.class, ActionPipelineIT.Events.class})
+@TestPropertySource(properties = {"max.wallet.sweeper.enabled=false", "spring.datasource.hikari.maximum-pool-size=40"})
+class ActionPipelineIT extends PlatformIT {
+
+    /** A movable clock and the test actions; the CRM is the real one. */
+    @TestConfiguration
+    static class Doubles {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+
+        @Bean
+        TestWriteAction testWriteAction() {
+            return new TestWriteAction();
+        }
+
+        @Bean
+        TestSendAction testSendAction() {
+            return new TestSendAction(TestSendAction.ID, Right.BASIC_AI);
+        }
+
+        /** An AI call: locked on Standard (SPEC §5). */
+        @Bean
+        TestSendAction aiCallAction() {
+            return new TestSendAction(DefaultPrices.AI_CALL, Right.AI_CALLS);
+        }
+    }
 
     @TestConfiguration
     static class Events {
@@ -59,16 +104,29 @@ class ActionPipelineIT extends WalletActionsIT {
     @Autowired
     WalletService wallet;
     @Autowired
+    ActionCharges charges;
+    @Autowired
     ActionService actions;
+    @Autowired
+    UndoService undo;
     @Autowired
     ModeService modes;
     @Autowired
     LeadAnalysisService analysis;
     @Autowired
+    CrmGateway crm;
+    @Autowired
+    TenantDsl tenantDsl;
+    @Autowired
+    PriceTableService prices;
+    @Autowired
+    MutableClock clock;
+    @Autowired
     Recorder recorder;
 
     Tenant pro;
     MaxPrincipal admin;
+    String l1;
 
     @BeforeEach
     void proTenantWithALead() {
@@ -76,17 +134,45 @@ class ActionPipelineIT extends WalletActionsIT {
         price(pro, TestWriteAction.ID, 5);
         price(pro, TestSendAction.ID, 3);
         admin = TestTenants.signInAs(pro, Role.TENANT_ADMIN);
-        lead("L1", "New");
+        l1 = lead("New");
+    }
+
+    @AfterEach
+    void resetWorld() {
+        clock.reset();
+        TestTenants.signOut();
+    }
+
+    private void price(Tenant tenant, String actionId, int tokens) {
+        SystemAuthentication.asPlatform(() -> prices.setPrice(tenant.id(), actionId, tokens));
+    }
+
+    /** A lead in the signed-in tenant's embedded CRM, created through the CRM port. */
+    private String lead(String status) {
+        return crm.create("Lead", Map.of("firstName", "Camille", "lastName", "Martin", "status", status,
+                "source", "Web Site", "description", "Intéressée par la formule Pro", "accountName", "Boutique Zen",
+                "emailAddress", "camille@zen.fr", "phoneNumber", "+33600000000", "assignedUserId", "u1"), true);
+    }
+
+    /** The failure's text, as the user reads it, contains {@code text}. */
+    private static ThrowingConsumer<Throwable> says(String text) {
+        return e -> assertThat(FrenchText.of(e)).contains(text);
     }
 
     private ActionRequest<TestWriteAction.Params> write(String behaviour, String key) {
         return ActionRequest.of(TestWriteAction.ID,
-                new TestWriteAction.Params("L1", Map.of("status", "In Process", "description", "modifié par M.A.X."),
+                new TestWriteAction.Params(l1, Map.of("status", "In Process", "description", "modifié par M.A.X."),
                         behaviour), key);
     }
 
     private Map<String, Object> leadNow() {
-        return crm.record(EntityRef.lead("L1"));
+        return crm.readAttributes(EntityRef.lead(l1), Set.of("status", "description"));
+    }
+
+    /** The notes M.A.X. posted on the lead's stream in the CRM. */
+    private List<String> notes() {
+        return crm.timeline(EntityRef.lead(l1), 50).stream().filter(t -> "Note".equals(t.kind()))
+                .map(TimelineEntry::detail).toList();
     }
 
     // ---- failure paths: throws, times out, rolled back -> refunded, CRM unchanged, log says why
@@ -97,15 +183,15 @@ class ActionPipelineIT extends WalletActionsIT {
         Map<String, Object> before = leadNow();
         ActionOutcome<?> outcome = actions.run(write("throw", "k-throw").withDoubleConfirmation());
         assertThat(outcome.status()).isEqualTo(ActionStatus.FAILED);
-        assertThat(outcome.message()).contains("le service distant a répondu 500").contains("remboursés");
+        assertThat(FrenchText.of(outcome.message())).contains("le service distant a répondu 500").contains("remboursés");
         assertThat(leadNow()).isEqualTo(before);
         assertThat(wallet.balance().total()).isEqualTo(500);
         assertThat(wallet.audit().consistent()).isTrue();
         ActionLogEntry entry = actions.logEntry(outcome.actionLogId());
         assertThat(entry.status()).isEqualTo(ActionStatus.FAILED);
-        assertThat(entry.reason()).contains("Erreur pendant l'exécution");
+        assertThat(FrenchText.of(entry.reason())).contains("Erreur pendant l’exécution");
         assertThat(entry.cost()).isZero();
-        assertThat(crm.notes(EntityRef.lead("L1"))).as("a failed action leaves no trace in the CRM").isEmpty();
+        assertThat(notes()).as("a failed action leaves no trace in the CRM").isEmpty();
         assertThat(recorder.events).anyMatch(e -> e.type().equals(ActionEvent.FAILED) && e.tenant().equals(pro.id()));
     }
 
@@ -115,10 +201,10 @@ class ActionPipelineIT extends WalletActionsIT {
         Map<String, Object> before = leadNow();
         ActionOutcome<?> outcome = actions.run(write("slow", "k-slow").withDoubleConfirmation());
         assertThat(outcome.status()).isEqualTo(ActionStatus.FAILED);
-        assertThat(outcome.message()).contains("Délai dépassé (400 ms)");
+        assertThat(FrenchText.of(outcome.message())).contains("Délai dépassé (400 ms)");
         assertThat(leadNow()).isEqualTo(before);
         assertThat(wallet.balance().total()).isEqualTo(500);
-        assertThat(actions.logEntry(outcome.actionLogId()).reason()).contains("Délai dépassé");
+        assertThat(FrenchText.of(actions.logEntry(outcome.actionLogId()).reason())).contains("Délai dépassé");
     }
 
     @Test
@@ -127,7 +213,7 @@ class ActionPipelineIT extends WalletActionsIT {
         Map<String, Object> before = leadNow();
         ActionOutcome<?> outcome = actions.run(write("abort", "k-abort").withDoubleConfirmation());
         assertThat(outcome.status()).isEqualTo(ActionStatus.FAILED);
-        assertThat(outcome.message()).contains("le contrôle qualité a refusé le résultat");
+        assertThat(FrenchText.of(outcome.message())).contains("le contrôle qualité a refusé le résultat");
         assertThat(leadNow()).isEqualTo(before);
         assertThat(wallet.balance().total()).isEqualTo(500);
         assertThat(wallet.audit().consistent()).isTrue();
@@ -140,7 +226,7 @@ class ActionPipelineIT extends WalletActionsIT {
         modes.set(Mode.CONSEIL);
         Map<String, Object> before = leadNow();
         assertThatThrownBy(() -> actions.run(write("ok", "k-conseil").withDoubleConfirmation()))
-                .isInstanceOf(ActionRefusedException.class).hasMessageContaining("En mode Conseil");
+                .isInstanceOf(ActionRefusedException.class).satisfies(says("En mode Conseil"));
         assertThat(leadNow()).isEqualTo(before);
         assertThat(wallet.balance().total()).isEqualTo(500);
         assertThat(actions.log(10)).isEmpty();
@@ -158,7 +244,7 @@ class ActionPipelineIT extends WalletActionsIT {
         List<Draft> drafts = actions.drafts();
         assertThat(drafts).singleElement().satisfies(d -> {
             assertThat(d.quotedCost()).isEqualTo(5);
-            assertThat(d.summary()).contains("L1");
+            assertThat(d.summary()).contains(l1);
         });
 
         ActionOutcome<Object> validated = actions.validateDraft(drafts.getFirst().id());
@@ -167,7 +253,7 @@ class ActionPipelineIT extends WalletActionsIT {
         assertThat(wallet.balance().total()).isEqualTo(495);
         assertThat(actions.drafts()).isEmpty();
         assertThatThrownBy(() -> actions.validateDraft(drafts.getFirst().id()))
-                .hasMessageContaining("déjà été traité");
+                .satisfies(says("déjà été traité"));
         assertThat(wallet.balance().total()).as("validated once, charged once").isEqualTo(495);
     }
 
@@ -178,7 +264,7 @@ class ActionPipelineIT extends WalletActionsIT {
         Draft draft = actions.drafts().getFirst();
         actions.rejectDraft(draft.id());
         assertThat(actions.drafts()).isEmpty();
-        assertThatThrownBy(() -> actions.validateDraft(draft.id())).hasMessageContaining("déjà été traité");
+        assertThatThrownBy(() -> actions.validateDraft(draft.id())).satisfies(says("déjà été traité"));
         assertThat(leadNow().get("status")).isEqualTo("New");
     }
 
@@ -187,7 +273,7 @@ class ActionPipelineIT extends WalletActionsIT {
         modes.set(Mode.AUTO);
         Map<String, Object> before = leadNow();
         assertThatThrownBy(() -> actions.run(write("ok", "k-auto")))
-                .isInstanceOf(ConfirmationRequiredException.class).hasMessageContaining("double confirmation");
+                .isInstanceOf(ConfirmationRequiredException.class).satisfies(says("double confirmation"));
         assertThat(leadNow()).isEqualTo(before);
         assertThat(wallet.balance().total()).isEqualTo(500);
         assertThat(actions.log(10)).isEmpty();
@@ -197,15 +283,19 @@ class ActionPipelineIT extends WalletActionsIT {
         assertThat(confirmed.status()).isEqualTo(ActionStatus.COMPLETED);
         assertThat(confirmed.cost()).isEqualTo(5);
         assertThat(leadNow().get("status")).isEqualTo("In Process");
-        assertThat(crm.notes(EntityRef.lead("L1"))).singleElement().asString().contains("Écriture de test");
+        assertThat(notes()).singleElement().asString().contains("Écriture de test");
     }
 
     @Test
     void untrustedInputTurnsAnAutoWriteIntoADraft() {
         modes.set(Mode.AUTO);
+        // the quote says it first: what the card shows is what submit does
+        assertThat(actions.quote(TestWriteAction.ID).effect())
+                .isEqualTo(ActionQuote.Effect.RUN_AFTER_DOUBLE_CONFIRMATION);
+        assertThat(actions.quote(TestWriteAction.ID, true).effect()).isEqualTo(ActionQuote.Effect.DRAFT);
         ActionOutcome<?> outcome = actions.run(write("ok", "k-untrusted").withDoubleConfirmation().withUntrustedInput());
         assertThat(outcome.status()).isEqualTo(ActionStatus.DRAFTED);
-        assertThat(outcome.message()).contains("Autonomie réduite");
+        assertThat(FrenchText.of(outcome.message())).contains("Autonomie réduite");
         assertThat(leadNow().get("status")).isEqualTo("New");
     }
 
@@ -213,15 +303,15 @@ class ActionPipelineIT extends WalletActionsIT {
     void standardTenantsCannotRunLockedActionsNorChooseAuto() {
         Tenant standard = TestTenants.create(tenants, "Standard", Plan.STANDARD);
         TestTenants.signInAs(standard, Role.TENANT_ADMIN);
-        lead("S1", "New");
-        assertThatThrownBy(() -> modes.set(Mode.AUTO)).hasMessageContaining("réservé aux plans Pro et Studio");
+        lead("New");
+        assertThatThrownBy(() -> modes.set(Mode.AUTO)).satisfies(says("réservé aux plans Pro et Studio"));
         modes.set(Mode.ASSISTE);
         assertThatThrownBy(() -> actions.run(ActionRequest.of("ai.call", new TestSendAction.Params("S1"), "k-call")
                 .withDoubleConfirmation()))
                 .isInstanceOf(ActionRefusedException.class)
-                .hasMessageContaining("Appels IA").hasMessageContaining("Pro");
+                .satisfies(says("Appels IA")).satisfies(says("Pro"));
         assertThat(actions.quote("ai.call").effect()).isEqualTo(ActionQuote.Effect.BLOCKED);
-        assertThat(actions.quote("ai.call").lockedMessage()).contains("plan Pro");
+        assertThat(FrenchText.of(actions.quote("ai.call").lockedMessage())).contains("plan Pro");
         assertThat(wallet.balance().total()).isEqualTo(100);
     }
 
@@ -234,15 +324,15 @@ class ActionPipelineIT extends WalletActionsIT {
         assertThat(wallet.balance().total()).isEqualTo(495);
         assertThat(actions.logEntry(done.actionLogId()).undoable()).isTrue();
 
-        UndoResult undo = actions.undo(done.actionLogId(), false);
-        assertThat(undo.outcome()).isEqualTo(UndoResult.Outcome.UNDONE);
-        assertThat(undo.refundedTokens()).isEqualTo(5);
+        UndoResult undone = undo.undo(done.actionLogId(), false);
+        assertThat(undone.outcome()).isEqualTo(UndoResult.Outcome.UNDONE);
+        assertThat(undone.refundedTokens()).isEqualTo(5);
         assertThat(leadNow().get("status")).isEqualTo("New");
         assertThat(leadNow().get("description")).isEqualTo("Intéressée par la formule Pro");
         assertThat(wallet.balance().total()).isEqualTo(500);
         assertThat(wallet.audit().consistent()).isTrue();
         assertThat(actions.logEntry(done.actionLogId()).status()).isEqualTo(ActionStatus.UNDONE);
-        assertThatThrownBy(() -> actions.undo(done.actionLogId(), true)).hasMessageContaining("réussie");
+        assertThatThrownBy(() -> undo.undo(done.actionLogId(), true)).satisfies(says("réussie"));
         assertThat(wallet.balance().total()).as("refunded once").isEqualTo(500);
     }
 
@@ -250,9 +340,9 @@ class ActionPipelineIT extends WalletActionsIT {
     void undoAfterAHumanEditAsksBeforeOverwriting() {
         modes.set(Mode.AUTO);
         ActionOutcome<?> done = actions.run(write("ok", "k-conflict").withDoubleConfirmation());
-        crm.humanEdit(EntityRef.lead("L1"), "status", "Assigned");
+        crm.update(EntityRef.lead(l1), Map.of("status", "Assigned")); // a human, in the CRM
 
-        UndoResult asked = actions.undo(done.actionLogId(), false);
+        UndoResult asked = undo.undo(done.actionLogId(), false);
         assertThat(asked.outcome()).isEqualTo(UndoResult.Outcome.NEEDS_OVERWRITE_CONFIRMATION);
         assertThat(asked.conflicts()).singleElement().satisfies(c -> {
             assertThat(c.field()).isEqualTo("status");
@@ -262,7 +352,7 @@ class ActionPipelineIT extends WalletActionsIT {
         assertThat(leadNow().get("status")).as("nothing changed yet").isEqualTo("Assigned");
         assertThat(wallet.balance().total()).isEqualTo(495);
 
-        UndoResult forced = actions.undo(done.actionLogId(), true);
+        UndoResult forced = undo.undo(done.actionLogId(), true);
         assertThat(forced.outcome()).isEqualTo(UndoResult.Outcome.UNDONE);
         assertThat(leadNow().get("status")).isEqualTo("New");
         assertThat(wallet.balance().total()).isEqualTo(500);
@@ -271,15 +361,15 @@ class ActionPipelineIT extends WalletActionsIT {
     @Test
     void irreversibleActionsAndOldActionsCannotBeUndone() {
         modes.set(Mode.AUTO);
-        ActionOutcome<?> sent = actions.run(ActionRequest.of(TestSendAction.ID, new TestSendAction.Params("L1"), "k-send")
+        ActionOutcome<?> sent = actions.run(ActionRequest.of(TestSendAction.ID, new TestSendAction.Params(l1), "k-send")
                 .withDoubleConfirmation());
         assertThat(sent.status()).isEqualTo(ActionStatus.COMPLETED);
         assertThat(actions.logEntry(sent.actionLogId()).undoable()).isFalse();
-        assertThatThrownBy(() -> actions.undo(sent.actionLogId(), true)).hasMessageContaining("irréversibles");
+        assertThatThrownBy(() -> undo.undo(sent.actionLogId(), true)).satisfies(says("irréversibles"));
 
         ActionOutcome<?> written = actions.run(write("ok", "k-old").withDoubleConfirmation());
         clock.advance(Duration.ofHours(25));
-        assertThatThrownBy(() -> actions.undo(written.actionLogId(), true)).hasMessageContaining("24 h");
+        assertThatThrownBy(() -> undo.undo(written.actionLogId(), true)).satisfies(says("24 h"));
         assertThat(wallet.balance().total()).isEqualTo(492);
     }
 
@@ -288,8 +378,7 @@ class ActionPipelineIT extends WalletActionsIT {
     @Test
     void thirtyTwoConcurrentSubmissionsWithOneKeyChargeOnceAndReturnTheFirstOutcome() throws Exception {
         modes.set(Mode.CONSEIL);
-        crm.addTimeline(EntityRef.lead("L1"), new TimelineEntry("Call", "c1", "Appel", "Held", null,
-                clock.instant().minus(2, ChronoUnit.DAYS)));
+        new CrmFixtures(tenantDsl.crm()).call("Appel", l1, clock.instant().minus(2, ChronoUnit.DAYS));
         ExecutorService pool = Executors.newFixedThreadPool(32);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<ActionOutcome<LeadAnalysis>>> futures = new ArrayList<>();
@@ -297,7 +386,7 @@ class ActionPipelineIT extends WalletActionsIT {
             futures.add(pool.submit(() -> {
                 TestTenants.signIn(admin);
                 start.await();
-                return analysis.analyseLead("L1", "same-click");
+                return analysis.analyseLead(l1, "same-click");
             }));
         }
         start.countDown();
@@ -322,15 +411,18 @@ class ActionPipelineIT extends WalletActionsIT {
     @Test
     void leadAnalysisRunsInConseilChargesTwoTokensAndNotesTheLead() {
         modes.set(Mode.CONSEIL);
-        crm.addTimeline(EntityRef.lead("L1"), new TimelineEntry("CampaignLogRecord", "r1", "Newsletter", "Clicked",
-                null, clock.instant().minus(1, ChronoUnit.DAYS)));
-        ActionOutcome<LeadAnalysis> outcome = analysis.analyseLead("L1", "k-analyse");
+        CrmFixtures fixtures = new CrmFixtures(tenantDsl.crm());
+        fixtures.campaignLog(fixtures.campaign("Newsletter", clock.instant().minus(3, ChronoUnit.DAYS)), "Clicked",
+                clock.instant().minus(1, ChronoUnit.DAYS), false, l1);
+        ActionOutcome<LeadAnalysis> outcome = analysis.analyseLead(l1, "k-analyse");
         assertThat(outcome.status()).isEqualTo(ActionStatus.COMPLETED);
         assertThat(outcome.cost()).isEqualTo(2);
         assertThat(outcome.result().campaign().clicked()).isEqualTo(1);
         assertThat(fr.macrea.max.testing.Texts.fr(outcome.result().nextActions())).anyMatch(a -> a.contains("l'appeler dans les 48 h"));
         assertThat(wallet.balance().total()).isEqualTo(498);
-        assertThat(crm.notes(EntityRef.lead("L1"))).singleElement().asString().contains("Analyse de lead");
+        assertThat(notes()).singleElement().asString().contains("Analyse de lead");
+        assertThat(FrenchText.of(wallet.ledger(1).getFirst().reason()))
+                .as("the ledger line, rendered as Budget IA shows it").isEqualTo("Analyse de lead : analyse du lead " + l1);
         ActionLogEntry entry = actions.logEntry(outcome.actionLogId());
         assertThat(entry.mode()).isEqualTo(Mode.CONSEIL);
         assertThat(entry.userName()).isEqualTo(admin.displayName());
@@ -341,7 +433,7 @@ class ActionPipelineIT extends WalletActionsIT {
     void analysingAMissingLeadIsRefunded() {
         ActionOutcome<LeadAnalysis> outcome = analysis.analyseLead("NOPE", "k-missing");
         assertThat(outcome.status()).isEqualTo(ActionStatus.FAILED);
-        assertThat(outcome.message()).contains("introuvable");
+        assertThat(FrenchText.of(outcome.message())).contains("introuvable");
         assertThat(wallet.balance().total()).isEqualTo(500);
     }
 
@@ -354,21 +446,21 @@ class ActionPipelineIT extends WalletActionsIT {
         modes.set(Mode.ASSISTE);
         actions.run(write("ok", "k-iso-draft"));
         long draftId = actions.drafts().getFirst().id();
-        long reservationOfA = wallet.reserve("a-held", 4, "réservation de A").id();
+        long reservationOfA = charges.reserve("a-held", 4, Message.of("wallet.text", "réservation de A")).id();
         int balanceA = wallet.balance().total();
 
         Tenant other = TestTenants.create(tenants, "Intrus", Plan.PRO);
         TestTenants.signInAs(other, Role.TENANT_ADMIN);
         assertThat(actions.log(100)).isEmpty();
         assertThat(actions.drafts()).isEmpty();
-        assertThatThrownBy(() -> actions.logEntry(done.actionLogId())).hasMessageContaining("introuvable");
-        assertThatThrownBy(() -> actions.undo(done.actionLogId(), true)).hasMessageContaining("introuvable");
-        assertThatThrownBy(() -> actions.validateDraft(draftId)).hasMessageContaining("introuvable");
-        assertThatThrownBy(() -> actions.rejectDraft(draftId)).hasMessageContaining("introuvable");
-        assertThat(wallet.refund(reservationOfA, "vol")).isFalse();
-        assertThat(wallet.refundCommitted(reservationOfA, "vol")).isFalse();
-        assertThat(wallet.commit(reservationOfA)).isFalse();
-        wallet.reserve("k-iso", 3, "B dépense chez soi");
+        assertThatThrownBy(() -> actions.logEntry(done.actionLogId())).satisfies(says("introuvable"));
+        assertThatThrownBy(() -> undo.undo(done.actionLogId(), true)).satisfies(says("introuvable"));
+        assertThatThrownBy(() -> actions.validateDraft(draftId)).satisfies(says("introuvable"));
+        assertThatThrownBy(() -> actions.rejectDraft(draftId)).satisfies(says("introuvable"));
+        assertThat(charges.refund(reservationOfA, Message.of("wallet.text", "vol"))).isFalse();
+        assertThat(charges.refundCommitted(reservationOfA, Message.of("wallet.text", "vol"))).isFalse();
+        assertThat(charges.commit(reservationOfA)).isFalse();
+        charges.reserve("k-iso", 3, Message.of("wallet.text", "B dépense chez soi"));
         assertThat(wallet.balance().total()).isEqualTo(497);
 
         TestTenants.signIn(admin);

@@ -36,6 +36,8 @@ class ReservationSweeperJobIT extends PlatformIT {
     @Autowired
     private WalletService wallet;
     @Autowired
+    private WalletReservations charges;
+    @Autowired
     private Scheduler scheduler;
 
     @AfterEach
@@ -47,7 +49,7 @@ class ReservationSweeperJobIT extends PlatformIT {
     void theScheduledSweeperRefundsAnExpiredReservation() throws Exception {
         Tenant tenant = TestTenants.create(tenants, "Balayage", Plan.PRO);
         TestTenants.signInAs(tenant, Role.TENANT_USER);
-        Reservation killed = wallet.reserve("killed-by-a-crash", 30, "action tuée");
+        Reservation killed = charges.reserve("killed-by-a-crash", 30, "action tuée");
         assertThat(wallet.balance().total()).isEqualTo(470);
         expire(killed.id());
 

@@ -25,6 +25,8 @@ class SweeperIT extends WalletActionsIT {
     TenantService tenants;
     @Autowired
     WalletService wallet;
+    @Autowired
+    WalletReservations charges;
 
     @Test
     void anAbandonedReservationIsRefundedOnceEvenByTwoConcurrentSweepers() throws Exception {
@@ -32,7 +34,7 @@ class SweeperIT extends WalletActionsIT {
         MaxPrincipal user = TestTenants.signInAs(tenant, Role.TENANT_USER);
         // the "killed action": reserved, never committed nor refunded
         for (int i = 0; i < 10; i++) {
-            wallet.reserve("killed-" + i, 8, "action tuée");
+            charges.reserve("killed-" + i, 8, "action tuée");
         }
         assertThat(wallet.balance().total()).isEqualTo(420);
         assertThat(wallet.sweepExpired()).as("not expired yet").isZero();
@@ -59,11 +61,11 @@ class SweeperIT extends WalletActionsIT {
     void aLateCommitOrRefundAfterTheSweepChangesNothing() {
         Tenant tenant = TestTenants.create(tenants, "Tardif", Plan.PRO);
         TestTenants.signInAs(tenant, Role.TENANT_USER);
-        Reservation r = wallet.reserve("late", 10, "lent");
+        Reservation r = charges.reserve("late", 10, "lent");
         clock.advance(Duration.ofMinutes(6));
         assertThat(wallet.sweepExpired()).isEqualTo(1);
-        assertThat(wallet.refund(r.id(), "trop tard")).isFalse();
-        assertThat(wallet.commit(r.id())).isFalse();
+        assertThat(charges.refund(r.id(), "trop tard")).isFalse();
+        assertThat(charges.commit(r.id())).isFalse();
         assertThat(wallet.balance().total()).isEqualTo(500);
         assertThat(wallet.audit().consistent()).isTrue();
     }

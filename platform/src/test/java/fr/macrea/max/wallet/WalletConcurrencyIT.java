@@ -31,6 +31,8 @@ class WalletConcurrencyIT extends WalletActionsIT {
     TenantService tenants;
     @Autowired
     WalletService wallet;
+    @Autowired
+    WalletReservations charges;
 
     /** Our wallet seen by the harness: reserve, then commit, or refund when the "action" fails. */
     private SpendingWallet ours() {
@@ -39,15 +41,15 @@ class WalletConcurrencyIT extends WalletActionsIT {
             public int spend(int amount, boolean fail) {
                 Reservation r;
                 try {
-                    r = wallet.reserve(UUID.randomUUID().toString(), amount, "test");
+                    r = charges.reserve(UUID.randomUUID().toString(), amount, "test");
                 } catch (InsufficientTokensException e) {
                     return 0;
                 }
                 if (fail) {
-                    assertThat(wallet.refund(r.id(), "échec simulé")).isTrue();
+                    assertThat(charges.refund(r.id(), "échec simulé")).isTrue();
                     return 0;
                 }
-                assertThat(wallet.commit(r.id())).isTrue();
+                assertThat(charges.commit(r.id())).isTrue();
                 return amount;
             }
 
@@ -109,7 +111,7 @@ class WalletConcurrencyIT extends WalletActionsIT {
             futures.add(pool.submit(() -> {
                 TestTenants.signIn(user);
                 start.await();
-                ids.add(wallet.reserve("same-key", 7, "test").id());
+                ids.add(charges.reserve("same-key", 7, "test").id());
                 return null;
             }));
         }
@@ -127,7 +129,7 @@ class WalletConcurrencyIT extends WalletActionsIT {
     void concurrentCommitsAndRefundsOfOneReservationSettleItOnce() throws Exception {
         Tenant tenant = TestTenants.create(tenants, "Reglement", Plan.PRO);
         MaxPrincipal user = TestTenants.signInAs(tenant, Role.TENANT_USER);
-        Reservation r = wallet.reserve("settle-once", 10, "test");
+        Reservation r = charges.reserve("settle-once", 10, "test");
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> futures = new ArrayList<>();
@@ -136,7 +138,7 @@ class WalletConcurrencyIT extends WalletActionsIT {
             futures.add(pool.submit(() -> {
                 TestTenants.signIn(user);
                 start.await();
-                return refund ? wallet.refund(r.id(), "course") : wallet.commit(r.id());
+                return refund ? charges.refund(r.id(), "course") : charges.commit(r.id());
             }));
         }
         start.countDown();
@@ -155,9 +157,9 @@ class WalletConcurrencyIT extends WalletActionsIT {
     void hardStopRefusesBelowZeroWithAFrenchMessage() {
         Tenant tenant = TestTenants.create(tenants, "Plancher", Plan.STANDARD);
         TestTenants.signInAs(tenant, Role.TENANT_USER);
-        wallet.reserve("a", 95, "test");
+        charges.reserve("a", 95, "test");
         try {
-            wallet.reserve("b", 6, "test");
+            charges.reserve("b", 6, "test");
             throw new AssertionError("expected a refusal");
         } catch (InsufficientTokensException e) {
             assertThat(e.getMessage()).contains("Solde de jetons insuffisant").contains("il en reste 5");
@@ -171,7 +173,7 @@ class WalletConcurrencyIT extends WalletActionsIT {
         Tenant tenant = TestTenants.create(tenants, "Periode", Plan.STANDARD);
         SystemAuthentication.asPlatform(() -> wallet.topUp(tenant.id(), 1));
         TestTenants.signInAs(tenant, Role.TENANT_USER);
-        wallet.commit(wallet.reserve("x", 120, "test").id());
+        charges.commit(charges.reserve("x", 120, "test").id());
         WalletBalance b = wallet.balance();
         assertThat(b.allowanceLeft()).isZero();
         assertThat(b.packLeft()).isEqualTo(480);

@@ -26,6 +26,8 @@ class WalletIsolationIT extends PlatformIT {
     @Autowired
     WalletService wallet;
     @Autowired
+    WalletReservations charges;
+    @Autowired
     WalletRepository repository;
 
     Tenant a;
@@ -63,21 +65,21 @@ class WalletIsolationIT extends PlatformIT {
     @Test
     void tenantBsLedgerPageShowsNoneOfALinesAndBCannotSettleAsReservations() {
         TestTenants.signInAs(a, Role.TENANT_USER);
-        Reservation ofA = wallet.reserve("iso-a-1", 7, "analyse A");
-        wallet.reserve("iso-a-2", 3, "analyse A");
+        Reservation ofA = charges.reserve("iso-a-1", 7, "analyse A");
+        charges.reserve("iso-a-2", 3, "analyse A");
         int balanceOfA = wallet.balance().total();
 
         TestTenants.signInAs(b, Role.TENANT_USER);
         assertThat(wallet.ledger(1000)).as("B's page holds its own opening grant only, none of A's lines")
                 .extracting(LedgerEntry::kind).containsExactly("GRANT");
-        assertThat(wallet.commit(ofA.id())).as("B cannot commit A's reservation by its id").isFalse();
-        assertThat(wallet.refund(ofA.id(), "vol")).as("nor refund it").isFalse();
-        wallet.reserve("iso-b-1", 2, "analyse B");
+        assertThat(charges.commit(ofA.id())).as("B cannot commit A's reservation by its id").isFalse();
+        assertThat(charges.refund(ofA.id(), "vol")).as("nor refund it").isFalse();
+        charges.reserve("iso-b-1", 2, "analyse B");
         assertThat(wallet.ledger(1000)).extracting(LedgerEntry::delta).containsExactly(-2, 500);
         assertThat(wallet.audit().consistent()).isTrue();
 
         TestTenants.signInAs(a, Role.TENANT_USER);
-        assertThat(wallet.ledger(1000)).filteredOn(e -> e.kind().equals("RESERVE")).extracting(LedgerEntry::reason)
+        assertThat(wallet.ledger(1000)).filteredOn(e -> e.kind().equals("RESERVE")).extracting(e -> fr.macrea.max.action.FrenchText.of(e.reason()))
                 .containsExactly("analyse A", "analyse A");
         assertThat(wallet.balance().total()).as("A's tokens are still held, not refunded by B").isEqualTo(balanceOfA);
         assertThat(repository.reservation(ofA.id())).map(r -> r.getStatus()).contains(ReservationStatus.HELD.name());

@@ -66,7 +66,7 @@ class LeadAnalysisIdsIT extends PlatformIT {
         // EspoCRM in UUID mode: 36 characters with dashes, which the old ad-hoc rule refused before any lookup
         ActionOutcome<LeadAnalysis> outcome = analysis.analyseLead("0f8fad5b-d9cb-469f-a165-70867728950e", "k-uuid");
         assertThat(outcome.status()).isEqualTo(ActionStatus.FAILED);
-        assertThat(outcome.message()).contains("introuvable");
+        assertThat(fr.macrea.max.action.FrenchText.of(outcome.message())).contains("introuvable");
     }
 
     @Test

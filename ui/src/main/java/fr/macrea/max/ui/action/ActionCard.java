@@ -1,5 +1,7 @@
 package fr.macrea.max.ui.action;
 
+import fr.macrea.max.ui.base.Messages;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.DetachEvent;
@@ -18,17 +20,20 @@ import fr.macrea.max.action.ActionRefusedException;
 import fr.macrea.max.action.ActionRequest;
 import fr.macrea.max.action.ActionService;
 import fr.macrea.max.action.ActionStatus;
-import fr.macrea.max.ui.wallet.BalanceChanged;
 import fr.macrea.max.ui.wallet.Money;
 
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The card every screen puts in front of an action: mode, estimated cost and its euro value, balance after, what
- * confirming will do, and the confirm button; in Auto, writes need a second, explicit confirmation. One
- * idempotency key per intent: a double click replays, it never charges twice.
+ * The only action card: every screen puts it in front of an action (get one from {@link ActionCards}). It shows the
+ * mode, estimated cost and its euro value, balance after, what confirming will do, and the confirm button; in Auto,
+ * writes need a second, explicit confirmation. One idempotency key per intent: the same parameters confirmed again
+ * (a double click) reuse the key, so the pipeline replays the first outcome and never charges twice. A new intent
+ * starts when the parameters change, the mode changes, or the last request was refused or failed (nothing charged).
  *
  * @param <P> the action's parameters, read when the user confirms
  */
@@ -47,11 +52,13 @@ public class ActionCard<P> extends Div {
     private final Button cancel = new Button();
     private final H4 title = new H4();
     private boolean untrustedInput;
-    private String intentKey = newKey();
+    private String intentKey;
+    private transient Object intentParams;
+    private transient Function<ActionQuote, String> confirmLabel;
     private ActionQuote quote;
     private Registration modeListener;
 
-    public ActionCard(ActionService actions, String actionId, Supplier<P> params, Consumer<ActionOutcome<?>> onOutcome) {
+    ActionCard(ActionService actions, String actionId, Supplier<P> params, Consumer<ActionOutcome<?>> onOutcome) {
         this.actions = actions;
         this.actionId = actionId;
         this.params = params;
@@ -86,6 +93,14 @@ public class ActionCard<P> extends Div {
     /** Untrusted text (lead notes, inbound messages...) is part of this action: Auto writes become drafts. */
     public ActionCard<P> setUntrustedInput(boolean untrustedInput) {
         this.untrustedInput = untrustedInput;
+        refresh(); // the quote changes too: the card must say what confirming will do
+        return this;
+    }
+
+    /** The confirm button's text when the action runs at once (e.g. "Analyser avec M.A.X. (2 jetons)"). */
+    public ActionCard<P> setConfirmLabel(Function<ActionQuote, String> label) {
+        this.confirmLabel = label;
+        refresh();
         return this;
     }
 
@@ -93,24 +108,39 @@ public class ActionCard<P> extends Div {
         return quote;
     }
 
-    /** Re-quotes (mode, price or balance may have changed) and starts a new intent. */
+    /** Re-quotes (mode, price or balance may have changed); the current intent and its key stay. */
     public void refresh() {
-        quote = actions.quote(actionId);
+        reset();
+        requote();
+    }
+
+    /**
+     * The balance moved (a spend elsewhere): new quote and balance after, the card's state kept (an Auto card
+     * waiting for its second confirmation keeps waiting).
+     */
+    void balanceChanged() {
+        requote();
+    }
+
+    private void requote() {
+        quote = actions.quote(actionId, untrustedInput);
         title.setText(quote.label());
         mode.setText(quote.mode().emoji() + " " + getTranslation("mode." + quote.mode().name()));
         cost.setText(getTranslation("action.card.cost", quote.cost(), Money.euros(quote.costEur())));
         balanceAfter.setText(getTranslation("action.card.balance-after", quote.balanceAfter(),
                 Money.euros(quote.balanceAfterEur())));
         balanceAfter.getElement().getClassList().set("negative", quote.balanceAfter() < 0);
-        effect.setText(quote.lockedMessage() != null ? "🔒 " + quote.lockedMessage() : quote.effectMessage());
-        confirm.setText(getTranslation(switch (quote.effect()) {
-            case DRAFT -> "action.card.confirm-draft";
-            case RUN_AFTER_DOUBLE_CONFIRMATION -> "action.card.confirm-auto";
-            default -> "action.card.confirm";
-        }));
+        if (!confirmAgain.isVisible()) {
+            effect.setText(quote.lockedMessage() != null ? "🔒 " + Messages.text(this, quote.lockedMessage())
+                    : Messages.text(this, quote.effectMessage()));
+        }
+        confirm.setText(switch (quote.effect()) {
+            case DRAFT -> getTranslation("action.card.confirm-draft");
+            case RUN_AFTER_DOUBLE_CONFIRMATION -> getTranslation("action.card.confirm-auto");
+            default -> confirmLabel != null ? confirmLabel.apply(quote) : getTranslation("action.card.confirm");
+        });
         confirm.setEnabled(quote.effect() != ActionQuote.Effect.BLOCKED);
         getElement().getClassList().set("locked", quote.lockedMessage() != null);
-        reset();
     }
 
     private void reset() {
@@ -132,8 +162,19 @@ public class ActionCard<P> extends Div {
         run(false);
     }
 
+    /** Starts a new intent: the next confirmation gets a new idempotency key. */
+    public void newIntent() {
+        intentKey = null;
+        intentParams = null;
+    }
+
     private void run(boolean doubleConfirmed) {
-        ActionRequest<P> request = ActionRequest.of(actionId, params.get(), intentKey);
+        P current = params.get();
+        if (intentKey == null || !Objects.equals(current, intentParams)) {
+            intentKey = newKey();
+            intentParams = current;
+        }
+        ActionRequest<P> request = ActionRequest.of(actionId, current, intentKey);
         if (doubleConfirmed) {
             request = request.withDoubleConfirmation();
         }
@@ -142,15 +183,16 @@ public class ActionCard<P> extends Div {
         }
         try {
             ActionOutcome<?> outcome = actions.run(request);
-            Notification n = Notification.show(outcome.message(), 5000, Notification.Position.BOTTOM_END);
+            Notification n = Notification.show(Messages.text(this, outcome.message()), 5000, Notification.Position.BOTTOM_END);
             n.addThemeVariants(outcome.status() == ActionStatus.COMPLETED ? NotificationVariant.LUMO_SUCCESS
                     : outcome.status() == ActionStatus.DRAFTED ? NotificationVariant.LUMO_CONTRAST
                     : NotificationVariant.LUMO_ERROR);
-            intentKey = newKey();
-            getUI().ifPresent(BalanceChanged::fire);
+            if (outcome.status() == ActionStatus.REFUSED || outcome.status() == ActionStatus.FAILED) {
+                newIntent(); // nothing was charged: trying again (after a top-up, a fix) is a new request
+            }
             onOutcome.accept(outcome);
         } catch (ActionRefusedException refused) {
-            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
+            Notification.show(Messages.text(this, refused), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();
@@ -158,7 +200,10 @@ public class ActionCard<P> extends Div {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        modeListener = ComponentUtil.addListener(event.getUI(), ModeChanged.class, e -> refresh());
+        modeListener = ComponentUtil.addListener(event.getUI(), ModeChanged.class, e -> {
+            newIntent(); // a request of the old mode must not be replayed in the new one
+            refresh();
+        });
     }
 
     @Override

@@ -1,5 +1,7 @@
 package fr.macrea.max.ui.action;
 
+import fr.macrea.max.ui.base.Messages;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,8 +24,8 @@ import fr.macrea.max.action.ActionRefusedException;
 import fr.macrea.max.action.ActionService;
 import fr.macrea.max.action.UndoConflict;
 import fr.macrea.max.action.UndoResult;
+import fr.macrea.max.action.UndoService;
 import fr.macrea.max.security.Role;
-import fr.macrea.max.ui.wallet.BalanceChanged;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -37,10 +39,12 @@ import jakarta.annotation.security.RolesAllowed;
 public class ActionLogView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient ActionService actions;
+    private final transient UndoService undo;
     private final Grid<ActionLogEntry> grid = new Grid<>();
 
-    public ActionLogView(ActionService actions) {
+    public ActionLogView(ActionService actions, UndoService undo) {
         this.actions = actions;
+        this.undo = undo;
         addClassName("action-log-view");
         grid.setId("action-log-grid");
         grid.addColumn(e -> DraftsView.TIME.format(e.startedAt())).setHeader(getTranslation("log.when")).setAutoWidth(true);
@@ -51,7 +55,7 @@ public class ActionLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(e -> getTranslation("wallet.tokens", e.cost())).setHeader(getTranslation("log.cost"));
         grid.addColumn(e -> getTranslation("log.status." + e.status().name())).setHeader(getTranslation("log.status"));
         grid.addColumn(e -> e.durationMs() == null ? "" : e.durationMs() + " ms").setHeader(getTranslation("log.duration"));
-        grid.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader(getTranslation("log.reason")).setFlexGrow(2);
+        grid.addColumn(e -> e.reason() == null ? "" : Messages.text(this, e.reason())).setHeader(getTranslation("log.reason")).setFlexGrow(2);
         grid.addComponentColumn(this::undoCell).setKey("undo").setHeader("").setAutoWidth(true);
         add(new H2(getTranslation("nav.action-log")), grid);
         setSizeFull();
@@ -75,16 +79,15 @@ public class ActionLogView extends VerticalLayout implements HasDynamicTitle {
 
     private void undo(ActionLogEntry entry, boolean overwrite) {
         try {
-            UndoResult result = actions.undo(entry.id(), overwrite);
+            UndoResult result = undo.undo(entry.id(), overwrite);
             if (result.outcome() == UndoResult.Outcome.NEEDS_OVERWRITE_CONFIRMATION) {
                 askOverwrite(entry, result);
                 return;
             }
-            Notification.show(result.message(), 5000, Notification.Position.BOTTOM_END)
+            Notification.show(Messages.text(this, result.message()), 5000, Notification.Position.BOTTOM_END)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            getUI().ifPresent(BalanceChanged::fire);
         } catch (ActionRefusedException refused) {
-            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
+            Notification.show(Messages.text(this, refused), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();
@@ -98,7 +101,7 @@ public class ActionLogView extends VerticalLayout implements HasDynamicTitle {
         for (UndoConflict c : result.conflicts()) {
             list.add(new ListItem(getTranslation("log.conflict.field", c.field(), c.currentValue(), c.restoredValue())));
         }
-        dialog.add(new Paragraph(result.message()), list);
+        dialog.add(new Paragraph(Messages.text(this, result.message())), list);
         Button overwrite = new Button(getTranslation("log.conflict.overwrite"), e -> {
             dialog.close();
             undo(entry, true);

@@ -1,5 +1,7 @@
 package fr.macrea.max.ui.action;
 
+import fr.macrea.max.ui.base.Messages;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,7 +21,6 @@ import fr.macrea.max.action.ActionStatus;
 import fr.macrea.max.action.Draft;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.ui.security.CurrentUser;
-import fr.macrea.max.ui.wallet.BalanceChanged;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneId;
@@ -49,7 +50,7 @@ public class DraftsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(Draft::summary).setHeader(getTranslation("drafts.summary")).setFlexGrow(2);
         grid.addColumn(d -> getTranslation("wallet.tokens", d.quotedCost())).setHeader(getTranslation("drafts.cost"));
         grid.addColumn(Draft::createdBy).setHeader(getTranslation("drafts.author"));
-        grid.addColumn(Draft::reason).setHeader(getTranslation("drafts.reason")).setFlexGrow(2);
+        grid.addColumn(d -> d.reason() == null ? "" : Messages.text(this, d.reason())).setHeader(getTranslation("drafts.reason")).setFlexGrow(2);
         grid.addComponentColumn(this::buttons).setKey("decision").setHeader(getTranslation("drafts.decision")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         empty.setText(getTranslation("drafts.empty"));
@@ -74,11 +75,10 @@ public class DraftsView extends VerticalLayout implements HasDynamicTitle {
     private void validate(Draft draft) {
         try {
             ActionOutcome<Object> outcome = actions.validateDraft(draft.id());
-            Notification.show(outcome.message(), 5000, Notification.Position.BOTTOM_END).addThemeVariants(
+            Notification.show(Messages.text(this, outcome.message()), 5000, Notification.Position.BOTTOM_END).addThemeVariants(
                     outcome.status() == ActionStatus.COMPLETED ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
-            getUI().ifPresent(BalanceChanged::fire);
         } catch (ActionRefusedException refused) {
-            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
+            Notification.show(Messages.text(this, refused), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();
@@ -89,7 +89,7 @@ public class DraftsView extends VerticalLayout implements HasDynamicTitle {
             actions.rejectDraft(draft.id());
             Notification.show(getTranslation("drafts.rejected"), 3000, Notification.Position.BOTTOM_END);
         } catch (ActionRefusedException refused) {
-            Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
+            Notification.show(Messages.text(this, refused), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();

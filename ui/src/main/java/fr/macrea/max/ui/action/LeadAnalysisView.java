@@ -13,7 +13,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import fr.macrea.max.action.ActionService;
 import fr.macrea.max.action.analysis.LeadAnalysis;
 import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.action.analysis.LeadAnalysisParams;
@@ -35,13 +34,13 @@ public class LeadAnalysisView extends VerticalLayout implements BeforeEnterObser
     private final TextField leadId = new TextField();
     private final Div result = new Div();
 
-    public LeadAnalysisView(ActionService actions) {
+    public LeadAnalysisView(ActionCards cards) {
         addClassName("lead-analysis-view");
         leadId.setId("lead-id");
         leadId.setLabel(getTranslation("analysis.lead-id"));
         leadId.setHelperText(getTranslation("analysis.lead-id.help"));
         result.setId("analysis-result");
-        ActionCard<LeadAnalysisParams> card = new ActionCard<>(actions, LeadAnalysisService.ACTION_ID,
+        ActionCard<LeadAnalysisParams> card = cards.create(LeadAnalysisService.ACTION_ID,
                 () -> new LeadAnalysisParams(leadId.getValue().strip()), outcome -> {
                     if (outcome.result() instanceof LeadAnalysis analysis) {
                         show(analysis);

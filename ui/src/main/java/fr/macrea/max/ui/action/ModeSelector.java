@@ -1,5 +1,7 @@
 package fr.macrea.max.ui.action;
 
+import fr.macrea.max.ui.base.Messages;
+
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
@@ -38,7 +40,7 @@ public class ModeSelector extends Select<Mode> {
                 getUI().ifPresent(ModeChanged::fire);
             } catch (ActionRefusedException refused) {
                 setValue(e.getOldValue());
-                Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE)
+                Notification.show(Messages.text(this, refused), 6000, Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         });

@@ -31,7 +31,7 @@ import fr.macrea.max.security.Role;
 import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.tenant.TenantService;
 import fr.macrea.max.ui.base.Messages;
-import fr.macrea.max.ui.reporting.AiActions;
+import fr.macrea.max.ui.action.ActionCards;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.LocalDate;
@@ -71,10 +71,10 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
     private final List<String> knownTags;
     private transient KeysetPager pager;
 
-    public CrmView(LeadSearchService search, CrmGateway crm, AiActions actions, TenantService tenants,
+    public CrmView(LeadSearchService search, CrmGateway crm, ActionCards cards, TenantService tenants,
                    CrmConnectionService connections) {
         this.search = search;
-        this.card = new LeadCard(crm, actions);
+        this.card = new LeadCard(crm, cards);
         this.knownTags = search.tags();
         addClassName("crm-view");
         setSizeFull();

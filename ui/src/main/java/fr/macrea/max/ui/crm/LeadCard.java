@@ -1,7 +1,8 @@
 package fr.macrea.max.ui.crm;
 
+import fr.macrea.max.ui.base.Messages;
+
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -16,7 +17,12 @@ import fr.macrea.max.crm.Lead;
 import fr.macrea.max.crm.TimelineEntry;
 import fr.macrea.max.ranking.LeadRow;
 import fr.macrea.max.ui.base.Messages;
-import fr.macrea.max.ui.reporting.AiActions;
+import fr.macrea.max.action.ActionOutcome;
+import fr.macrea.max.action.analysis.LeadAnalysis;
+import fr.macrea.max.action.analysis.LeadAnalysisParams;
+import fr.macrea.max.action.analysis.LeadAnalysisService;
+import fr.macrea.max.ui.action.ActionCard;
+import fr.macrea.max.ui.action.ActionCards;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -28,16 +34,15 @@ import java.util.Set;
 /** The lead card: identity, e-mail, status, editable tags, timeline, score reasons and "Analyser avec M.A.X.". */
 class LeadCard extends VerticalLayout {
 
-    static final String ANALYSIS = "lead.analysis";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRANCE)
             .withZone(ZoneId.of("Europe/Paris"));
 
     private final transient CrmGateway crm;
-    private final transient AiActions actions;
+    private final transient ActionCards cards;
 
-    LeadCard(CrmGateway crm, AiActions actions) {
+    LeadCard(CrmGateway crm, ActionCards cards) {
         this.crm = crm;
-        this.actions = actions;
+        this.cards = cards;
         setId("lead-card");
         addClassName("lead-card");
         setVisible(false);
@@ -89,22 +94,13 @@ class LeadCard extends VerticalLayout {
         });
         saveTags.setId("lead-card-tags-save");
 
-        AiActions.Quote quote = actions.quote(ANALYSIS);
+        // the one action card, as on every screen: quote, one key per intent (a double click charges once), mode
         Paragraph analysis = new Paragraph();
         analysis.setId("lead-card-analysis");
-        Button analyse = new Button(getTranslation("crm.card.analyse", quote.cost()), e -> {
-            try {
-                analysis.setText(actions.analyseLead(lead.id()));
-            } catch (RuntimeException ex) {
-                analysis.setText(ex.getMessage());
-            }
-        });
+        ActionCard<LeadAnalysisParams> analyse = cards.create(LeadAnalysisService.ACTION_ID,
+                () -> new LeadAnalysisParams(lead.id()), outcome -> analysis.setText(analysisText(outcome)));
+        analyse.setConfirmLabel(q -> getTranslation("crm.card.analyse", q.cost()));
         analyse.setId("lead-card-analyse");
-        analyse.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        analyse.setEnabled(quote.allowed());
-        Span cost = new Span(getTranslation("crm.card.analyse.cost", quote.cost(), quote.balanceAfter(), quote.mode()));
-        cost.setId("lead-card-analyse-cost");
-
         VerticalLayout timeline = new VerticalLayout();
         timeline.setId("lead-card-timeline");
         timeline.setPadding(false);
@@ -124,7 +120,17 @@ class LeadCard extends VerticalLayout {
             item.addClassName("lead-card-timeline-item");
             timeline.add(item);
         }
-        add(name, company, email, status, score, tags, saveTags, analyse, cost, analysis,
+        add(name, company, email, status, score, tags, saveTags, analyse, analysis,
                 new H3(getTranslation("crm.card.timeline")), timeline);
+    }
+
+    /** The analysis summary and next actions, with what it cost (a replay says so and cost nothing more). */
+    private String analysisText(ActionOutcome<?> outcome) {
+        if (!(outcome.result() instanceof LeadAnalysis a)) {
+            return Messages.text(this, outcome.message());
+        }
+        String next = a.nextActions().isEmpty() ? ""
+                : " " + getTranslation("crm.card.analysis.next", Messages.join(this, a.nextActions(), " ; "));
+        return Messages.text(this, a.summary()) + next + " " + getTranslation("crm.card.analysis.cost", outcome.cost());
     }
 }

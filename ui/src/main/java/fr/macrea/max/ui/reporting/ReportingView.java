@@ -27,6 +27,7 @@ import fr.macrea.max.suggestion.Suggestion;
 import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.suggestion.SuggestionService;
 import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.ui.action.ActionCards;
 import fr.macrea.max.ui.event.LiveEvents;
 import com.vaadin.flow.component.notification.Notification;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,7 +53,7 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
 
     private final transient ReportingService reporting;
     private final transient SuggestionService suggestions;
-    private final transient AiActions actions;
+    private final transient ActionCards cards;
     private final transient TenantContext tenants;
     private final transient KpiService kpis;
     private final Div kpiList = new Div();
@@ -65,12 +66,12 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
     private final VerticalLayout suggestionList = new VerticalLayout();
     private transient AutoCloseable crmChanges;
 
-    public ReportingView(ReportingService reporting, SuggestionService suggestions, AiActions actions,
+    public ReportingView(ReportingService reporting, SuggestionService suggestions, ActionCards cards,
                          TenantContext tenants, KpiService kpis, EventFeedService feed) {
         this.reporting = reporting;
         this.kpis = kpis;
         this.suggestions = suggestions;
-        this.actions = actions;
+        this.cards = cards;
         this.tenants = tenants;
         addClassName("reporting-view");
         H2 title = new H2(getTranslation("reporting.title"));
@@ -250,7 +251,7 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
             Span detail = new Span(Messages.text(this, s.detail()));
             detail.addClassName("reporting-suggestion-detail");
             Button create = new Button(getTranslation("reporting.suggestion.create"),
-                    e -> new AiActionCard(actions, s.actionId(), s.actionParams(), Messages.text(this, s.title())).open());
+                    e -> new SuggestionDialog(cards, s).open());
             create.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
             card.add(title, detail, create);
             suggestionList.add(card);

@@ -1,43 +1,35 @@
 package fr.macrea.max.ui.wallet;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.ComponentUtil;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.shared.Registration;
 import fr.macrea.max.wallet.WalletBalance;
+import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.wallet.WalletService;
+import fr.macrea.max.wallet.WalletWatch;
 
 /**
  * The header balance: tokens and their euro value, amber from 80 % of the monthly allowance and red at 100 %,
- * with a notification the first time this session sees each threshold in a period.
+ * with a notification the first time this session sees each threshold in a period. It follows the wallet's
+ * server-side signal, so a spend or refund from any screen, colleague, job or node shows at once (server push).
  */
 public class BalanceBadge extends Span {
 
     private final transient WalletService wallet;
-    private Registration listener;
 
-    public BalanceBadge(WalletService wallet) {
+    public BalanceBadge(WalletService wallet, WalletWatch watch, TenantContext tenants) {
         this.wallet = wallet;
         setId("wallet-balance");
         addClassName("wallet-balance");
         refresh();
+        LiveBalance.follow(this, watch, tenants, this::refresh);
     }
 
     @Override
     protected void onAttach(AttachEvent event) {
-        listener = ComponentUtil.addListener(event.getUI(), BalanceChanged.class, e -> refresh());
         notifyThresholds();
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (listener != null) {
-            listener.remove();
-        }
     }
 
     public void refresh() {

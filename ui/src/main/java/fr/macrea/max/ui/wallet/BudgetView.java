@@ -1,5 +1,7 @@
 package fr.macrea.max.ui.wallet;
 
+import fr.macrea.max.ui.base.Messages;
+
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -48,7 +50,7 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
         ledger.addColumn(e -> TIME.format(e.at())).setHeader(getTranslation("budget.when"));
         ledger.addColumn(e -> getTranslation("ledger." + e.kind())).setHeader(getTranslation("budget.kind"));
         ledger.addColumn(e -> (e.delta() > 0 ? "+" : "") + e.delta()).setHeader(getTranslation("budget.delta"));
-        ledger.addColumn(e -> e.reason() == null ? "" : e.reason()).setHeader(getTranslation("budget.reason"));
+        ledger.addColumn(e -> e.reason() == null ? "" : Messages.text(this, e.reason())).setHeader(getTranslation("budget.reason"));
         ledger.setItems(wallet.ledger(200));
 
         add(new H2(getTranslation("nav.budget")), summary, new H3(getTranslation("budget.prices")), priceGrid,

@@ -4,10 +4,11 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
-import fr.macrea.max.action.ActionService;
 import fr.macrea.max.action.Mode;
 import fr.macrea.max.action.ModeService;
 import fr.macrea.max.action.TestWriteAction;
+import fr.macrea.max.action.analysis.LeadAnalysisService;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.tenant.Plan;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -29,11 +33,13 @@ class ActionCardKaribuIT extends KaribuSpringIT {
     @Autowired
     TenantService tenants;
     @Autowired
-    ActionService actions;
-    @Autowired
     ModeService modes;
     @Autowired
     WalletService wallet;
+    @Autowired
+    ActionCards cards;
+    @Autowired
+    LeadAnalysisService analysis;
 
     @Test
     void theLeadAnalysisCardShowsModeCostAndBalanceAfterThenRuns() {
@@ -67,7 +73,7 @@ class ActionCardKaribuIT extends KaribuSpringIT {
         lead("LEADUI2");
         modes.set(Mode.AUTO);
         UI.getCurrent().navigate(DraftsView.class);
-        ActionCard<TestWriteAction.Params> card = new ActionCard<>(actions, TestWriteAction.ID,
+        ActionCard<TestWriteAction.Params> card = cards.create(TestWriteAction.ID,
                 () -> new TestWriteAction.Params("LEADUI2", Map.of("status", "In Process"), "ok"), o -> { });
         UI.getCurrent().add(card);
 
@@ -92,10 +98,52 @@ class ActionCardKaribuIT extends KaribuSpringIT {
         Tenant tenant = TestTenants.create(tenants, "Carte Standard", Plan.STANDARD);
         TestTenants.signInAs(tenant, Role.TENANT_USER);
         UI.getCurrent().navigate(DraftsView.class);
-        ActionCard<Object> card = new ActionCard<>(actions, "ai.call", () -> null, o -> { });
+        ActionCard<Object> card = cards.<Object>create("ai.call", () -> null, o -> { });
         UI.getCurrent().add(card);
         assertThat(_get(card, Button.class, s -> s.withId("action-confirm")).isEnabled()).isFalse();
         assertThat(_get(card, Span.class, s -> s.withId("action-card-effect")).getText()).contains("🔒").contains("Pro");
         assertThat(card.getClassNames()).contains("locked");
+    }
+
+    @Test
+    void aSpendMadeOutsideTheUiUpdatesTheOpenBadgeAndTheCardBalanceAfter() throws Exception {
+        Tenant tenant = TestTenants.create(tenants, "Carte Live", Plan.PRO);
+        TestTenants.signInAs(tenant, Role.TENANT_USER);
+        lead("LEADUI3");
+        UI.getCurrent().navigate(LeadAnalysisView.class);
+        assertThat(badge()).contains("500 jetons");
+        assertThat(balanceAfter()).contains("498 jetons");
+
+        // a colleague (or a job) of the same tenant spends, on another thread, through the service: not this UI
+        ExecutorService colleague = Executors.newSingleThreadExecutor();
+        try {
+            colleague.submit(() -> {
+                TestTenants.signInAs(tenant, Role.TENANT_USER);
+                try {
+                    return analysis.analyseLead("LEADUI3", "outside-the-ui");
+                } finally {
+                    TestTenants.signOut();
+                }
+            }).get(30, TimeUnit.SECONDS);
+        } finally {
+            colleague.shutdown();
+        }
+        assertThat(wallet.balance().total()).isEqualTo(498);
+
+        // the server-side signal reaches this UI through the event fan-out and server push
+        for (int i = 0; i < 100 && !badge().contains("498 jetons"); i++) {
+            Thread.sleep(50);
+            MockVaadin.clientRoundtrip(false);
+        }
+        assertThat(badge()).contains("498 jetons");
+        assertThat(balanceAfter()).contains("496 jetons");
+    }
+
+    private static String badge() {
+        return _get(Span.class, s -> s.withId("wallet-balance")).getText();
+    }
+
+    private static String balanceAfter() {
+        return _get(Span.class, s -> s.withId("action-card-balance-after")).getText();
     }
 }

@@ -11,6 +11,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import fr.macrea.max.crm.CrmGateway;
 import fr.macrea.max.crm.EntityRef;
+import fr.macrea.max.crm.TimelineEntry;
+import fr.macrea.max.wallet.WalletService;
+import com.vaadin.flow.component.html.Div;
 import fr.macrea.max.persistence.TenantDsl;
 import fr.macrea.max.ranking.LeadRow;
 import fr.macrea.max.ranking.LeadSegment;
@@ -37,7 +40,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The CRM tab in Karibu: filters, lazy keyset grid, ranking reasons, lead card, tags, analyse with its cost. */
+/** The CRM tab in Karibu: filters, lazy keyset grid, ranking reasons, lead card, tags, "Analyser" through the action card. */
 class CrmViewIT extends KaribuIT {
 
     @Autowired
@@ -46,6 +49,8 @@ class CrmViewIT extends KaribuIT {
     TenantDsl tenantDsl;
     @Autowired
     CrmGateway crm;
+    @Autowired
+    WalletService wallet;
 
     static Tenant a;
     static Tenant b;
@@ -131,7 +136,7 @@ class CrmViewIT extends KaribuIT {
     }
 
     @Test
-    void leadCardShowsIdentityTimelineEditsTagsAndAnalysesWithCostShown() {
+    void leadCardShowsIdentityTimelineAndEditsTags() {
         signInAndOpen(TestTenants.member(a, Role.TENANT_USER), "crm");
         Grid<LeadRow> grid = grid("crm-grid");
         grid.select(GridKt._get(grid, 0));
@@ -146,11 +151,34 @@ class CrmViewIT extends KaribuIT {
         _click(_get(Button.class, s -> s.withId("lead-card-tags-save")));
         assertThat(crm.tags(EntityRef.lead(alice))).containsExactlyInAnyOrder("vip", "salon");
 
-        Button analyse = _get(Button.class, s -> s.withId("lead-card-analyse"));
-        assertThat(analyse.getText()).matches("Analyser avec M\\.A\\.X\\. \\(\\d+ jetons\\)");
-        assertThat(_get(Span.class, s -> s.withId("lead-card-analyse-cost")).getText()).startsWith("Coût : ");
+    }
+
+    @Test
+    void analyserFromTheLeadCardChargesOnceOnADoubleClickPostsTheNoteAndShowsTheBalance() {
+        signInAndOpen(TestTenants.member(a, Role.TENANT_USER), "crm");
+        int before = wallet.balance().total();
+        Grid<LeadRow> grid = grid("crm-grid");
+        grid.select(GridKt._get(grid, 0));
+        Div card = _get(Div.class, s -> s.withId("lead-card-analyse"));
+        Button analyse = _get(card, Button.class, s -> s.withId("action-confirm"));
+        assertThat(analyse.getText()).isEqualTo("Analyser avec M.A.X. (2 jetons)");
+        assertThat(_get(card, Span.class, s -> s.withId("action-card-balance-after")).getText())
+                .startsWith("Solde après : " + (before - 2) + " jetons");
+
         _click(analyse);
-        assertThat(_get(Paragraph.class, s -> s.withId("lead-card-analysis")).getText()).isNotBlank();
+        _click(analyse); // a double click is one intent: the second is replayed, not charged
+
+        assertThat(wallet.balance().total()).as("charged once").isEqualTo(before - 2);
+        assertThat(_get(Paragraph.class, s -> s.withId("lead-card-analysis")).getText())
+                .startsWith("Alice Dupont : lead").endsWith("(2 jetons débités)");
+        List<TimelineEntry> notes = crm.timeline(EntityRef.lead(alice), 50).stream()
+                .filter(t -> "Note".equals(t.kind()) && t.detail() != null && t.detail().startsWith("M.A.X. — Analyse"))
+                .toList();
+        assertThat(notes).as("one note posted in the CRM").hasSize(1);
+        assertThat(_get(Span.class, s -> s.withId("wallet-balance")).getText())
+                .startsWith("🪙 " + (before - 2) + " jetons");
+        assertThat(_get(card, Span.class, s -> s.withId("action-card-balance-after")).getText())
+                .startsWith("Solde après : " + (before - 4) + " jetons");
     }
 
     @Test

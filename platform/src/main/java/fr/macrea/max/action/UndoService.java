@@ -1,0 +1,123 @@
+package fr.macrea.max.action;
+
+import fr.macrea.max.crm.EntityRef;
+import fr.macrea.max.crm.RecordWrite;
+import fr.macrea.max.db.platform.tables.records.ActionLogRecord;
+import fr.macrea.max.shared.Message;
+import fr.macrea.max.wallet.ActionCharges;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Undo of an AI write within the undo window (SPEC §4): puts the before-images back and refunds the tokens, exactly
+ * once. If a human changed a field since, nothing is done until the user confirms overwriting; the conflicts are
+ * returned. Works from the action log alone (writes, reservation), never from the pipeline's state.
+ */
+@Service
+public class UndoService {
+
+    private final ActionLogRepository repository;
+    private final ActionRegistry registry;
+    private final ActionEffects effects;
+    private final ActionCharges charges;
+    private final ActionProperties properties;
+    private final Clock clock;
+
+    UndoService(ActionLogRepository repository, ActionRegistry registry, ActionEffects effects, ActionCharges charges,
+                ActionProperties properties, Clock clock) {
+        this.repository = repository;
+        this.registry = registry;
+        this.effects = effects;
+        this.charges = charges;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Undoes the action, or returns the conflicts to confirm ({@code overwrite} = true undoes anyway). */
+    @PreAuthorize("hasRole('TENANT_USER')")
+    public UndoResult undo(long actionLogId, boolean overwrite) {
+        ActionLogRecord row = repository.find(actionLogId)
+                .orElseThrow(() -> new ActionRefusedException(Message.of("action.not-found")));
+        ActionKind kind = ActionKind.valueOf(row.getActionKind());
+        if (kind.irreversible()) {
+            throw new ActionRefusedException(Message.of("action.undo.irreversible"));
+        }
+        if (!kind.writes()) {
+            throw new ActionRefusedException(Message.of("action.undo.nothing"));
+        }
+        ActionStatus status = ActionStatus.valueOf(row.getStatus());
+        if (status != ActionStatus.COMPLETED) {
+            throw new ActionRefusedException(Message.of("action.undo.not-completed", Message.of(status.labelKey())));
+        }
+        Instant started = ActionLogRepository.instant(row.getStartedAt());
+        if (started.plus(properties.undoWindow()).isBefore(clock.instant())) {
+            throw new ActionRefusedException(Message.of("action.undo.too-late", properties.undoWindow().toHours()));
+        }
+        List<RecordWrite> writes = Json.writes(row.getWritesJson());
+        if (writes.isEmpty()) {
+            throw new ActionRefusedException(Message.of("action.undo.nothing"));
+        }
+        List<UndoConflict> conflicts = conflicts(writes);
+        if (!conflicts.isEmpty() && !overwrite) {
+            return new UndoResult(UndoResult.Outcome.NEEDS_OVERWRITE_CONFIRMATION, conflicts, 0,
+                    Message.of("action.undo.conflicts", conflicts.size()));
+        }
+        if (!repository.claimUndo(actionLogId, clock.instant())) {
+            throw new ActionRefusedException(Message.of("action.undo.already"));
+        }
+        List<String> notRestored = effects.rollback(writes);
+        if (!notRestored.isEmpty()) {
+            repository.revertUndo(actionLogId);
+            throw new ActionRefusedException(Message.of("action.undo.failed", String.join(", ", notRestored)));
+        }
+        int refunded = 0;
+        if (row.getReservationId() != null && charges.refundCommitted(row.getReservationId(),
+                Message.of("action.ledger.undo", actionLogId))) {
+            refunded = row.getCost();
+        }
+        ActionDefinition<?, ?> definition = registry.get(row.getActionId());
+        EntityRef target = row.getTargetType() == null ? null : new EntityRef(row.getTargetType(), row.getTargetId());
+        effects.note(target, "M.A.X. — annulation de « " + definition.label() + " » : valeurs d'origine restaurées, "
+                + refunded + " jeton(s) remboursé(s).");
+        effects.publish(ActionEvent.UNDONE, "Annulée : " + row.getSummary(), actionLogId, definition, refunded);
+        return new UndoResult(UndoResult.Outcome.UNDONE, conflicts, refunded,
+                Message.of("action.undo.done", refunded));
+    }
+
+    /** Fields whose value now differs from what the action wrote (the latest image wins for a field written twice). */
+    private List<UndoConflict> conflicts(List<RecordWrite> writes) {
+        record Images(EntityRef ref, String field, Object before, Object after) {
+        }
+        Map<String, Images> byField = new LinkedHashMap<>();
+        for (RecordWrite write : writes) {
+            write.after().forEach((field, after) -> byField.merge(
+                    write.ref().entityType() + "\u0000" + write.ref().id() + "\u0000" + field,
+                    new Images(write.ref(), field, write.before().get(field), after),
+                    (first, later) -> new Images(first.ref(), first.field(), first.before(), later.after())));
+        }
+        Map<EntityRef, Set<String>> fieldsByRecord = new LinkedHashMap<>();
+        byField.values().forEach(i -> fieldsByRecord.computeIfAbsent(i.ref(), r -> new LinkedHashSet<>()).add(i.field()));
+        Map<EntityRef, Map<String, Object>> current = new HashMap<>();
+        fieldsByRecord.forEach((ref, fields) -> current.put(ref, effects.crm().readAttributes(ref, fields)));
+        List<UndoConflict> conflicts = new ArrayList<>();
+        for (Images images : byField.values()) {
+            Object now = current.getOrDefault(images.ref(), Map.of()).get(images.field());
+            if (!Json.canonical(now).equals(Json.canonical(images.after()))) {
+                conflicts.add(new UndoConflict(images.ref(), images.field(), String.valueOf(now),
+                        String.valueOf(images.before())));
+            }
+        }
+        return Collections.unmodifiableList(conflicts);
+    }
+}

@@ -1,0 +1,278 @@
+package fr.macrea.max.wallet;
+
+import fr.macrea.max.db.platform.tables.records.WalletRecord;
+import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.shared.Message;
+import fr.macrea.max.shared.TenantId;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reservations of the current tenant's tokens, committed or refunded exactly once ({@link ActionCharges}, for the
+ * action pipeline only).
+ * <p>
+ * Concurrency: a reservation is one transaction that inserts the reservation and its ledger line, then runs ONE
+ * conditional {@code UPDATE wallet SET spent = spent + n WHERE ... AND spent + n <= allowance + pack} on the hot
+ * row, last, so the row lock is held for the shortest time and the database itself refuses an overdraft. Concurrent
+ * reservations and commits of one tenant are group-committed (ADR 0006). Refunds and expiries first move the
+ * reservation out of its status with a conditional update, so each happens at most once whatever the number of
+ * callers (pipeline, sweepers on several nodes).
+ */
+@Component
+class WalletReservations implements ActionCharges {
+
+    private static final Logger log = LoggerFactory.getLogger(WalletReservations.class);
+    private static final int MAX_BATCH = 64;
+    private static final int WRITERS = 4;
+
+    private final WalletRepository repository;
+    private final WalletPeriods periods;
+    private final WalletThresholds thresholds;
+    private final WalletWatch watch;
+    private final TenantContext context;
+    private final WalletProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final ConcurrentHashMap<TenantId, GroupCommit<Pending, Reservation>> groups = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<TenantId, GroupCommit<Long, Boolean>> commitGroups = new ConcurrentHashMap<>();
+    /** Written transactions and the reservations they carried (benchmark figures). */
+    final AtomicLong reserveTransactions = new AtomicLong();
+    final AtomicLong reservationsWritten = new AtomicLong();
+
+    WalletReservations(WalletRepository repository, WalletPeriods periods, WalletThresholds thresholds,
+                       WalletWatch watch, TenantContext context, WalletProperties properties, Clock clock,
+                       PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.periods = periods;
+        this.thresholds = thresholds;
+        this.watch = watch;
+        this.context = context;
+        this.properties = properties;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** Average reservations per written transaction since start (group commit efficiency). */
+    double reservationsPerTransaction() {
+        return reservationsWritten.get() / (double) Math.max(1, reserveTransactions.get());
+    }
+
+    /** For tests and benchmarks: a reservation whose ledger line is plain text. */
+    Reservation reserve(String requestKey, int amount, String reason) {
+        return reserve(requestKey, amount, Message.of(WalletLedger.TEXT, reason));
+    }
+
+    boolean refund(long reservationId, String reason) {
+        return refund(reservationId, Message.of(WalletLedger.TEXT, reason));
+    }
+
+    @Override
+    public Reservation reserve(String requestKey, int amount, Message reason) {
+        if (amount <= 0) {
+            throw new WalletException(Message.of("wallet.reserve.amount"));
+        }
+        if (requestKey == null || requestKey.isBlank() || requestKey.length() > 100) {
+            throw new WalletException(Message.of("wallet.reserve.key"));
+        }
+        GroupCommit<Pending, Reservation> group = groups.computeIfAbsent(context.current(),
+                t -> new GroupCommit<>(WRITERS, MAX_BATCH));
+        // group commit: whoever gets a writer slot writes every waiting reservation of the tenant in ONE
+        // transaction, so the hot row is locked once per batch instead of once per request
+        return group.submit(new Pending(requestKey, amount, WalletLedger.reason(reason)), this::runBatch);
+    }
+
+    private record Pending(String key, int amount, String reason) {
+    }
+
+    private void runBatch(List<GroupCommit.Item<Pending, Reservation>> items) {
+        List<Pending> batch = items.stream().map(i -> i.input).toList();
+        if (batch.size() > 1 && batch.stream().map(p -> p.key).distinct().count() == batch.size()) {
+            try {
+                List<Reservation> done = tx.execute(s -> reserveAllInTransaction(batch));
+                if (done != null) {
+                    reserveTransactions.incrementAndGet();
+                    reservationsWritten.addAndGet(batch.size());
+                    for (int i = 0; i < batch.size(); i++) {
+                        items.get(i).complete(done.get(i));
+                    }
+                    afterReservations();
+                    return;
+                }
+            } catch (RuntimeException fallback) {
+                // not enough tokens for the whole batch, a replayed key, or any failure: the batch was rolled back,
+                // each request now gets its own transaction (and its own error) below
+                if (!(fallback instanceof BatchNotCovered)) {
+                    log.debug("batched reservation fell back to single ones: {}", fallback.toString());
+                }
+            }
+        }
+        // one by one: replays, a new month, a missing wallet, or a batch the balance cannot cover as a whole
+        for (GroupCommit.Item<Pending, Reservation> item : items) {
+            Pending p = item.input;
+            try {
+                reserveTransactions.incrementAndGet();
+                reservationsWritten.incrementAndGet();
+                item.complete(reserveOne(p.key, p.amount, p.reason));
+            } catch (RuntimeException e) {
+                item.fail(e);
+            }
+        }
+        afterReservations();
+    }
+
+    private void afterReservations() {
+        thresholds.notifyThresholds();
+        watch.changed(context.current());
+    }
+
+    /** All or nothing: rolled back (BatchNotCovered) when the balance cannot cover the whole batch. */
+    private List<Reservation> reserveAllInTransaction(List<Pending> batch) {
+        Instant now = clock.instant();
+        LocalDate period = periods.currentPeriod();
+        Instant expires = now.plus(properties.reservationTtl());
+        List<String> keys = batch.stream().map(p -> p.key).toList();
+        List<Integer> amounts = batch.stream().map(p -> p.amount).toList();
+        List<Long> ids = repository.insertReservations(keys, amounts, period, now, expires);
+        repository.ledgerReserves(ids, amounts, batch.stream().map(p -> p.reason).toList(), now);
+        int total = amounts.stream().mapToInt(Integer::intValue).sum();
+        // the hot row, touched last: one conditional update for the whole batch
+        if (!repository.spend(period, total)) {
+            throw new BatchNotCovered();
+        }
+        List<Reservation> reservations = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            reservations.add(new Reservation(ids.get(i), keys.get(i), amounts.get(i), ReservationStatus.HELD, expires));
+        }
+        return reservations;
+    }
+
+    /** Rolls a batch back so that its requests are tried one by one. */
+    private static final class BatchNotCovered extends RuntimeException {
+        BatchNotCovered() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Reservation reserveOne(String requestKey, int amount, String reason) {
+        try {
+            return tx.execute(s -> reserveInTransaction(requestKey, amount, reason));
+        } catch (DuplicateKeyException | IntegrityConstraintViolationException duplicate) {
+            return repository.reservationByKey(requestKey).map(WalletRepository::toReservation)
+                    .orElseThrow(() -> duplicate);
+        }
+    }
+
+    private Reservation reserveInTransaction(String key, int amount, String reason) {
+        Instant now = clock.instant();
+        LocalDate period = periods.currentPeriod();
+        Instant expires = now.plus(properties.reservationTtl());
+        long id = repository.insertReservation(key, amount, period, now, expires);
+        repository.ledger("RESERVE", -amount, id, reason, now);
+        if (!repository.spend(period, amount)) {
+            // rare path: no wallet yet, a new month, or not enough tokens
+            WalletRecord wallet = periods.ensureCurrentPeriod();
+            if (!repository.spend(period, amount)) {
+                int available = wallet.getAllowanceTokens() + wallet.getPackTokens() - wallet.getSpent();
+                throw new InsufficientTokensException(amount, Math.max(0, available));
+            }
+        }
+        return new Reservation(id, key, amount, ReservationStatus.HELD, expires);
+    }
+
+    @Override
+    public boolean commit(long reservationId) {
+        GroupCommit<Long, Boolean> group = commitGroups.computeIfAbsent(context.current(),
+                t -> new GroupCommit<>(WRITERS, MAX_BATCH));
+        boolean done = group.submit(reservationId, this::commitBatch);
+        if (!done) {
+            log.warn("reservation {} was not held any more when committing", reservationId);
+        }
+        // no balance signal: committing held tokens leaves the balance as the reservation made it
+        return done;
+    }
+
+    /** Commits of one tenant written together: one statement for the batch, exact per-reservation answers. */
+    private void commitBatch(List<GroupCommit.Item<Long, Boolean>> items) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (items.size() == 1) {
+            items.getFirst().complete(repository.transition(items.getFirst().input, ReservationStatus.HELD,
+                    ReservationStatus.COMMITTED, null, now));
+            return;
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        items.forEach(i -> ids.add(i.input));
+        String token = "commit " + UUID.randomUUID();
+        int moved = repository.commitAll(ids, token, now);
+        Set<Long> committed = moved == ids.size() ? ids : repository.committedBy(ids, token);
+        Set<Long> answered = new HashSet<>();
+        for (GroupCommit.Item<Long, Boolean> item : items) {
+            // a reservation committed twice in one batch: only the first caller did it
+            item.complete(committed.contains(item.input) && answered.add(item.input));
+        }
+    }
+
+    @Override
+    public boolean refund(long reservationId, Message reason) {
+        return giveBack(reservationId, ReservationStatus.HELD, ReservationStatus.REFUNDED, reason);
+    }
+
+    @Override
+    public boolean refundCommitted(long reservationId, Message reason) {
+        return giveBack(reservationId, ReservationStatus.COMMITTED, ReservationStatus.REFUNDED, reason);
+    }
+
+    /** Refunds the current tenant's reservations whose time is up (left by a crash or a killed action). */
+    int sweepExpired() {
+        int refunded = 0;
+        for (long id : repository.expiredReservations(clock.instant(), 500)) {
+            if (giveBack(id, ReservationStatus.HELD, ReservationStatus.EXPIRED,
+                    Message.of("wallet.ledger.expired"))) {
+                refunded++;
+            }
+        }
+        return refunded;
+    }
+
+    private boolean giveBack(long id, ReservationStatus from, ReservationStatus to, Message message) {
+        String reason = WalletLedger.reason(message);
+        Boolean done = tx.execute(s -> {
+            Instant now = clock.instant();
+            if (!repository.transition(id, from, to, reason, now)) {
+                return false;
+            }
+            var reservation = repository.reservation(id).orElseThrow();
+            int amount = reservation.getAmount();
+            // same period: the tokens go back where they came from (pack first, since it was used last);
+            // after a new month started, they come back as pack tokens, which roll over: the customer never
+            // loses tokens to our failures
+            if (!repository.unspend(reservation.getPeriodStart(), amount)) {
+                repository.addPack(amount);
+            }
+            repository.ledger("REFUND", amount, id, reason, now);
+            return true;
+        });
+        if (Boolean.TRUE.equals(done)) {
+            watch.changed(context.current());
+            return true;
+        }
+        return false;
+    }
+}
