@@ -15,7 +15,9 @@ import java.util.ResourceBundle;
  */
 public final class FrenchText {
 
-    private static final List<String> BUNDLES = List.of("i18n/action-platform", "i18n/wallet-platform");
+    /** The platform bundles action and wallet messages (and the messages nested in their arguments) come from. */
+    private static final List<String> BUNDLES =
+            List.of("i18n/action-platform", "i18n/wallet-platform", "i18n/action", "i18n/wallet");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
