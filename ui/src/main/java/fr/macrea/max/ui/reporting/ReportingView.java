@@ -129,13 +129,13 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
             liveFeed.remove(liveFeed.getComponentAt(liveFeed.getComponentCount() - 1));
         }
         if (event.isAiAction()) {
-            Notification.show(getTranslation("reporting.live.ai-action", event.summary()), 5000,
+            Notification.show(getTranslation("reporting.live.ai-action", Messages.text(this, event.message())), 5000,
                     Notification.Position.TOP_END);
         }
     }
 
     private Div feedItem(FeedEvent e) {
-        Div item = new Div(new Span(WHEN.format(e.occurredAt()) + " · "), new Span(e.summary()));
+        Div item = new Div(new Span(WHEN.format(e.occurredAt()) + " · "), new Span(Messages.text(this, e.message())));
         item.addClassName("reporting-live-item");
         item.getElement().setAttribute("data-type", e.type());
         return item;

@@ -37,6 +37,7 @@ class SuggestionDialog extends Dialog {
 
     private String text(ActionOutcome<?> outcome) {
         String message = Messages.text(this, outcome.message());
-        return outcome.result() instanceof LeadAnalysis analysis ? analysis.summary() + " " + message : message;
+        return outcome.result() instanceof LeadAnalysis analysis
+                ? Messages.text(this, analysis.summary()) + " " + message : message;
     }
 }
