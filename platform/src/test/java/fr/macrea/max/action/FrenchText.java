@@ -15,7 +15,9 @@ import java.util.ResourceBundle;
  */
 public final class FrenchText {
 
-    private static final List<String> BUNDLES = List.of("i18n/action-platform", "i18n/wallet-platform");
+    // the platform bundles of the action and wallet features, including their labels (statuses, rights)
+    private static final List<String> BUNDLES = List.of("i18n/action-platform", "i18n/wallet-platform", "i18n/action",
+            "i18n/wallet");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
