@@ -6,8 +6,8 @@ package fr.macrea.max.wallet;
  */
 final class RequestKeyTaken extends RuntimeException {
 
-    RequestKeyTaken() {
-        // an expected signal on the replay path: no stack trace to fill
-        super(null, null, false, false);
+    RequestKeyTaken(RuntimeException cause) {
+        // an expected signal on the replay path: no stack trace to fill; the cause tells what the database said
+        super("request key already used", cause, false, false);
     }
 }

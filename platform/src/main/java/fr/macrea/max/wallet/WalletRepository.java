@@ -137,7 +137,7 @@ class WalletRepository {
         try {
             return insertHeld(key, amount, period, now, expiresAt);
         } catch (DuplicateKeyException | IntegrityConstraintViolationException duplicate) {
-            throw new RequestKeyTaken();
+            throw new RequestKeyTaken(duplicate);
         }
     }
 
