@@ -73,16 +73,6 @@ class PlatformArchitectureTest {
             "fr.macrea.max.crm.CrmInput", "checks CRM input against the schema before a store writes it",
             "fr.macrea.max.crm.CrmSearch", "the one lead search condition, shared by the CRM reader and the ranking");
 
-    /**
-     * Services that still touch jOOQ types, each in a part of issue 9 that another change is rewriting; remove an
-     * entry when its class stops (the test fails on an entry that no longer violates, so the list only shrinks).
-     */
-    static final Map<String, String> JOOQ_PENDING = Map.of(
-            "fr.macrea.max.action.ActionPipeline", "reads ActionLogRecord (action path rewrite)",
-            "fr.macrea.max.action.ActionService", "reads ActionDraftRecord/ActionLogRecord (undo moves out)",
-            "fr.macrea.max.action.ModeService", "queries user_mode through TenantScope (ModeGuard rewrite)",
-            "fr.macrea.max.wallet.WalletService", "reads WalletRecord (WalletService split)");
-
     @Test
     void onlyTheAllowListHoldsADslContext() {
         noClasses().that(notIn(DSL_CONTEXT_ALLOWED.keySet()))
@@ -93,31 +83,13 @@ class PlatformArchitectureTest {
 
     @Test
     void jooqStaysInRepositoriesAndThePersistenceHelper() {
-        Set<String> allowed = new HashSet<>(QUERY_BUILDERS.keySet());
-        allowed.addAll(JOOQ_PENDING.keySet());
-        noClasses().that(notIn(allowed))
+        noClasses().that(notIn(QUERY_BUILDERS.keySet()))
                 .and().areNotAnnotatedWith(Repository.class)
                 .and().resideOutsideOfPackages("fr.macrea.max.persistence..", GENERATED + "..")
                 .and(notNestedInRepository())
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", GENERATED + "..")
                 .because("jOOQ lives behind package-private repositories")
                 .check(PLATFORM);
-    }
-
-    @Test
-    void thePendingListOnlyShrinks() {
-        List<String> clean = new ArrayList<>();
-        for (String name : JOOQ_PENDING.keySet()) {
-            JavaClass type = PLATFORM.get(name);
-            boolean usesJooq = PLATFORM.stream().filter(c -> topLevel(c).equals(name))
-                    .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
-                    .anyMatch(d -> d.getTargetClass().getPackageName().startsWith("org.jooq")
-                            || d.getTargetClass().getPackageName().startsWith(GENERATED));
-            if (!usesJooq && !type.isAnnotatedWith(Repository.class)) {
-                clean.add(name);
-            }
-        }
-        assertThat(clean).as("classes to remove from JOOQ_PENDING: they no longer touch jOOQ").isEmpty();
     }
 
     @Test

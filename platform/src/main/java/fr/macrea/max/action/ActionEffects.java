@@ -4,6 +4,7 @@ import fr.macrea.max.crm.CrmGateway;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.crm.RecordWrite;
 import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.shared.FrenchMessages;
 import fr.macrea.max.shared.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,9 +80,24 @@ class ActionEffects {
         }
     }
 
+    /** The note of a message, written in French (the CRM's language, see above). */
+    void note(EntityRef target, Message text) {
+        note(target, FrenchMessages.render(text));
+    }
+
     /** The tenant event of the activity feed (its summary is French, as {@code TenantEvent} asks). */
     void publish(String type, String summary, long logId, ActionDefinition<?, ?> definition, int cost) {
         events.publishEvent(new ActionEvent(context.current(), type, summary, clock.instant(),
-                Map.of("actionLogId", logId, "actionId", definition.id(), "cost", cost)));
+                data(logId, definition, cost)));
+    }
+
+    /** The tenant event of a message: the UI renders it in the user's language, SSE clients read it in French. */
+    void publish(String type, Message message, long logId, ActionDefinition<?, ?> definition, int cost) {
+        events.publishEvent(ActionEvent.of(context.current(), type, message, clock.instant(),
+                data(logId, definition, cost)));
+    }
+
+    private static Map<String, Object> data(long logId, ActionDefinition<?, ?> definition, int cost) {
+        return Map.of("actionLogId", logId, "actionId", definition.id(), "cost", cost);
     }
 }

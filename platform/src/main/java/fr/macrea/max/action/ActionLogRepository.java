@@ -1,5 +1,7 @@
 package fr.macrea.max.action;
 
+import fr.macrea.max.crm.EntityRef;
+import fr.macrea.max.db.platform.tables.records.ActionDraftRecord;
 import fr.macrea.max.db.platform.tables.records.ActionLogRecord;
 import fr.macrea.max.persistence.TenantScope;
 import org.jooq.exception.IntegrityConstraintViolationException;
@@ -49,16 +51,18 @@ class ActionLogRepository {
         }
     }
 
-    Optional<ActionLogRecord> findByKey(String key) {
-        return scope.selectFrom(ACTION_LOG).and(ACTION_LOG.IDEMPOTENCY_KEY.eq(key)).fetchOptional();
+    Optional<ActionLogRow> findByKey(String key) {
+        return scope.selectFrom(ACTION_LOG).and(ACTION_LOG.IDEMPOTENCY_KEY.eq(key)).fetchOptional()
+                .map(ActionLogRepository::toRow);
     }
 
-    Optional<ActionLogRecord> find(long id) {
-        return scope.selectFrom(ACTION_LOG).and(ACTION_LOG.ID.eq(id)).fetchOptional();
+    Optional<ActionLogRow> find(long id) {
+        return scope.selectFrom(ACTION_LOG).and(ACTION_LOG.ID.eq(id)).fetchOptional().map(ActionLogRepository::toRow);
     }
 
-    List<ActionLogRecord> latest(int limit) {
-        return scope.selectFrom(ACTION_LOG).orderBy(ACTION_LOG.ID.desc()).limit(limit).fetch();
+    List<ActionLogRow> latest(int limit) {
+        return scope.selectFrom(ACTION_LOG).orderBy(ACTION_LOG.ID.desc()).limit(limit)
+                .fetch(ActionLogRepository::toRow);
     }
 
     void reserved(long id, long reservationId, int cost) {
@@ -131,13 +135,14 @@ class ActionLogRepository {
                 .getId();
     }
 
-    Optional<fr.macrea.max.db.platform.tables.records.ActionDraftRecord> draft(long id) {
-        return scope.selectFrom(ACTION_DRAFT).and(ACTION_DRAFT.ID.eq(id)).fetchOptional();
+    Optional<DraftRow> draft(long id) {
+        return scope.selectFrom(ACTION_DRAFT).and(ACTION_DRAFT.ID.eq(id)).fetchOptional()
+                .map(ActionLogRepository::toDraft);
     }
 
-    List<fr.macrea.max.db.platform.tables.records.ActionDraftRecord> drafts(DraftStatus status, int limit) {
+    List<DraftRow> drafts(DraftStatus status, int limit) {
         return scope.selectFrom(ACTION_DRAFT).and(ACTION_DRAFT.STATUS.eq(status.name()))
-                .orderBy(ACTION_DRAFT.ID.desc()).limit(limit).fetch();
+                .orderBy(ACTION_DRAFT.ID.desc()).limit(limit).fetch(ActionLogRepository::toDraft);
     }
 
     /** PENDING -> VALIDATED/REJECTED for exactly one caller. */
@@ -157,6 +162,20 @@ class ActionLogRepository {
             update = update.set(ACTION_DRAFT.STATUS, DraftStatus.PENDING.name());
         }
         update.where(ACTION_DRAFT.ID.eq(id)).execute();
+    }
+
+    private static ActionLogRow toRow(ActionLogRecord r) {
+        EntityRef target = r.getTargetType() == null ? null : new EntityRef(r.getTargetType(), r.getTargetId());
+        return new ActionLogRow(r.getId(), r.getActionId(), ActionKind.valueOf(r.getActionKind()), r.getUserName(),
+                Mode.valueOf(r.getMode()), r.getSummary(), target, r.getCost() == null ? 0 : r.getCost(),
+                r.getReservationId(), ActionStatus.valueOf(r.getStatus()), r.getReason(), r.getResultJson(),
+                r.getWritesJson(), r.getDraftId(), instant(r.getStartedAt()), r.getDurationMs());
+    }
+
+    private static DraftRow toDraft(ActionDraftRecord r) {
+        return new DraftRow(r.getId(), r.getActionId(), r.getParamsJson(), r.getSummary(), r.getReason(),
+                r.getQuotedCost() == null ? 0 : r.getQuotedCost(), r.getCreatedByName(), instant(r.getCreatedAt()),
+                DraftStatus.valueOf(r.getStatus()), r.getActionLogId());
     }
 
     static LocalDateTime utc(Instant instant) {

@@ -1,7 +1,6 @@
 package fr.macrea.max.action;
 
 import fr.macrea.max.crm.EntityRef;
-import fr.macrea.max.db.platform.tables.records.ActionLogRecord;
 import fr.macrea.max.security.MaxPrincipal;
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.shared.LocalizedException;
@@ -211,18 +210,18 @@ class ActionPipeline {
     private <R> ActionOutcome<R> replay(ActionDefinition<?, R> definition, String key) {
         long deadline = System.nanoTime() + properties.timeout().plusSeconds(10).toNanos();
         while (true) {
-            ActionLogRecord row = repository.findByKey(key).orElseThrow();
-            if (!row.getActionId().equals(definition.id())) {
+            ActionLogRow row = repository.findByKey(key).orElseThrow();
+            if (!row.actionId().equals(definition.id())) {
                 throw new ActionRefusedException(Message.of("action.key.other-action"));
             }
-            ActionStatus status = ActionStatus.valueOf(row.getStatus());
+            ActionStatus status = row.status();
             if (status != ActionStatus.RUNNING || System.nanoTime() > deadline) {
                 R result = status == ActionStatus.COMPLETED || status == ActionStatus.UNDONE
-                        ? Json.read(row.getResultJson(), definition.resultType()) : null;
-                int cost = status == ActionStatus.COMPLETED ? row.getCost() : 0;
-                Message message = row.getReason() == null ? Message.of("action.outcome.replayed")
-                        : Json.readMessage(row.getReason());
-                return new ActionOutcome<>(status, row.getId(), row.getDraftId(), result, cost, message, true);
+                        ? Json.read(row.resultJson(), definition.resultType()) : null;
+                int cost = status == ActionStatus.COMPLETED ? row.cost() : 0;
+                Message message = row.reason() == null ? Message.of("action.outcome.replayed")
+                        : Json.readMessage(row.reason());
+                return new ActionOutcome<>(status, row.id(), row.draftId(), result, cost, message, true);
             }
             try {
                 Thread.sleep(25);

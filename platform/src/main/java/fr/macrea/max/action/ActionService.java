@@ -1,8 +1,5 @@
 package fr.macrea.max.action;
 
-import fr.macrea.max.crm.EntityRef;
-import fr.macrea.max.db.platform.tables.records.ActionDraftRecord;
-import fr.macrea.max.db.platform.tables.records.ActionLogRecord;
 import fr.macrea.max.shared.Message;
 import fr.macrea.max.wallet.DefaultPrices;
 import fr.macrea.max.wallet.Entitlement;
@@ -14,7 +11,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -133,10 +129,10 @@ public class ActionService {
     /** Validates a draft: it runs now, through the whole pipeline, and is charged now (tenant admins). */
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     public ActionOutcome<Object> validateDraft(long draftId) {
-        ActionDraftRecord draft = repository.draft(draftId)
+        DraftRow draft = repository.draft(draftId)
                 .orElseThrow(() -> new ActionRefusedException(Message.of("action.draft.not-found")));
-        ActionDefinition<Object, Object> definition = registry.get(draft.getActionId());
-        Object params = Json.read(draft.getParamsJson(), definition.paramsType());
+        ActionDefinition<Object, Object> definition = registry.get(draft.actionId());
+        Object params = Json.read(draft.paramsJson(), definition.paramsType());
         // re-check the right before claiming the draft: a plan may have changed since
         Entitlement entitlement = entitlements.check(definition.requiredRight());
         if (!entitlement.granted()) {
@@ -173,22 +169,17 @@ public class ActionService {
                 .orElseThrow(() -> new ActionRefusedException(Message.of("action.not-found")));
     }
 
-    private ActionLogEntry toEntry(ActionLogRecord r) {
-        ActionKind kind = ActionKind.valueOf(r.getActionKind());
-        ActionStatus status = ActionStatus.valueOf(r.getStatus());
-        Instant started = ActionLogRepository.instant(r.getStartedAt());
-        boolean undoable = status == ActionStatus.COMPLETED && kind == ActionKind.WRITE && r.getWritesJson() != null
-                && !started.plus(properties.undoWindow()).isBefore(clock.instant());
-        EntityRef target = r.getTargetType() == null ? null : new EntityRef(r.getTargetType(), r.getTargetId());
-        return new ActionLogEntry(r.getId(), r.getActionId(), label(r.getActionId()), kind, r.getUserName(),
-                Mode.valueOf(r.getMode()), r.getSummary(), target, r.getCost(), status,
-                Json.readMessage(r.getReason()), started, r.getDurationMs(), r.getDraftId(), undoable);
+    private ActionLogEntry toEntry(ActionLogRow r) {
+        boolean undoable = r.status() == ActionStatus.COMPLETED && r.kind() == ActionKind.WRITE
+                && r.writesJson() != null && !r.startedAt().plus(properties.undoWindow()).isBefore(clock.instant());
+        return new ActionLogEntry(r.id(), r.actionId(), label(r.actionId()), r.kind(), r.userName(), r.mode(),
+                r.summary(), r.target(), r.cost(), r.status(), Json.readMessage(r.reason()), r.startedAt(),
+                r.durationMs(), r.draftId(), undoable);
     }
 
-    private Draft toDraft(ActionDraftRecord r) {
-        return new Draft(r.getId(), r.getActionId(), label(r.getActionId()), r.getSummary(),
-                Json.readMessage(r.getReason()), r.getQuotedCost(), r.getCreatedByName(),
-                ActionLogRepository.instant(r.getCreatedAt()), DraftStatus.valueOf(r.getStatus()), r.getActionLogId());
+    private Draft toDraft(DraftRow r) {
+        return new Draft(r.id(), r.actionId(), label(r.actionId()), r.summary(), Json.readMessage(r.reason()),
+                r.quotedCost(), r.createdByName(), r.createdAt(), r.status(), r.actionLogId());
     }
 
     private String label(String actionId) {

@@ -2,7 +2,6 @@ package fr.macrea.max.action;
 
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.crm.RecordWrite;
-import fr.macrea.max.db.platform.tables.records.ActionLogRecord;
 import fr.macrea.max.shared.Message;
 import fr.macrea.max.wallet.ActionCharges;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,24 +46,24 @@ public class UndoService {
     /** Undoes the action, or returns the conflicts to confirm ({@code overwrite} = true undoes anyway). */
     @PreAuthorize("hasRole('TENANT_USER')")
     public UndoResult undo(long actionLogId, boolean overwrite) {
-        ActionLogRecord row = repository.find(actionLogId)
+        ActionLogRow row = repository.find(actionLogId)
                 .orElseThrow(() -> new ActionRefusedException(Message.of("action.not-found")));
-        ActionKind kind = ActionKind.valueOf(row.getActionKind());
+        ActionKind kind = row.kind();
         if (kind.irreversible()) {
             throw new ActionRefusedException(Message.of("action.undo.irreversible"));
         }
         if (!kind.writes()) {
             throw new ActionRefusedException(Message.of("action.undo.nothing"));
         }
-        ActionStatus status = ActionStatus.valueOf(row.getStatus());
+        ActionStatus status = row.status();
         if (status != ActionStatus.COMPLETED) {
             throw new ActionRefusedException(Message.of("action.undo.not-completed", Message.of(status.labelKey())));
         }
-        Instant started = ActionLogRepository.instant(row.getStartedAt());
+        Instant started = row.startedAt();
         if (started.plus(properties.undoWindow()).isBefore(clock.instant())) {
             throw new ActionRefusedException(Message.of("action.undo.too-late", properties.undoWindow().toHours()));
         }
-        List<RecordWrite> writes = Json.writes(row.getWritesJson());
+        List<RecordWrite> writes = Json.writes(row.writesJson());
         if (writes.isEmpty()) {
             throw new ActionRefusedException(Message.of("action.undo.nothing"));
         }
@@ -82,15 +81,14 @@ public class UndoService {
             throw new ActionRefusedException(Message.of("action.undo.failed", String.join(", ", notRestored)));
         }
         int refunded = 0;
-        if (row.getReservationId() != null && charges.refundCommitted(row.getReservationId(),
+        if (row.reservationId() != null && charges.refundCommitted(row.reservationId(),
                 Message.of("action.ledger.undo", actionLogId))) {
-            refunded = row.getCost();
+            refunded = row.cost();
         }
-        ActionDefinition<?, ?> definition = registry.get(row.getActionId());
-        EntityRef target = row.getTargetType() == null ? null : new EntityRef(row.getTargetType(), row.getTargetId());
-        effects.note(target, "M.A.X. — annulation de « " + definition.label() + " » : valeurs d'origine restaurées, "
-                + refunded + " jeton(s) remboursé(s).");
-        effects.publish(ActionEvent.UNDONE, "Annulée : " + row.getSummary(), actionLogId, definition, refunded);
+        ActionDefinition<?, ?> definition = registry.get(row.actionId());
+        effects.note(row.target(), Message.of("action.undo.note", definition.label(), refunded));
+        effects.publish(ActionEvent.UNDONE, Message.of("action.event.undone", row.summary()), actionLogId,
+                definition, refunded);
         return new UndoResult(UndoResult.Outcome.UNDONE, conflicts, refunded,
                 Message.of("action.undo.done", refunded));
     }

@@ -2,7 +2,6 @@ package fr.macrea.max.wallet;
 
 import fr.macrea.max.shared.Message;
 
-import fr.macrea.max.db.platform.tables.records.WalletRecord;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.TenantService;
 import org.springframework.stereotype.Component;
@@ -33,10 +32,10 @@ class WalletPeriods {
     }
 
     /** Inside a transaction: the wallet row, created or moved to the current period under its row lock. */
-    WalletRecord ensureCurrentPeriod() {
+    WalletRow ensureCurrentPeriod() {
         LocalDate period = currentPeriod();
-        WalletRecord wallet = repository.find().orElse(null);
-        if (wallet != null && wallet.getPeriodStart().equals(period)) {
+        WalletRow wallet = repository.find().orElse(null);
+        if (wallet != null && wallet.periodStart().equals(period)) {
             return wallet;
         }
         Plan plan = tenants.current().plan();
@@ -44,9 +43,9 @@ class WalletPeriods {
             grantIfAbsent(plan);
         }
         wallet = repository.lock().orElseThrow();
-        if (wallet.getPeriodStart().isBefore(period)) {
-            int allowanceLeft = Math.max(0, wallet.getAllowanceTokens() - wallet.getSpent());
-            int packLeft = wallet.getPackTokens() - Math.max(0, wallet.getSpent() - wallet.getAllowanceTokens());
+        if (wallet.periodStart().isBefore(period)) {
+            int allowanceLeft = wallet.allowanceLeft();
+            int packLeft = wallet.packLeft();
             Instant now = clock.instant();
             if (allowanceLeft > 0) {
                 repository.ledger("EXPIRY", -allowanceLeft, null, WalletLedger.reason(Message.of("wallet.ledger.expiry")),
@@ -69,10 +68,8 @@ class WalletPeriods {
         return false;
     }
 
-    WalletBalance toBalance(WalletRecord w, Plan plan) {
-        int allowanceLeft = Math.max(0, w.getAllowanceTokens() - w.getSpent());
-        int packLeft = w.getPackTokens() - Math.max(0, w.getSpent() - w.getAllowanceTokens());
-        return new WalletBalance(w.getPeriodStart(), w.getAllowanceTokens(), allowanceLeft, packLeft, w.getSpent(),
+    WalletBalance toBalance(WalletRow w, Plan plan) {
+        return new WalletBalance(w.periodStart(), w.allowanceTokens(), w.allowanceLeft(), w.packLeft(), w.spent(),
                 Plans.euroPerToken(plan, properties.packSize(), properties.packPriceEur()));
     }
 

@@ -3,7 +3,9 @@ package fr.macrea.max.wallet;
 import fr.macrea.max.db.platform.tables.records.WalletRecord;
 import fr.macrea.max.db.platform.tables.records.WalletReservationRecord;
 import fr.macrea.max.persistence.TenantScope;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -38,12 +40,12 @@ class WalletRepository {
                 .execute() == 1;
     }
 
-    Optional<WalletRecord> find() {
-        return scope.selectFrom(WALLET).fetchOptional();
+    Optional<WalletRow> find() {
+        return scope.selectFrom(WALLET).fetchOptional().map(WalletRepository::toRow);
     }
 
-    Optional<WalletRecord> lock() {
-        return scope.selectFrom(WALLET).forUpdate().fetchOptional();
+    Optional<WalletRow> lock() {
+        return scope.selectFrom(WALLET).forUpdate().fetchOptional().map(WalletRepository::toRow);
     }
 
     /**
@@ -130,7 +132,16 @@ class WalletRepository {
                         instant(r.getCreatedAt())));
     }
 
+    /** Inserts a HELD reservation; {@link RequestKeyTaken} if its request key is already used. */
     long insertReservation(String key, int amount, LocalDate period, Instant now, Instant expiresAt) {
+        try {
+            return insertHeld(key, amount, period, now, expiresAt);
+        } catch (DuplicateKeyException | IntegrityConstraintViolationException duplicate) {
+            throw new RequestKeyTaken(duplicate);
+        }
+    }
+
+    private long insertHeld(String key, int amount, LocalDate period, Instant now, Instant expiresAt) {
         return scope.insertInto(WALLET_RESERVATION)
                 .set(WALLET_RESERVATION.REQUEST_KEY, key)
                 .set(WALLET_RESERVATION.AMOUNT, amount)
@@ -166,12 +177,15 @@ class WalletRepository {
         insert.execute();
     }
 
-    Optional<WalletReservationRecord> reservation(long id) {
-        return scope.selectFrom(WALLET_RESERVATION).and(WALLET_RESERVATION.ID.eq(id)).fetchOptional();
+    Optional<ReservationRow> reservation(long id) {
+        return scope.selectFrom(WALLET_RESERVATION).and(WALLET_RESERVATION.ID.eq(id)).fetchOptional()
+                .map(r -> new ReservationRow(r.getId(), r.getAmount(), r.getPeriodStart(),
+                        ReservationStatus.valueOf(r.getStatus())));
     }
 
-    Optional<WalletReservationRecord> reservationByKey(String key) {
-        return scope.selectFrom(WALLET_RESERVATION).and(WALLET_RESERVATION.REQUEST_KEY.eq(key)).fetchOptional();
+    Optional<Reservation> reservationByKey(String key) {
+        return scope.selectFrom(WALLET_RESERVATION).and(WALLET_RESERVATION.REQUEST_KEY.eq(key)).fetchOptional()
+                .map(WalletRepository::toReservation);
     }
 
     /** Moves a reservation from one status to another; true for exactly one caller (the exactly-once guard). */
@@ -226,7 +240,12 @@ class WalletRepository {
         return sum == null ? 0 : sum;
     }
 
-    static Reservation toReservation(WalletReservationRecord r) {
+    private static WalletRow toRow(WalletRecord w) {
+        return new WalletRow(w.getPeriodStart(), w.getAllowanceTokens(), w.getPackTokens(), w.getSpent(),
+                Boolean.TRUE.equals(w.getNotified_80()), Boolean.TRUE.equals(w.getNotified_100()));
+    }
+
+    private static Reservation toReservation(WalletReservationRecord r) {
         return new Reservation(r.getId(), r.getRequestKey(), r.getAmount(), ReservationStatus.valueOf(r.getStatus()),
                 instant(r.getExpiresAt()));
     }

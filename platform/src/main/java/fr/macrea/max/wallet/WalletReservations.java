@@ -1,13 +1,10 @@
 package fr.macrea.max.wallet;
 
-import fr.macrea.max.db.platform.tables.records.WalletRecord;
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.shared.Message;
 import fr.macrea.max.shared.TenantId;
-import org.jooq.exception.IntegrityConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -174,9 +171,9 @@ class WalletReservations implements ActionCharges {
     private Reservation reserveOne(String requestKey, int amount, String reason) {
         try {
             return tx.execute(s -> reserveInTransaction(requestKey, amount, reason));
-        } catch (DuplicateKeyException | IntegrityConstraintViolationException duplicate) {
-            return repository.reservationByKey(requestKey).map(WalletRepository::toReservation)
-                    .orElseThrow(() -> duplicate);
+        } catch (RequestKeyTaken replay) {
+            // the same request again (a retry): its reservation, not a second one
+            return repository.reservationByKey(requestKey).orElseThrow(() -> replay);
         }
     }
 
@@ -188,10 +185,9 @@ class WalletReservations implements ActionCharges {
         repository.ledger("RESERVE", -amount, id, reason, now);
         if (!repository.spend(period, amount)) {
             // rare path: no wallet yet, a new month, or not enough tokens
-            WalletRecord wallet = periods.ensureCurrentPeriod();
+            WalletRow wallet = periods.ensureCurrentPeriod();
             if (!repository.spend(period, amount)) {
-                int available = wallet.getAllowanceTokens() + wallet.getPackTokens() - wallet.getSpent();
-                throw new InsufficientTokensException(amount, Math.max(0, available));
+                throw new InsufficientTokensException(amount, Math.max(0, wallet.available()));
             }
         }
         return new Reservation(id, key, amount, ReservationStatus.HELD, expires);
@@ -258,12 +254,12 @@ class WalletReservations implements ActionCharges {
             if (!repository.transition(id, from, to, reason, now)) {
                 return false;
             }
-            var reservation = repository.reservation(id).orElseThrow();
-            int amount = reservation.getAmount();
+            ReservationRow reservation = repository.reservation(id).orElseThrow();
+            int amount = reservation.amount();
             // same period: the tokens go back where they came from (pack first, since it was used last);
             // after a new month started, they come back as pack tokens, which roll over: the customer never
             // loses tokens to our failures
-            if (!repository.unspend(reservation.getPeriodStart(), amount)) {
+            if (!repository.unspend(reservation.periodStart(), amount)) {
                 repository.addPack(amount);
             }
             repository.ledger("REFUND", amount, id, reason, now);

@@ -1,6 +1,5 @@
 package fr.macrea.max.wallet;
 
-import fr.macrea.max.db.platform.tables.records.WalletRecord;
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.shared.Message;
 import fr.macrea.max.shared.TenantId;
@@ -54,7 +53,7 @@ public class WalletService {
 
     /** The current tenant's balance (starts the new period first if the month has changed). */
     public WalletBalance balance() {
-        WalletRecord wallet = tx.execute(s -> periods.ensureCurrentPeriod());
+        WalletRow wallet = tx.execute(s -> periods.ensureCurrentPeriod());
         return periods.toBalance(wallet, tenants.current().plan());
     }
 
@@ -73,8 +72,8 @@ public class WalletService {
 
     /** Balance, ledger sum and held tokens, to check that they agree (tests, health page). */
     public WalletAudit audit() {
-        WalletRecord wallet = repository.find().orElse(null);
-        int balance = wallet == null ? 0 : wallet.getAllowanceTokens() + wallet.getPackTokens() - wallet.getSpent();
+        WalletRow wallet = repository.find().orElse(null);
+        int balance = wallet == null ? 0 : wallet.available();
         return new WalletAudit(balance, repository.ledgerSum(), repository.heldTokens());
     }
 
@@ -88,7 +87,7 @@ public class WalletService {
                 .orElseThrow(() -> new WalletException(Message.of("wallet.tenant.not-found")));
         int tokens = packs * properties.packSize();
         return context.callAs(tenant, () -> {
-            WalletRecord wallet = tx.execute(s -> {
+            WalletRow wallet = tx.execute(s -> {
                 periods.ensureCurrentPeriod();
                 repository.addPack(tokens);
                 repository.ledger("PACK", tokens, null,
@@ -96,8 +95,8 @@ public class WalletService {
                 return repository.find().orElseThrow();
             });
             watch.changed(tenant.id());
-            events.publishEvent(new WalletEvent(tenant.id(), WalletEvent.TOPPED_UP,
-                    tokens + " jetons ajoutés au portefeuille (pack)", clock.instant(), Map.of("tokens", tokens)));
+            events.publishEvent(WalletEvent.of(tenant.id(), WalletEvent.TOPPED_UP,
+                    Message.of("wallet.event.topped-up", tokens), clock.instant(), Map.of("tokens", tokens)));
             return periods.toBalance(wallet, tenant.plan());
         });
     }
@@ -110,11 +109,11 @@ public class WalletService {
     /** An upgrade raises this period's allowance at once; a downgrade applies from the next period. */
     void planChanged(Plan plan) {
         tx.executeWithoutResult(s -> {
-            WalletRecord wallet = periods.ensureCurrentPeriod();
+            WalletRow wallet = periods.ensureCurrentPeriod();
             int allowance = Plans.monthlyAllowance(plan);
-            if (allowance > wallet.getAllowanceTokens()) {
+            if (allowance > wallet.allowanceTokens()) {
                 repository.setAllowance(allowance);
-                repository.ledger("PLAN", allowance - wallet.getAllowanceTokens(), null,
+                repository.ledger("PLAN", allowance - wallet.allowanceTokens(), null,
                         WalletLedger.reason(Message.of("wallet.ledger.plan", plan.label())), clock.instant());
             }
         });

@@ -1,7 +1,7 @@
 package fr.macrea.max.wallet;
 
-import fr.macrea.max.db.platform.tables.records.WalletRecord;
 import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.shared.TenantId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -28,24 +28,33 @@ class WalletThresholds {
 
     /** After reservations: publishes the feed events of the thresholds just crossed. */
     void notifyThresholds() {
-        WalletRecord wallet = repository.find().orElse(null);
-        if (wallet == null || wallet.getAllowanceTokens() <= 0) {
+        WalletRow wallet = repository.find().orElse(null);
+        if (wallet == null || wallet.allowanceTokens() <= 0) {
             return;
         }
-        long used = Math.min(wallet.getSpent(), wallet.getAllowanceTokens());
-        boolean reached100 = used >= wallet.getAllowanceTokens();
-        boolean reached80 = used * 100 >= 80L * wallet.getAllowanceTokens();
+        long used = Math.min(wallet.spent(), wallet.allowanceTokens());
+        boolean reached100 = used >= wallet.allowanceTokens();
+        boolean reached80 = used * 100 >= 80L * wallet.allowanceTokens();
         TenantId tenant = context.current();
-        // feed summaries are French, as TenantEvent asks; the UI shows its own translated notification
-        if (reached80 && !wallet.getNotified_80() && repository.claimNotification(wallet.getPeriodStart(), false)) {
-            events.publishEvent(new WalletEvent(tenant, WalletEvent.ALLOWANCE_80,
-                    "80 % de l'allocation mensuelle de jetons est consommée", clock.instant(),
-                    Map.of("allowance", wallet.getAllowanceTokens(), "spent", wallet.getSpent())));
+        Map<String, Object> data = Map.of("allowance", wallet.allowanceTokens(), "spent", wallet.spent(),
+                "packLeft", Math.max(0, wallet.packLeft()));
+        if (reached80 && !wallet.notified80() && repository.claimNotification(wallet.periodStart(), false)) {
+            events.publishEvent(WalletEvent.of(tenant, WalletEvent.ALLOWANCE_80,
+                    Message.of("wallet.event.allowance-80"), clock.instant(), data));
         }
-        if (reached100 && !wallet.getNotified_100() && repository.claimNotification(wallet.getPeriodStart(), true)) {
-            events.publishEvent(new WalletEvent(tenant, WalletEvent.ALLOWANCE_100,
-                    "L'allocation mensuelle de jetons est épuisée : les packs prennent le relais",
-                    clock.instant(), Map.of("allowance", wallet.getAllowanceTokens(), "spent", wallet.getSpent())));
+        if (reached100 && !wallet.notified100() && repository.claimNotification(wallet.periodStart(), true)) {
+            events.publishEvent(WalletEvent.of(tenant, WalletEvent.ALLOWANCE_100, allowanceSpent(wallet),
+                    clock.instant(), data));
         }
+    }
+
+    /**
+     * The 100 % message says what happens next: pack tokens take over (and how many are left), or, with no pack
+     * token left, AI actions stop until the next period or a top-up.
+     */
+    static Message allowanceSpent(WalletRow wallet) {
+        int packLeft = wallet.packLeft();
+        return packLeft > 0 ? Message.of("wallet.event.allowance-100.packs", packLeft)
+                : Message.of("wallet.event.allowance-100.stop");
     }
 }

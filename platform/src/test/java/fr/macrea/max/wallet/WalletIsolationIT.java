@@ -82,6 +82,6 @@ class WalletIsolationIT extends PlatformIT {
         assertThat(wallet.ledger(1000)).filteredOn(e -> e.kind().equals("RESERVE")).extracting(e -> fr.macrea.max.action.FrenchText.of(e.reason()))
                 .containsExactly("analyse A", "analyse A");
         assertThat(wallet.balance().total()).as("A's tokens are still held, not refunded by B").isEqualTo(balanceOfA);
-        assertThat(repository.reservation(ofA.id())).map(r -> r.getStatus()).contains(ReservationStatus.HELD.name());
+        assertThat(repository.reservation(ofA.id())).map(ReservationRow::status).contains(ReservationStatus.HELD);
     }
 }
