@@ -21,10 +21,15 @@ public record BrainActivationChanged(TenantId tenant, String brainId, Label brai
         return active ? "brain.activated" : "brain.deactivated";
     }
 
-    /** "Brain X activated for this tenant." in the user's language. */
+    /**
+     * "Brain X activated for this tenant." in the user's language. The name travels as a {@code brain.bilingual}
+     * message rather than a {@link Label}: the feed stores messages as JSON, where a nested message survives and a
+     * label would not.
+     */
     @Override
     public Message message() {
-        return Message.of(active ? "brain.event.activated" : "brain.event.deactivated", brainName);
+        return Message.of(active ? "brain.event.activated" : "brain.event.deactivated",
+                Message.of("brain.bilingual", brainName.fr(), brainName.en()));
     }
 
     /** The same line in French, for the feed's stored text and SSE clients. */

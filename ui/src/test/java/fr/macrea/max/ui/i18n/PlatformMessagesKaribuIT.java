@@ -156,9 +156,15 @@ class PlatformMessagesKaribuIT extends KaribuIT {
     }
 
     private String feedLineOfACrmChangeFromEspoCrm(boolean english) throws InterruptedException {
+        return feedLine(english, tenant -> new CrmRecordChanged(tenant.id(), "crm.lead.updated",
+                "Fiche lead L42 modifiée.", Instant.now(), EntityRef.lead("L42"), "espocrm"));
+    }
+
+    /** The first line of the activity feed of a new tenant after {@code event} of that tenant was published. */
+    private String feedLine(boolean english, java.util.function.Function<Tenant, Object> event)
+            throws InterruptedException {
         Tenant tenant = TestTenants.create(tenantService, "Fil " + System.nanoTime(), Plan.PRO);
-        events.publishEvent(new CrmRecordChanged(tenant.id(), "crm.lead.updated", "Fiche lead L42 modifiée.",
-                Instant.now(), EntityRef.lead("L42"), "espocrm"));
+        events.publishEvent(event.apply(tenant));
         if (english) {
             inEnglish();
         }
@@ -235,12 +241,18 @@ class PlatformMessagesKaribuIT extends KaribuIT {
                 + "(erreur 502) : réessayez plus tard, rien n'a été modifié.");
     }
 
+    private String feedLineOfABrainActivation(boolean english) throws InterruptedException {
+        return feedLine(english, tenant -> new BrainActivationChanged(tenant.id(), "immo",
+                Label.of("Immobilier", "Real estate"), true, Instant.now()));
+    }
+
     @Test
-    void a_brain_activation_reads_in_the_language_of_the_user() {
-        BrainActivationChanged event = new BrainActivationChanged(new fr.macrea.max.shared.TenantId(1), "immo",
-                Label.of("Immobilier", "Real estate"), true, Instant.now());
-        assertThat(event.summary()).isEqualTo("Cerveau « Immobilier » activé pour ce tenant.");
-        inEnglish();
-        assertThat(Messages.text(UI.getCurrent(), event.message())).isEqualTo("Brain \"Real estate\" activated for this tenant.");
+    void a_brain_activation_reads_in_english_in_the_english_activity_feed() throws InterruptedException {
+        assertThat(feedLineOfABrainActivation(true)).isEqualTo("Brain \"Real estate\" activated for this tenant.");
+    }
+
+    @Test
+    void a_brain_activation_reads_in_french_in_the_french_activity_feed() throws InterruptedException {
+        assertThat(feedLineOfABrainActivation(false)).isEqualTo("Cerveau « Immobilier » activé pour ce tenant.");
     }
 }
