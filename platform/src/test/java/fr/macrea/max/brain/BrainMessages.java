@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 /**
- * Renders the brain feature's messages from its bundle the way the UI's i18n provider does (French base file,
+ * Renders the brain feature's messages from its bundle (and the tenant bundle it nests) the way the UI's i18n provider does (French base file,
  * English {@code _en}; MessageFormat only when there are arguments; nested messages first), so tests read the text
  * a user reads.
  */
@@ -28,7 +28,12 @@ final class BrainMessages {
     }
 
     private static String render(Message message, Locale locale) {
-        String pattern = ResourceBundle.getBundle("i18n/brain", locale, NO_FALLBACK).getString(message.key());
+        // entitlement refusals nest the tenant feature's add-on names
+        ResourceBundle bundle = java.util.stream.Stream.of("i18n/brain", "i18n/tenant")
+                .map(name -> ResourceBundle.getBundle(name, locale, NO_FALLBACK))
+                .filter(b -> b.containsKey(message.key())).findFirst()
+                .orElseThrow(() -> new java.util.MissingResourceException(message.key(), "i18n", message.key()));
+        String pattern = bundle.getString(message.key());
         Object[] args = message.args().stream().map(a -> a instanceof Message m ? render(m, locale) : a).toArray();
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
