@@ -1,5 +1,6 @@
 package fr.macrea.max.brain;
 
+import fr.macrea.max.plugins.api.Label;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.shared.Message;
@@ -124,8 +125,8 @@ public class BrainActivationService {
                 .toList();
     }
 
-    private String nameOf(String brainId) {
-        return brains.find(brainId).map(b -> b.contributions().name().fr()).orElse(brainId);
+    private Label nameOf(String brainId) {
+        return brains.find(brainId).map(b -> b.contributions().name()).orElse(Label.of(brainId, brainId));
     }
 
     private Tenant tenant(TenantId id) {

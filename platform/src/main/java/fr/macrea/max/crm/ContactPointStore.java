@@ -1,5 +1,6 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -87,7 +88,7 @@ class ContactPointStore {
         }
         String name = phone.strip();
         if (name.length() > 36) {
-            throw new CrmValidationException("Numéro de téléphone trop long (36 caractères au plus).");
+            throw new CrmValidationException(Message.of("crm.phone.too-long", 36));
         }
         String phoneId = d.select(PHONE_NUMBER.ID).from(PHONE_NUMBER)
                 .where(PHONE_NUMBER.NAME.eq(name), PHONE_NUMBER.DELETED.eq((byte) 0)).limit(1).fetchOne(PHONE_NUMBER.ID);

@@ -115,7 +115,7 @@ public class CrmConnectionService {
 
     public enum WebhookOutcome { ACCEPTED, UNSIGNED, FORBIDDEN, BAD_REQUEST }
 
-    public record WebhookResult(WebhookOutcome outcome, int changed, String message) {
+    public record WebhookResult(WebhookOutcome outcome, int changed, Message message) {
     }
 
     /**
@@ -149,12 +149,12 @@ public class CrmConnectionService {
                 Object parsedBody = CrmJson.MAPPER.readValue(body, Object.class);
                 batch = parsedBody instanceof List<?> l ? List.copyOf(l) : List.of(parsedBody);
             } catch (RuntimeException e) {
-                return new WebhookResult(WebhookOutcome.BAD_REQUEST, 0, "Corps JSON illisible.");
+                return new WebhookResult(WebhookOutcome.BAD_REQUEST, 0, Message.of("crm.webhook.body.unreadable"));
             }
             try {
                 return new WebhookResult(WebhookOutcome.ACCEPTED, sync.applyWebhook(webhook.get().event(), batch), null);
             } catch (CrmValidationException e) {
-                return new WebhookResult(WebhookOutcome.BAD_REQUEST, 0, e.getMessage());
+                return new WebhookResult(WebhookOutcome.BAD_REQUEST, 0, e.message());
             }
         });
     }

@@ -13,16 +13,4 @@ public class CrmException extends LocalizedException {
     public CrmException(Message message, Throwable cause) {
         super(message, cause);
     }
-
-    /** Transitional, for the callers still on the guard test's allow-list: a sentence shown as is. */
-    @Deprecated
-    public CrmException(String sentence) {
-        super(Message.of("shared.untranslated", sentence));
-    }
-
-    /** Transitional, for the callers still on the guard test's allow-list: a sentence shown as is. */
-    @Deprecated
-    public CrmException(String sentence, Throwable cause) {
-        super(Message.of("shared.untranslated", sentence), cause);
-    }
 }

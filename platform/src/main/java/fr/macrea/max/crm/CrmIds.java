@@ -1,5 +1,6 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,10 +33,10 @@ public final class CrmIds {
         return id != null && VALID.matcher(id).matches();
     }
 
-    /** Refuses a malformed id with a clear French error. */
+    /** Refuses a malformed id with a clear error (message key). */
     public static String require(String id) {
         if (!isValid(id)) {
-            throw new CrmValidationException("Identifiant de fiche invalide : « " + abbreviate(id) + " ».");
+            throw new CrmValidationException(Message.of("crm.id.invalid", abbreviate(id)));
         }
         return id;
     }

@@ -1,5 +1,6 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
 import org.jooq.Field;
 import org.jooq.Table;
 
@@ -65,18 +66,18 @@ final class CrmInput {
                 }
                 if (attr.equals("emailAddress") && value != null && !value.toString().isBlank()
                         && !EMAIL_PATTERN.matcher(value.toString().strip()).matches()) {
-                    throw new CrmValidationException("Adresse e-mail invalide : « " + value + " ».");
+                    throw new CrmValidationException(Message.of("crm.email.invalid", value));
                 }
                 special.put(attr, value);
                 continue;
             }
             if (READ_ONLY.contains(attr) && mode == Mode.STRICT) {
-                throw new CrmValidationException("Le champ « " + attr + " » ne peut pas être modifié.");
+                throw new CrmValidationException(Message.of("crm.field.read-only", attr));
             }
             Field<?> f = CrmSchema.column(table, attr);
             if (f == null) {
                 if (mode == Mode.STRICT && !(attr.equals("name") && CrmSchema.PERSONS.contains(entityType))) {
-                    throw new CrmValidationException("Champ inconnu pour " + CrmStore.label(entityType) + " : « " + attr + " ».");
+                    throw new CrmValidationException(Message.of("crm.field.unknown", CrmStore.label(entityType), attr));
                 }
                 continue;
             }
@@ -97,8 +98,8 @@ final class CrmInput {
         for (Map.Entry<String, Object> e : attributes.entrySet()) {
             Set<String> options = ENUMS.get(entityType + "." + e.getKey());
             if (options != null && e.getValue() != null && !options.contains(e.getValue().toString())) {
-                throw new CrmValidationException("Valeur invalide pour le champ « " + e.getKey() + " » : « "
-                        + e.getValue() + " » (valeurs possibles : " + String.join(", ", new TreeSet<>(options)) + ").");
+                throw new CrmValidationException(Message.of("crm.field.value.not-an-option", e.getKey(), e.getValue(),
+                        String.join(", ", new TreeSet<>(options))));
             }
         }
     }

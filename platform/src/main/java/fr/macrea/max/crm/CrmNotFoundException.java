@@ -8,9 +8,12 @@ public class CrmNotFoundException extends CrmException {
         super(message);
     }
 
-    /** Transitional, for the callers still on the guard test's allow-list: a sentence shown as is. */
+    /**
+     * Transitional: a sentence shown as is. Its last caller is the test fake {@code action.InMemoryCrmGateway}, being
+     * rewritten with the action package; remove this constructor once it uses messages.
+     */
     @Deprecated
     public CrmNotFoundException(String sentence) {
-        super(sentence);
+        super(Message.of("shared.untranslated", sentence));
     }
 }

@@ -1,5 +1,6 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
 import java.time.Instant;
 import java.util.Set;
 
@@ -27,7 +28,7 @@ public record CrmQuery(
         sources = sources == null ? Set.of() : Set.copyOf(sources);
         anyTags = anyTags == null ? Set.of() : Set.copyOf(anyTags);
         if (limit <= 0 || limit > MAX_LIMIT) {
-            throw new CrmValidationException("La taille de page doit être comprise entre 1 et " + MAX_LIMIT + ".");
+            throw new CrmValidationException(Message.of("crm.page.size.invalid", MAX_LIMIT));
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -50,7 +51,7 @@ class CrmReader {
 
     CrmPage<Map<String, Object>> search(String entityType, CrmQuery q) {
         if (!entityType.equals("Lead") && !entityType.equals("Contact")) {
-            throw new CrmValidationException("La recherche ne concerne que les leads et les contacts.");
+            throw new CrmValidationException(Message.of("crm.search.persons-only"));
         }
         Table<?> t = CrmSchema.table(entityType);
         Field<String> id = CrmSchema.id(t);
@@ -110,7 +111,7 @@ class CrmReader {
                 String[] parts = new String(Base64.getUrlDecoder().decode(s), StandardCharsets.UTF_8).split("\\|", 2);
                 return new Cursor(CrmStore.parseDateTime(parts[0]), CrmIds.require(parts[1]));
             } catch (RuntimeException e) {
-                throw new CrmValidationException("Curseur de pagination invalide.");
+                throw new CrmValidationException(Message.of("crm.cursor.invalid"));
             }
         }
     }

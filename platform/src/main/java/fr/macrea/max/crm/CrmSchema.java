@@ -1,5 +1,6 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
 import org.jooq.Field;
 import org.jooq.Table;
 
@@ -47,7 +48,7 @@ final class CrmSchema {
     static Table<?> table(String entityType) {
         Table<?> table = TABLES.get(entityType);
         if (table == null) {
-            throw new CrmValidationException("Type de fiche inconnu : « " + entityType + " ».");
+            throw new CrmValidationException(Message.of("crm.entity.unknown", entityType));
         }
         return table;
     }

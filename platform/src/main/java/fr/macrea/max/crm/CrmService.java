@@ -1,5 +1,6 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.tenant.TenantService;
@@ -100,7 +101,7 @@ public class CrmService implements CrmGateway {
     public RecordWrite update(EntityRef ref, Map<String, Object> changes) {
         CrmIds.require(ref.id());
         if (changes.isEmpty()) {
-            throw new CrmValidationException("Aucune modification demandée.");
+            throw new CrmValidationException(Message.of("crm.update.empty"));
         }
         CrmInput.prepare(ref.entityType(), changes, CrmInput.Mode.STRICT);
         CrmWriter writer = writer();
@@ -142,10 +143,10 @@ public class CrmService implements CrmGateway {
     @Override
     public String addNote(EntityRef parent, String post) {
         if (post == null || post.isBlank()) {
-            throw new CrmValidationException("La note est vide.");
+            throw new CrmValidationException(Message.of("crm.note.empty"));
         }
         if (post.length() > MAX_POST) {
-            throw new CrmValidationException("La note dépasse " + MAX_POST + " caractères.");
+            throw new CrmValidationException(Message.of("crm.note.too-long", MAX_POST));
         }
         store.require(parent.entityType(), parent.id());
         Map<String, Object> note = new LinkedHashMap<>();
@@ -159,7 +160,7 @@ public class CrmService implements CrmGateway {
     @Override
     public String addTask(EntityRef parent, NewTask task) {
         if (task.name() == null || task.name().isBlank()) {
-            throw new CrmValidationException("La tâche doit avoir un nom.");
+            throw new CrmValidationException(Message.of("crm.task.name.required"));
         }
         store.require(parent.entityType(), parent.id());
         Map<String, Object> attributes = new LinkedHashMap<>();
@@ -167,7 +168,7 @@ public class CrmService implements CrmGateway {
         attributes.put("status", "Not Started");
         attributes.put("priority", task.priority() == null ? "Normal" : task.priority());
         if (!Set.of("Low", "Normal", "High", "Urgent").contains(attributes.get("priority"))) {
-            throw new CrmValidationException("Priorité de tâche invalide : « " + task.priority() + " ».");
+            throw new CrmValidationException(Message.of("crm.task.priority.invalid", task.priority()));
         }
         if (task.description() != null) {
             attributes.put("description", task.description());
@@ -194,7 +195,7 @@ public class CrmService implements CrmGateway {
     @Override
     public RecordWrite setTags(EntityRef ref, Set<String> tags) {
         if (!ref.entityType().equals("Lead") && !ref.entityType().equals("Contact")) {
-            throw new CrmValidationException("Les étiquettes ne concernent que les leads et les contacts.");
+            throw new CrmValidationException(Message.of("crm.tags.persons-only"));
         }
         return update(ref, Map.of(CrmStore.TAGS, List.copyOf(tags)));
     }
@@ -207,7 +208,7 @@ public class CrmService implements CrmGateway {
     @Override
     public String createEmailTemplate(EmailTemplate template) {
         if (template.name() == null || template.name().isBlank()) {
-            throw new CrmValidationException("Le modèle d'e-mail doit avoir un nom.");
+            throw new CrmValidationException(Message.of("crm.email-template.name.required"));
         }
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("name", template.name());
@@ -228,7 +229,7 @@ public class CrmService implements CrmGateway {
     @Override
     public String createCampaign(Campaign campaign) {
         if (campaign.name() == null || campaign.name().isBlank()) {
-            throw new CrmValidationException("La campagne doit avoir un nom.");
+            throw new CrmValidationException(Message.of("crm.campaign.name.required"));
         }
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("name", campaign.name());
@@ -294,7 +295,7 @@ public class CrmService implements CrmGateway {
         for (String attr : attributes) {
             String key = record.containsKey(attr) ? attr : CrmSchema.canonical(table, attr);
             if (!record.containsKey(key)) {
-                throw new CrmValidationException("Champ inconnu pour " + CrmStore.label(entityType) + " : « " + attr + " ».");
+                throw new CrmValidationException(Message.of("crm.field.unknown", CrmStore.label(entityType), attr));
             }
             out.put(attr, record.get(key));
         }

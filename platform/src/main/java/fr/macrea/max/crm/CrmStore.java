@@ -1,5 +1,6 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.persistence.TenantDsl;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -143,23 +144,15 @@ class CrmStore {
     }
 
     static CrmNotFoundException notFound(String entityType, String id) {
-        return new CrmNotFoundException("Fiche introuvable : " + label(entityType) + " " + id + ".");
+        return new CrmNotFoundException(Message.of("crm.record.not-found", label(entityType), id));
     }
 
     static String snake(String camel) {
         return CrmSchema.snake(camel);
     }
 
-    static String label(String entityType) {
-        return switch (entityType) {
-            case "Lead" -> "lead";
-            case "Contact" -> "contact";
-            case "Account" -> "compte";
-            case "Campaign" -> "campagne";
-            case "Task" -> "tâche";
-            case "Note" -> "note";
-            case "EmailTemplate" -> "modèle d'e-mail";
-            default -> entityType;
-        };
+    /** The record type's name in the user's language ({@code crm.entity.*}); an unknown type is shown as is. */
+    static Object label(String entityType) {
+        return supports(entityType) ? Message.of("crm.entity." + entityType) : entityType;
     }
 }

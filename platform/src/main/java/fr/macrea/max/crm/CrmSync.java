@@ -1,5 +1,6 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.security.TenantContext;
@@ -103,9 +104,9 @@ class CrmSync {
             syncState.saveOutcome(entityType, attempt, null);
         } catch (CrmAccessException e) {
             // the API user may not see every entity type (e.g. Email): record it and keep the others in sync
-            syncState.saveOutcome(entityType, attempt, e.getMessage());
+            syncState.saveOutcome(entityType, attempt, e.message());
         } catch (CrmException e) {
-            syncState.saveOutcome(entityType, attempt, e.getMessage());
+            syncState.saveOutcome(entityType, attempt, e.message());
             throw e;
         }
         return changed;
@@ -117,7 +118,7 @@ class CrmSync {
         String entityType = parts[0];
         String action = parts.length > 1 ? parts[1] : "update";
         if (!CrmStore.supports(entityType)) {
-            throw new CrmValidationException("Type de fiche non synchronisé : « " + entityType + " ».");
+            throw new CrmValidationException(Message.of("crm.sync.entity.unsupported", entityType));
         }
         int changed = 0;
         for (Object item : batch) {

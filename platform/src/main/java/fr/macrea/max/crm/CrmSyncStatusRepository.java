@@ -1,11 +1,15 @@
 package fr.macrea.max.crm;
 
 import fr.macrea.max.persistence.TenantScope;
+import fr.macrea.max.shared.FrenchMessages;
+import fr.macrea.max.shared.Message;
 import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static fr.macrea.max.db.platform.Tables.CRM_SYNC_STATUS;
@@ -43,10 +47,10 @@ class CrmSyncStatusRepository {
     }
 
     /** Records an attempt; a null error is a success. */
-    void saveOutcome(String entityType, LocalDateTime attempt, String error) {
+    void saveOutcome(String entityType, LocalDateTime attempt, Message error) {
         ensureRow(entityType);
         var update = scope.update(CRM_SYNC_STATUS).set(CRM_SYNC_STATUS.LAST_ATTEMPT_AT, attempt)
-                .set(CRM_SYNC_STATUS.LAST_ERROR, error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR));
+                .set(CRM_SYNC_STATUS.LAST_ERROR, error == null ? null : stored(error));
         if (error == null) {
             update.set(CRM_SYNC_STATUS.LAST_SUCCESS_AT, attempt);
         }
@@ -59,7 +63,38 @@ class CrmSyncStatusRepository {
                 r.getEntityType(), CrmReader.at(r.getLastSuccessAt()), CrmReader.at(r.getLastAttemptAt()),
                 CrmReader.at(r.getCursorModifiedAt()),
                 r.getLastSuccessAt() == null ? null : Duration.between(r.getLastSuccessAt(), now),
-                r.getLastError(), r.getRecordsSynced() == null ? 0 : r.getRecordsSynced()));
+                read(r.getLastError()), r.getRecordsSynced() == null ? 0 : r.getRecordsSynced()));
+    }
+
+    /**
+     * The error as JSON ({@code {"key": ..., "args": [...]}}) so that the CRM tab renders it in the reader's language.
+     * An error too long for the column (a long EspoCRM reason) is kept as its French text, cut short enough
+     * for its JSON escapes.
+     */
+    static String stored(Message error) {
+        String json = CrmJson.write(Map.of("key", error.key(), "args", error.args()));
+        if (json.length() <= MAX_ERROR) {
+            return json;
+        }
+        String french = FrenchMessages.render(error);
+        return CrmJson.write(Map.of("key", "shared.untranslated",
+                "args", List.of(french.substring(0, Math.min(french.length(), 400)))));
+    }
+
+    /** Reads {@link #stored}; a row written before errors were messages holds a French sentence, shown as is. */
+    static Message read(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            Map<String, Object> json = CrmJson.readMap(stored);
+            if (json.get("key") instanceof String key && json.get("args") instanceof List<?> args) {
+                return new Message(key, new ArrayList<>(args));
+            }
+        } catch (RuntimeException e) {
+            // not JSON: an older French sentence
+        }
+        return Message.of("shared.untranslated", stored);
     }
 
     private void ensureRow(String entityType) {

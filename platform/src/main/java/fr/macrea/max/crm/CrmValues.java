@@ -1,5 +1,6 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
 import org.jooq.Field;
 
 import java.time.Instant;
@@ -34,7 +35,7 @@ final class CrmValues {
                 String s = value instanceof Collection<?> || value instanceof Map<?, ?> ? CrmJson.write(value) : value.toString();
                 int max = f.getDataType().length();
                 if (max > 0 && s.length() > max) {
-                    throw new CrmValidationException("Le champ « " + attr + " » dépasse " + max + " caractères.");
+                    throw new CrmValidationException(Message.of("crm.field.too-long", attr, max));
                 }
                 return s;
             }
@@ -58,7 +59,7 @@ final class CrmValues {
             }
             return f.getDataType().convert(value);
         } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new CrmValidationException("Valeur invalide pour le champ « " + attr + " » : « " + value + " ».");
+            throw new CrmValidationException(Message.of("crm.field.value.invalid", attr, value));
         }
     }
 
@@ -115,14 +116,13 @@ final class CrmValues {
         } else if (value instanceof String s && s.strip().startsWith("[")) {
             raw = CrmJson.readList(s);
         } else {
-            throw new CrmValidationException("Les étiquettes doivent être une liste.");
+            throw new CrmValidationException(Message.of("crm.tags.not-a-list"));
         }
         LinkedHashSet<String> tags = new LinkedHashSet<>();
         for (Object o : raw) {
             String tag = o == null ? "" : o.toString().strip();
             if (!TAG_PATTERN.matcher(tag).matches()) {
-                throw new CrmValidationException("Étiquette invalide : « " + tag
-                        + " » (1 à 100 lettres, chiffres, espaces ou - _ . ' & +).");
+                throw new CrmValidationException(Message.of("crm.tag.invalid", tag));
             }
             tags.add(tag);
         }

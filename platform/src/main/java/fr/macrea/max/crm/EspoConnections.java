@@ -1,5 +1,6 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.shared.TenantId;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
@@ -88,8 +89,7 @@ class EspoConnections {
     }
 
     EspoSettings require() {
-        return settings().orElseThrow(() -> new CrmException(
-                "Ce compte est en mode EspoCRM mais aucune connexion EspoCRM n'est configurée."));
+        return settings().orElseThrow(() -> new CrmException(Message.of("crm.espo.mode-without-connection")));
     }
 
     EspoCrmClient client() {

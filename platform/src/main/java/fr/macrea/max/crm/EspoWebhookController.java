@@ -1,5 +1,7 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.FrenchMessages;
+import fr.macrea.max.shared.Message;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,9 +34,17 @@ class EspoWebhookController {
                 body == null ? new byte[0] : body);
         return switch (result.outcome()) {
             case ACCEPTED -> ResponseEntity.ok(Map.of("changed", result.changed()));
-            case UNSIGNED -> ResponseEntity.status(401).body(Map.of("error", "Signature absente ou inconnue."));
-            case FORBIDDEN -> ResponseEntity.status(403).body(Map.of("error", "Signature invalide."));
-            case BAD_REQUEST -> ResponseEntity.badRequest().body(Map.of("error", result.message()));
+            case UNSIGNED -> ResponseEntity.status(401).body(error(Message.of("crm.webhook.unsigned")));
+            case FORBIDDEN -> ResponseEntity.status(403).body(error(Message.of("crm.webhook.forbidden")));
+            case BAD_REQUEST -> ResponseEntity.badRequest().body(error(result.message()));
         };
+    }
+
+    /**
+     * The caller is EspoCRM, not a user with a language: the body carries the stable key for machines and the French
+     * text (the product's first language) for the EspoCRM administrator reading its webhook log.
+     */
+    private static Map<String, Object> error(Message message) {
+        return Map.of("error", FrenchMessages.render(message), "key", message.key());
     }
 }

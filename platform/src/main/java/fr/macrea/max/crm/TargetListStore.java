@@ -1,5 +1,6 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.persistence.TenantDsl;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -56,7 +57,7 @@ class TargetListStore {
                     CONTACT_TARGET_LIST.TARGET_LIST_ID, CONTACT_TARGET_LIST.OPTED_OUT, CONTACT_TARGET_LIST.DELETED);
             case "Account" -> new Link(ACCOUNT_TARGET_LIST, ACCOUNT_TARGET_LIST.ACCOUNT_ID,
                     ACCOUNT_TARGET_LIST.TARGET_LIST_ID, ACCOUNT_TARGET_LIST.OPTED_OUT, ACCOUNT_TARGET_LIST.DELETED);
-            default -> throw new CrmValidationException("Les listes de cibles ne concernent que les leads, contacts et comptes.");
+            default -> throw new CrmValidationException(Message.of("crm.target-list.unsupported"));
         };
     }
 }

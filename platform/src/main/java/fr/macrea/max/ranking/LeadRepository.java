@@ -1,5 +1,7 @@
 package fr.macrea.max.ranking;
 
+import fr.macrea.max.shared.Message;
+import fr.macrea.max.shared.LocalizedException;
 import fr.macrea.max.crm.CrmSearch;
 import fr.macrea.max.persistence.TenantDsl;
 import org.jooq.Condition;
@@ -236,7 +238,7 @@ class LeadRepository {
             try {
                 return new Cursor(LocalDateTime.parse(value.substring(0, bar)), value.substring(bar + 1));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("Curseur de page invalide.");
+                throw new LocalizedException(Message.of("ranking.cursor.invalid"));
             }
         }
     }

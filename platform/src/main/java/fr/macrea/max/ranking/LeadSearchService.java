@@ -1,5 +1,7 @@
 package fr.macrea.max.ranking;
 
+import fr.macrea.max.shared.Message;
+import fr.macrea.max.shared.LocalizedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -39,7 +41,7 @@ public class LeadSearchService {
     /** One page of leads matching the filter, newest first; pass the previous page's cursor to go on. */
     public LeadPage search(LeadFilter filter, String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new IllegalArgumentException("La taille de page doit être comprise entre 1 et " + MAX_PAGE + ".");
+            throw new LocalizedException(Message.of("ranking.page.size.invalid", MAX_PAGE));
         }
         Instant now = clock.instant();
         List<LeadRepository.Raw> raws = repository.page(Objects.requireNonNull(filter), LeadRepository.Cursor.decode(cursor), limit + 1, now);

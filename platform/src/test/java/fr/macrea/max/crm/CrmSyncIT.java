@@ -2,6 +2,7 @@ package fr.macrea.max.crm;
 
 import fr.macrea.max.persistence.TenantDsl;
 import fr.macrea.max.security.Role;
+import fr.macrea.max.shared.FrenchMessages;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.tenant.TenantService;
@@ -227,7 +228,11 @@ class CrmSyncIT extends PlatformIT {
         try {
             assertThatThrownBy(() -> connection.syncNow()).isInstanceOf(CrmUnavailableException.class)
                     .hasMessageContaining("EspoCRM ne répond pas");
-            assertThat(connection.syncStatus()).anySatisfy(s -> assertThat(s.lastError()).contains("EspoCRM ne répond pas"));
+            // the stored error is a message again, rendered in the reader's language by the CRM tab
+            assertThat(connection.syncStatus()).anySatisfy(s -> {
+                assertThat(s.lastError().key()).isEqualTo("crm.espo.unavailable");
+                assertThat(FrenchMessages.render(s.lastError())).contains("EspoCRM ne répond pas");
+            });
         } finally {
             fakeA.down(false);
         }

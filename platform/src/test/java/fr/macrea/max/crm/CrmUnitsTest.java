@@ -85,4 +85,22 @@ class CrmUnitsTest {
         assertThat(CrmSchema.column(fr.macrea.max.db.crm.Tables.LEAD, "tags").getName()).isEqualTo("c_tags");
         assertThat(CrmSchema.column(fr.macrea.max.db.crm.Tables.LEAD, "cTags").getName()).isEqualTo("c_tags");
     }
+
+    @Test
+    void aSyncErrorIsStoredAsAMessageAndReadBackAsTheSameMessage() {
+        var down = fr.macrea.max.shared.Message.of("crm.espo.unavailable",
+                fr.macrea.max.shared.Message.of("crm.espo.detail.status", 502));
+        String stored = CrmSyncStatusRepository.stored(down);
+        assertThat(CrmSyncStatusRepository.read(stored)).isEqualTo(down);
+        // a row written before errors were messages keeps its French sentence
+        assertThat(CrmSyncStatusRepository.read("EspoCRM ne répond pas (erreur 502)."))
+                .isEqualTo(fr.macrea.max.shared.Message.of("shared.untranslated", "EspoCRM ne répond pas (erreur 502)."));
+        // a long EspoCRM reason still fits the column (VARCHAR(1000)), as French text
+        var longReason = fr.macrea.max.shared.Message.of("crm.espo.refused.reason", "\"x\" ".repeat(600));
+        String cut = CrmSyncStatusRepository.stored(longReason);
+        assertThat(cut.length()).isLessThanOrEqualTo(1000);
+        assertThat(CrmSyncStatusRepository.read(cut).key()).isEqualTo("shared.untranslated");
+        assertThat(fr.macrea.max.shared.FrenchMessages.render(CrmSyncStatusRepository.read(cut)))
+                .startsWith("EspoCRM a refusé les données");
+    }
 }

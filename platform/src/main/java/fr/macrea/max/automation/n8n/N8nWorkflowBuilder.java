@@ -26,6 +26,12 @@ public class N8nWorkflowBuilder {
 
     public static final String WEBHOOK_PATH = "{{MAX_WEBHOOK_PATH}}";
     public static final String CALLBACK_URL = "{{MAX_CALLBACK_URL}}";
+    /*
+     * Node names are data of the workflow, not texts of M.A.X.'s interface: they identify the nodes (their stable ids
+     * are derived from them, the connections and the callback's $('...') expression name them), so renaming one would
+     * give every redeployed workflow new node ids. They stay French, the language of the n8n instance's operators;
+     * FrenchLiteralsGuardTest lists this file among its French data for that reason.
+     */
     static final String TRIGGER = "Déclencheur M.A.X.";
     static final String WAIT = "Attendre";
 

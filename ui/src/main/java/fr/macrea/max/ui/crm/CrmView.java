@@ -206,7 +206,7 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
         for (CrmSyncStatus s : states) {
             String text = s.healthy()
                     ? getTranslation("crm.sync.ok", s.entityType(), s.lag() == null ? "?" : s.lag().toMinutes(), s.recordsSynced())
-                    : getTranslation("crm.sync.error", s.entityType(), s.lastError());
+                    : getTranslation("crm.sync.error", s.entityType(), Messages.text(this, s.lastError()));
             Span line = new Span(text);
             line.addClassName(s.healthy() ? "crm-sync-ok" : "crm-sync-error");
             box.add(line);

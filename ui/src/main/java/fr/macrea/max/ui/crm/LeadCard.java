@@ -89,7 +89,7 @@ class LeadCard extends VerticalLayout {
                 crm.setTags(EntityRef.lead(lead.id()), tags.getValue());
                 Notification.show(getTranslation("crm.card.tags.saved"), 3000, Notification.Position.BOTTOM_END);
             } catch (CrmException ex) {
-                Notification.show(ex.getMessage(), 5000, Notification.Position.MIDDLE);
+                Notification.show(Messages.text(this, ex), 5000, Notification.Position.MIDDLE);
             }
         });
         saveTags.setId("lead-card-tags-save");

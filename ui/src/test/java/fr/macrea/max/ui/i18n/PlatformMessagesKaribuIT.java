@@ -6,7 +6,14 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.html.Span;
+import fr.macrea.max.brain.BrainActivationChanged;
+import fr.macrea.max.crm.CrmGateway;
 import fr.macrea.max.crm.CrmRecordChanged;
+import fr.macrea.max.crm.CrmValidationException;
+import fr.macrea.max.plugins.api.Label;
+import fr.macrea.max.ui.base.Messages;
+import org.jooq.DSLContext;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.event.FeedEvent;
 import fr.macrea.max.persistence.TenantDsl;
@@ -14,6 +21,7 @@ import fr.macrea.max.ranking.LeadRow;
 import fr.macrea.max.reporting.CrmFixtures;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.tenant.AddOn;
+import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.tenant.TenantService;
@@ -25,12 +33,15 @@ import org.springframework.context.ApplicationEventPublisher;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static com.github.mvysny.kaributesting.v10.ButtonKt._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Platform services return message keys; the views render them in the user's language. Each case shows the same
@@ -44,6 +55,10 @@ class PlatformMessagesKaribuIT extends KaribuIT {
     TenantDsl tenantDsl;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    CrmGateway crm;
+    @Autowired
+    DSLContext dsl;
 
     private void createTenantWithBadSlug() {
         signInPlatformAdmin();
@@ -141,9 +156,15 @@ class PlatformMessagesKaribuIT extends KaribuIT {
     }
 
     private String feedLineOfACrmChangeFromEspoCrm(boolean english) throws InterruptedException {
+        return feedLine(english, tenant -> new CrmRecordChanged(tenant.id(), "crm.lead.updated",
+                "Fiche lead L42 modifiée.", Instant.now(), EntityRef.lead("L42"), "espocrm"));
+    }
+
+    /** The first line of the activity feed of a new tenant after {@code event} of that tenant was published. */
+    private String feedLine(boolean english, java.util.function.Function<Tenant, Object> event)
+            throws InterruptedException {
         Tenant tenant = TestTenants.create(tenantService, "Fil " + System.nanoTime(), Plan.PRO);
-        events.publishEvent(new CrmRecordChanged(tenant.id(), "crm.lead.updated", "Fiche lead L42 modifiée.",
-                Instant.now(), EntityRef.lead("L42"), "espocrm"));
+        events.publishEvent(event.apply(tenant));
         if (english) {
             inEnglish();
         }
@@ -168,5 +189,70 @@ class PlatformMessagesKaribuIT extends KaribuIT {
     @Test
     void a_crm_change_reads_in_french_in_the_french_activity_feed() throws InterruptedException {
         assertThat(feedLineOfACrmChangeFromEspoCrm(false)).isEqualTo("Fiche lead L42 modifiée dans EspoCRM.");
+    }
+
+    private String refusalOfAnInvalidEmail() {
+        Tenant tenant = TestTenants.create(tenantService, "Courriel " + System.nanoTime(), Plan.PRO);
+        TestTenants.signInAs(tenant, Role.TENANT_USER);
+        CrmValidationException refusal = catchThrowableOfType(CrmValidationException.class, () -> crm.create("Lead",
+                Map.of("lastName", "Durand", "emailAddress", "pas-un-courriel"), true));
+        return Messages.text(UI.getCurrent(), refusal);
+    }
+
+    @Test
+    void the_crm_service_refuses_an_invalid_email_in_the_language_of_the_user() {
+        inEnglish();
+        assertThat(refusalOfAnInvalidEmail()).isEqualTo("Invalid e-mail address: \"pas-un-courriel\".");
+        UI.getCurrent().setLocale(java.util.Locale.FRENCH);
+        assertThat(refusalOfAnInvalidEmail()).isEqualTo("Adresse e-mail invalide : « pas-un-courriel ».");
+    }
+
+    /** An EspoCRM-mode tenant whose last pull of leads failed because EspoCRM did not answer. */
+    private Tenant tenantWhoseLastSyncFailed() {
+        Tenant tenant = TestTenants.create(tenantService, "Synchro " + System.nanoTime(), Plan.PRO);
+        signInPlatformAdmin();
+        tenantService.changeCrmMode(tenant.id(), CrmMode.ESPOCRM);
+        TestTenants.signOut();
+        // the row as CrmSync stores it: the error is a message (key + arguments), not a sentence
+        dsl.execute("insert into crm_sync_status (tenant_id, entity_type, last_attempt_at, last_error, records_synced) "
+                        + "values (?, 'Lead', ?, ?, 0)", tenant.id().value(), LocalDateTime.now().withNano(0),
+                "{\"key\":\"crm.espo.unavailable\",\"args\":[{\"key\":\"crm.espo.detail.status\",\"args\":[502]}]}");
+        return tenant;
+    }
+
+    private String syncStatusLine() {
+        return _get(Span.class, s -> s.withClasses("crm-sync-error")).getText();
+    }
+
+    @Test
+    void a_failed_crm_sync_is_explained_in_english_in_the_english_crm_tab() {
+        Tenant tenant = tenantWhoseLastSyncFailed();
+        inEnglish();
+        signInAndOpen(TestTenants.member(tenant, Role.TENANT_USER), "crm");
+        assertThat(syncStatusLine()).isEqualTo(
+                "EspoCRM Lead: sync error — EspoCRM is not responding (error 502): try again later, nothing was changed.");
+    }
+
+    @Test
+    void a_failed_crm_sync_is_explained_in_french_in_the_french_crm_tab() {
+        Tenant tenant = tenantWhoseLastSyncFailed();
+        signInAndOpen(TestTenants.member(tenant, Role.TENANT_USER), "crm");
+        assertThat(syncStatusLine()).isEqualTo("EspoCRM Lead : erreur de synchronisation — EspoCRM ne répond pas "
+                + "(erreur 502) : réessayez plus tard, rien n'a été modifié.");
+    }
+
+    private String feedLineOfABrainActivation(boolean english) throws InterruptedException {
+        return feedLine(english, tenant -> new BrainActivationChanged(tenant.id(), "immo",
+                Label.of("Immobilier", "Real estate"), true, Instant.now()));
+    }
+
+    @Test
+    void a_brain_activation_reads_in_english_in_the_english_activity_feed() throws InterruptedException {
+        assertThat(feedLineOfABrainActivation(true)).isEqualTo("Brain \"Real estate\" activated for this tenant.");
+    }
+
+    @Test
+    void a_brain_activation_reads_in_french_in_the_french_activity_feed() throws InterruptedException {
+        assertThat(feedLineOfABrainActivation(false)).isEqualTo("Cerveau « Immobilier » activé pour ce tenant.");
     }
 }
