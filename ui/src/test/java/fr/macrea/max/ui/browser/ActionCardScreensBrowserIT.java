@@ -84,7 +84,9 @@ class ActionCardScreensBrowserIT {
 
     private void showSuggestion(BrowserSession browser) {
         browser.open(url("/reporting"));
-        browser.waitFor(By.cssSelector(".reporting-suggestion vaadin-button")).click();
+        WebElement create = browser.waitFor(By.cssSelector(".reporting-suggestion vaadin-button"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", create);
+        create.click();
         browser.waitFor(By.id("suggestion-dialog"));
         browser.waitFor(By.id("action-card-cost"));
     }
