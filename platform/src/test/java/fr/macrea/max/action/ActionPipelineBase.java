@@ -41,35 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real embedded CRM (the tenant's CRM schema, no CRM double), a Pro tenant with one lead, a movable clock and the test
  * actions. The subclasses declare no configuration of their own, so they share one Spring context.
  */
-@Import({ActionPipelineBase.Doubles.class, ActionPipelineBase.Events.class})
+@Import({TestActions.class, ActionPipelineBase.Events.class})
 @TestPropertySource(properties = {"max.wallet.sweeper.enabled=false", "spring.datasource.hikari.maximum-pool-size=40"})
 abstract class ActionPipelineBase extends PlatformIT {
-
-    /** A movable clock and the test actions; the CRM is the real one. */
-    @TestConfiguration
-    static class Doubles {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-
-        @Bean
-        TestWriteAction testWriteAction() {
-            return new TestWriteAction();
-        }
-
-        @Bean
-        TestSendAction testSendAction() {
-            return new TestSendAction(TestSendAction.ID, Right.BASIC_AI);
-        }
-
-        /** An AI call: locked on Standard (SPEC §5). */
-        @Bean
-        TestSendAction aiCallAction() {
-            return new TestSendAction(DefaultPrices.AI_CALL, Right.AI_CALLS);
-        }
-    }
 
     @TestConfiguration
     static class Events {
