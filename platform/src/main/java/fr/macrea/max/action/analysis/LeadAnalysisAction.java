@@ -1,5 +1,7 @@
 package fr.macrea.max.action.analysis;
 
+import fr.macrea.max.shared.FrenchMessages;
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.action.ActionContext;
 import fr.macrea.max.action.ActionDefinition;
 import fr.macrea.max.action.ActionKind;
@@ -29,8 +31,8 @@ class LeadAnalysisAction implements ActionDefinition<LeadAnalysisParams, LeadAna
     }
 
     @Override
-    public String label() {
-        return "Analyse de lead";
+    public Message label() {
+        return Message.of("lead-analysis.action.label");
     }
 
     @Override
@@ -55,7 +57,7 @@ class LeadAnalysisAction implements ActionDefinition<LeadAnalysisParams, LeadAna
 
     @Override
     public String describe(LeadAnalysisParams params) {
-        return "analyse du lead " + params.leadId();
+        return FrenchMessages.render(Message.of("lead-analysis.action.summary", params.leadId()));
     }
 
     @Override
@@ -67,7 +69,7 @@ class LeadAnalysisAction implements ActionDefinition<LeadAnalysisParams, LeadAna
     public LeadAnalysis execute(LeadAnalysisParams params, ActionContext context) {
         Lead lead = context.findLead(params.leadId()).orElse(null);
         if (lead == null) {
-            context.abort("lead « " + params.leadId() + " » introuvable.");
+            context.abort(Message.of("lead-analysis.lead.not-found", params.leadId()));
         }
         return LeadAnalyzer.analyse(lead, context.timeline(EntityRef.lead(lead.id()), TIMELINE_DEPTH), clock.instant());
     }
