@@ -57,7 +57,12 @@ class LeadAnalysisAction implements ActionDefinition<LeadAnalysisParams, LeadAna
 
     @Override
     public String describe(LeadAnalysisParams params) {
-        return FrenchMessages.render(Message.of("lead-analysis.action.summary", params.leadId()));
+        String name = params.leadName() == null ? "" : params.leadName().strip();
+        Message summary = name.isEmpty() ? Message.of("lead-analysis.action.summary", params.leadId())
+                : Message.of("lead-analysis.action.summary.named", params.leadId(),
+                        name.substring(0, Math.min(name.length(), LeadAnalysisParams.NAME_LENGTH)));
+        // a summary is data stored once (log, ledger) and read in French, as the CRM notes
+        return FrenchMessages.render(summary);
     }
 
     @Override
