@@ -147,8 +147,8 @@ class ActionPipeline {
             }
             repository.finish(logId, ActionStatus.COMPLETED, cost, null, Json.write(result),
                     actionContext.writes().isEmpty() ? null : Json.write(actionContext.writes()), null, elapsed(started));
-            effects.note(target, Message.of("action.note.completed", definition.label(), Message.of(mode.labelKey()), cost,
-                    summary));
+            effects.note(target, Message.of("action.note.completed", definition.label(),
+                    Message.of(mode.labelKey()), cost, summary));
             effects.publish(ActionEvent.COMPLETED, Message.of("action.event.completed", definition.label(), summary),
                     logId, definition, cost);
             return new ActionOutcome<>(ActionStatus.COMPLETED, logId, null, result, cost,

@@ -37,8 +37,8 @@ class ModeGuardTest {
     })
     void decides(Mode mode, ActionKind kind, boolean autoRight, boolean admin, boolean untrusted,
                  boolean validatedDraft, ModeGuard.Verdict verdict, String reason) {
-        ModeGuard.Decision decision = ModeGuard.decide(kind, Message.of("action.text", "Écriture de test"), mode, autoRight, admin, untrusted,
-                validatedDraft);
+        ModeGuard.Decision decision = ModeGuard.decide(kind, Message.of("action.text", "Écriture de test"), mode,
+                autoRight, admin, untrusted, validatedDraft);
         assertThat(decision.verdict()).isEqualTo(verdict);
         assertThat(decision.reason().key()).isEqualTo(reason);
         assertThat(FrenchText.of(decision.reason())).isNotBlank();
