@@ -59,7 +59,7 @@ public final class ActionContext {
     }
 
     /** Stops the action and rolls back what it wrote; the tokens are refunded. */
-    public void abort(String reason) {
+    public void abort(Message reason) {
         throw new ActionAbortedException(reason);
     }
 

@@ -1,6 +1,7 @@
 package fr.macrea.max.action;
 
 import fr.macrea.max.crm.EntityRef;
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.wallet.Right;
 
 /**
@@ -17,8 +18,8 @@ public interface ActionDefinition<P, R> {
     /** Stable id, also the key of the tenant's price table (e.g. {@code lead.analysis}). */
     String id();
 
-    /** French label for cards, logs and notes. */
-    String label();
+    /** Its name, rendered in the user's language on cards and logs, in French in CRM notes. */
+    Message label();
 
     ActionKind kind();
 
@@ -28,7 +29,7 @@ public interface ActionDefinition<P, R> {
 
     Class<R> resultType();
 
-    /** One French line describing this call (log, drafts inbox). */
+    /** One French line describing this call, stored as data (log, drafts inbox, ledger, feed): see FrenchMessages. */
     String describe(P params);
 
     /** The CRM record whose stream gets the action's note, or null. */

@@ -85,12 +85,6 @@ class ActionEffects {
         note(target, FrenchMessages.render(text));
     }
 
-    /** The tenant event of the activity feed (its summary is French, as {@code TenantEvent} asks). */
-    void publish(String type, String summary, long logId, ActionDefinition<?, ?> definition, int cost) {
-        events.publishEvent(new ActionEvent(context.current(), type, summary, clock.instant(),
-                data(logId, definition, cost)));
-    }
-
     /** The tenant event of a message: the UI renders it in the user's language, SSE clients read it in French. */
     void publish(String type, Message message, long logId, ActionDefinition<?, ?> definition, int cost) {
         events.publishEvent(ActionEvent.of(context.current(), type, message, clock.instant(),

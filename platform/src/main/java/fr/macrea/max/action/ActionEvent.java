@@ -25,11 +25,6 @@ public record ActionEvent(TenantId tenant, String type, String summary, Message 
         data = Map.copyOf(data);
     }
 
-    /** An event whose summary is still plain French text (outcomes not moved to message keys yet). */
-    public ActionEvent(TenantId tenant, String type, String summary, Instant occurredAt, Map<String, Object> data) {
-        this(tenant, type, summary, Message.of("shared.untranslated", summary), occurredAt, data);
-    }
-
     /** The event of a message, its summary being the French rendering of it. */
     public static ActionEvent of(TenantId tenant, String type, Message message, Instant occurredAt,
                                  Map<String, Object> data) {

@@ -7,7 +7,7 @@ import fr.macrea.max.crm.EntityRef;
 import java.time.Instant;
 
 /** One row of the action log as views see it. */
-public record ActionLogEntry(long id, String actionId, String label, ActionKind kind, String userName, Mode mode,
+public record ActionLogEntry(long id, String actionId, Message label, ActionKind kind, String userName, Mode mode,
                              String summary, EntityRef target, int cost, ActionStatus status, Message reason,
                              Instant startedAt, Long durationMs, Long draftId, boolean undoable) {
 }

@@ -1,5 +1,6 @@
 package fr.macrea.max.action;
 
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.tenant.TenantService;
@@ -36,7 +37,7 @@ class ActionLogSweeper {
     void sweep() {
         for (Tenant tenant : tenants.allForSystemJobs()) {
             context.runAs(tenant, () -> repository.failStale(clock.instant().minus(wallet.reservationTtl()),
-                    "Action interrompue (arrêt du serveur) : les jetons réservés sont remboursés."));
+                    Json.writeMessage(Message.of("action.sweeper.interrupted"), ActionPipeline.REASON_LENGTH)));
         }
     }
 }

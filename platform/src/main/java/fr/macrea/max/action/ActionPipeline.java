@@ -3,6 +3,7 @@ package fr.macrea.max.action;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.security.MaxPrincipal;
 import fr.macrea.max.security.TenantContext;
+import fr.macrea.max.shared.FrenchMessages;
 import fr.macrea.max.shared.LocalizedException;
 import fr.macrea.max.shared.Message;
 import fr.macrea.max.shared.NoTenantException;
@@ -119,7 +120,7 @@ class ActionPipeline {
                     user.displayName(), started);
             repository.finish(logId, ActionStatus.DRAFTED, 0, Json.writeMessage(decision.reason(), REASON_LENGTH),
                     null, null, draftId, 0);
-            effects.publish(ActionEvent.DRAFTED, "Brouillon à valider : " + summary, logId, definition, 0);
+            effects.publish(ActionEvent.DRAFTED, Message.of("action.event.drafted", summary), logId, definition, 0);
             return new ActionOutcome<>(ActionStatus.DRAFTED, logId, draftId, null, 0,
                     Message.of("action.outcome.drafted", decision.reason()), false);
         }
@@ -146,9 +147,10 @@ class ActionPipeline {
             }
             repository.finish(logId, ActionStatus.COMPLETED, cost, null, Json.write(result),
                     actionContext.writes().isEmpty() ? null : Json.write(actionContext.writes()), null, elapsed(started));
-            effects.note(target, "M.A.X. — " + definition.label() + " (mode " + fr.macrea.max.shared.FrenchMessages.render(Message.of(mode.labelKey())) + ", " + cost + " jeton"
-                    + (cost > 1 ? "s" : "") + ") : " + summary);
-            effects.publish(ActionEvent.COMPLETED, definition.label() + " : " + summary, logId, definition, cost);
+            effects.note(target, Message.of("action.note.completed", definition.label(),
+                    Message.of(mode.labelKey()), cost, summary));
+            effects.publish(ActionEvent.COMPLETED, Message.of("action.event.completed", definition.label(), summary),
+                    logId, definition, cost);
             return new ActionOutcome<>(ActionStatus.COMPLETED, logId, null, result, cost,
                     Message.of("action.outcome.completed", definition.label(), cost), false);
         } catch (ExecutionFailure failure) {
@@ -161,8 +163,8 @@ class ActionPipeline {
             Message message = cost > 0 ? Message.of("action.outcome.failed.refunded", reason, cost) : reason;
             repository.finish(logId, ActionStatus.FAILED, 0, Json.writeMessage(message, REASON_LENGTH), null,
                     actionContext.writes().isEmpty() ? null : Json.write(actionContext.writes()), null, elapsed(started));
-            effects.publish(ActionEvent.FAILED, definition.label() + " a échoué : " + failure.getMessage(), logId,
-                    definition, 0);
+            effects.publish(ActionEvent.FAILED, Message.of("action.event.failed", definition.label(), failure.reason),
+                    logId, definition, 0);
             return new ActionOutcome<>(ActionStatus.FAILED, logId, null, null, 0, message, false);
         }
     }
@@ -188,22 +190,20 @@ class ActionPipeline {
             actionContext.cancel();
             future.cancel(true);
             awaitQuietly(finished);
-            throw new ExecutionFailure(Message.of("action.failure.timeout", human(timeout)),
-                    "délai dépassé (" + human(timeout) + ")");
+            throw new ExecutionFailure(Message.of("action.failure.timeout", human(timeout)));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ActionAbortedException aborted) {
-                throw new ExecutionFailure(Message.of("action.failure.aborted", messageOf(aborted)),
-                        "annulée : " + plain(aborted.message()));
+                throw new ExecutionFailure(Message.of("action.failure.aborted", messageOf(aborted)));
             }
             log.info("action {} failed", definition.id(), cause);
             String text = cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
-            throw new ExecutionFailure(Message.of("action.failure.error", messageOf(cause, text)), text);
+            throw new ExecutionFailure(Message.of("action.failure.error", messageOf(cause, text)));
         } catch (InterruptedException e) {
             actionContext.cancel();
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new ExecutionFailure(Message.of("action.failure.interrupted"), "interrompue");
+            throw new ExecutionFailure(Message.of("action.failure.interrupted"));
         }
     }
 
@@ -245,12 +245,6 @@ class ActionPipeline {
         return messageOf(failure, failure == null ? "" : String.valueOf(failure.getMessage()));
     }
 
-    /** For the French feed summary and the logs: the sentence of a pass-through message, else its key. */
-    private static String plain(Message message) {
-        return "action.text".equals(message.key()) && !message.args().isEmpty()
-                ? String.valueOf(message.args().getFirst()) : message.toString();
-    }
-
     private static Message messageOf(Throwable failure, String text) {
         return failure instanceof LocalizedException localized ? localized.message() : Message.of("action.text", text);
     }
@@ -271,9 +265,9 @@ class ActionPipeline {
     static final class ExecutionFailure extends RuntimeException {
         final transient Message reason;
 
-        /** @param logText the reason for the wallet ledger and the logs */
-        ExecutionFailure(Message reason, String logText) {
-            super(logText);
+        /** The exception's own text (logs only) is the French rendering of the reason. */
+        ExecutionFailure(Message reason) {
+            super(FrenchMessages.render(reason));
             this.reason = reason;
         }
     }

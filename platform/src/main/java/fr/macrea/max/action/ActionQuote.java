@@ -7,11 +7,12 @@ import java.math.BigDecimal;
 /**
  * What the action card shows before anything runs.
  *
+ * @param label          the action's name, rendered in the user's language
  * @param effect         what confirming would do in the current mode
  * @param lockedMessage  when the plan lacks the right: what unlocks it, else null
  * @param effectMessage  what confirming does in the current mode, or why it is blocked
  */
-public record ActionQuote(String actionId, String label, ActionKind kind, Mode mode, int cost, BigDecimal costEur,
+public record ActionQuote(String actionId, Message label, ActionKind kind, Mode mode, int cost, BigDecimal costEur,
                           int balance, int balanceAfter, BigDecimal balanceAfterEur, Effect effect,
                           Message lockedMessage, Message effectMessage) {
 

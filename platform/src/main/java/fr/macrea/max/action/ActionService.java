@@ -182,7 +182,9 @@ public class ActionService {
                 r.quotedCost(), r.createdByName(), r.createdAt(), r.status(), r.actionLogId());
     }
 
-    private String label(String actionId) {
-        return registry.find(actionId).map(ActionDefinition::label).orElse(actionId);
+    /** The action's name; an action no longer installed is named as in the price table. */
+    private Message label(String actionId) {
+        return registry.find(actionId).<Message>map(ActionDefinition::label)
+                .orElseGet(() -> DefaultPrices.label(actionId));
     }
 }

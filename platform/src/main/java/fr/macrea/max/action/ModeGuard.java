@@ -51,7 +51,7 @@ class ModeGuard {
     }
 
     /** The table itself: mode x action kind x plan (Auto right) x role x untrusted input. */
-    static Decision decide(ActionKind kind, String label, Mode mode, boolean autoRight, boolean tenantAdmin,
+    static Decision decide(ActionKind kind, Message label, Mode mode, boolean autoRight, boolean tenantAdmin,
                            boolean untrustedInput, boolean validatedDraft) {
         if (!kind.writes()) {
             return new Decision(Verdict.RUN, Message.of("action.guard.read"));

@@ -1,5 +1,7 @@
 package fr.macrea.max.wallet;
 
+import fr.macrea.max.shared.Message;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,31 +16,33 @@ public final class DefaultPrices {
     public static final String AI_CALL = "ai.call";
 
     private static final Map<String, Integer> TOKENS = new LinkedHashMap<>();
-    private static final Map<String, String> LABELS = new LinkedHashMap<>();
+    private static final Map<String, String> LABEL_KEYS = new LinkedHashMap<>();
 
     static {
-        put(LEAD_ANALYSIS, "Analyse de leads", 2);
-        put(NEWSLETTER, "Création de newsletter", 10);
-        put(WHATSAPP, "Message WhatsApp", 5);
-        put(N8N_AUTOMATION, "Automatisation n8n", 8);
-        put(AUTO_FOLLOW_UP, "Relance automatique (n8n)", 15);
-        put(AI_CALL, "Appel IA", 100);
+        put(LEAD_ANALYSIS, "wallet.price.lead.analysis", 2);
+        put(NEWSLETTER, "wallet.price.newsletter.create", 10);
+        put(WHATSAPP, "wallet.price.whatsapp.message", 5);
+        put(N8N_AUTOMATION, "wallet.price.automation.n8n", 8);
+        put(AUTO_FOLLOW_UP, "wallet.price.automation.follow-up", 15);
+        put(AI_CALL, "wallet.price.ai.call", 100);
     }
 
     private DefaultPrices() {
     }
 
-    private static void put(String id, String label, int tokens) {
+    private static void put(String id, String labelKey, int tokens) {
         TOKENS.put(id, tokens);
-        LABELS.put(id, label);
+        LABEL_KEYS.put(id, labelKey);
     }
 
     public static Map<String, Integer> tokens() {
         return Map.copyOf(TOKENS);
     }
 
-    public static String label(String actionId) {
-        return LABELS.getOrDefault(actionId, actionId);
+    /** The action's name in the price table; an action priced by an admin but without a default shows its id. */
+    public static Message label(String actionId) {
+        String key = LABEL_KEYS.get(actionId);
+        return key == null ? Message.of("wallet.price.unnamed", actionId) : Message.of(key);
     }
 
     static Iterable<Map.Entry<String, Integer>> entries() {

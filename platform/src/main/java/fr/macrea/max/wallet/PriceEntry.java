@@ -1,5 +1,7 @@
 package fr.macrea.max.wallet;
 
-/** One line of a tenant's price table. */
-public record PriceEntry(String actionId, String label, int tokens) {
+import fr.macrea.max.shared.Message;
+
+/** One line of a tenant's price table; its label is rendered in the user's language. */
+public record PriceEntry(String actionId, Message label, int tokens) {
 }

@@ -1,5 +1,6 @@
 package fr.macrea.max.action;
 
+import fr.macrea.max.shared.Message;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,8 +37,8 @@ class ModeGuardTest {
     })
     void decides(Mode mode, ActionKind kind, boolean autoRight, boolean admin, boolean untrusted,
                  boolean validatedDraft, ModeGuard.Verdict verdict, String reason) {
-        ModeGuard.Decision decision = ModeGuard.decide(kind, "Écriture de test", mode, autoRight, admin, untrusted,
-                validatedDraft);
+        ModeGuard.Decision decision = ModeGuard.decide(kind, Message.of("action.text", "Écriture de test"), mode,
+                autoRight, admin, untrusted, validatedDraft);
         assertThat(decision.verdict()).isEqualTo(verdict);
         assertThat(decision.reason().key()).isEqualTo(reason);
         assertThat(FrenchText.of(decision.reason())).isNotBlank();

@@ -1,5 +1,6 @@
 package fr.macrea.max.action;
 
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.wallet.Right;
 
@@ -30,8 +31,8 @@ public class TestSendAction implements ActionDefinition<TestSendAction.Params, T
     }
 
     @Override
-    public String label() {
-        return "Envoi de test";
+    public Message label() {
+        return Message.of("action.text", "Envoi de test");
     }
 
     @Override

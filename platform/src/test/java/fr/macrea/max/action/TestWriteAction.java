@@ -1,5 +1,6 @@
 package fr.macrea.max.action;
 
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.wallet.Right;
 
@@ -26,8 +27,8 @@ public class TestWriteAction implements ActionDefinition<TestWriteAction.Params,
     }
 
     @Override
-    public String label() {
-        return "Écriture de test";
+    public Message label() {
+        return Message.of("action.text", "Écriture de test");
     }
 
     @Override
@@ -70,7 +71,7 @@ public class TestWriteAction implements ActionDefinition<TestWriteAction.Params,
         context.update(EntityRef.lead(params.leadId()), params.changes());
         switch (params.behaviour()) {
             case "throw" -> throw new IllegalStateException("le service distant a répondu 500");
-            case "abort" -> context.abort("le contrôle qualité a refusé le résultat");
+            case "abort" -> context.abort(Message.of("action.text", "le contrôle qualité a refusé le résultat"));
             case "slow" -> {
                 Thread.sleep(10_000);
                 context.update(EntityRef.lead(params.leadId()), Map.of("description", "trop tard"));

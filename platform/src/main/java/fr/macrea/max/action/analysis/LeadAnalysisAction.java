@@ -1,5 +1,7 @@
 package fr.macrea.max.action.analysis;
 
+import fr.macrea.max.shared.FrenchMessages;
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.action.ActionContext;
 import fr.macrea.max.action.ActionDefinition;
 import fr.macrea.max.action.ActionKind;
@@ -29,8 +31,8 @@ class LeadAnalysisAction implements ActionDefinition<LeadAnalysisParams, LeadAna
     }
 
     @Override
-    public String label() {
-        return "Analyse de lead";
+    public Message label() {
+        return Message.of("lead-analysis.action.label");
     }
 
     @Override
@@ -55,7 +57,12 @@ class LeadAnalysisAction implements ActionDefinition<LeadAnalysisParams, LeadAna
 
     @Override
     public String describe(LeadAnalysisParams params) {
-        return "analyse du lead " + params.leadId();
+        String name = params.leadName() == null ? "" : params.leadName().strip();
+        Message summary = name.isEmpty() ? Message.of("lead-analysis.action.summary", params.leadId())
+                : Message.of("lead-analysis.action.summary.named", params.leadId(),
+                        name.substring(0, Math.min(name.length(), LeadAnalysisParams.NAME_LENGTH)));
+        // a summary is data stored once (log, ledger) and read in French, as the CRM notes
+        return FrenchMessages.render(summary);
     }
 
     @Override
@@ -67,7 +74,7 @@ class LeadAnalysisAction implements ActionDefinition<LeadAnalysisParams, LeadAna
     public LeadAnalysis execute(LeadAnalysisParams params, ActionContext context) {
         Lead lead = context.findLead(params.leadId()).orElse(null);
         if (lead == null) {
-            context.abort("lead « " + params.leadId() + " » introuvable.");
+            context.abort(Message.of("lead-analysis.lead.not-found", params.leadId()));
         }
         return LeadAnalyzer.analyse(lead, context.timeline(EntityRef.lead(lead.id()), TIMELINE_DEPTH), clock.instant());
     }

@@ -1,5 +1,6 @@
 package fr.macrea.max.action.analysis;
 
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.action.ActionOutcome;
 import fr.macrea.max.action.ActionRefusedException;
 import fr.macrea.max.action.ActionRequest;
@@ -26,7 +27,7 @@ public class LeadAnalysisService {
     public ActionOutcome<LeadAnalysis> analyseLead(String leadId, String idempotencyKey) {
         // the CRM's own id rule: EspoCRM ids are 17 hex characters, or UUIDs when EspoCRM runs in UUID mode
         if (!CrmIds.isValid(leadId)) {
-            throw new ActionRefusedException("Identifiant de lead invalide.");
+            throw new ActionRefusedException(Message.of("lead-analysis.id.invalid"));
         }
         return actions.run(ActionRequest.of(ACTION_ID, new LeadAnalysisParams(leadId), idempotencyKey));
     }

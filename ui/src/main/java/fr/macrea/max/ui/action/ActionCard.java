@@ -124,7 +124,7 @@ public class ActionCard<P> extends Div {
 
     private void requote() {
         quote = actions.quote(actionId, untrustedInput);
-        title.setText(quote.label());
+        title.setText(Messages.text(this, quote.label()));
         mode.setText(quote.mode().emoji() + " " + getTranslation("mode." + quote.mode().name()));
         cost.setText(getTranslation("action.card.cost", quote.cost(), Money.euros(quote.costEur())));
         balanceAfter.setText(getTranslation("action.card.balance-after", quote.balanceAfter(),

@@ -48,7 +48,7 @@ public class ActionLogView extends VerticalLayout implements HasDynamicTitle {
         addClassName("action-log-view");
         grid.setId("action-log-grid");
         grid.addColumn(e -> DraftsView.TIME.format(e.startedAt())).setHeader(getTranslation("log.when")).setAutoWidth(true);
-        grid.addColumn(ActionLogEntry::label).setHeader(getTranslation("log.action")).setAutoWidth(true);
+        grid.addColumn(e -> Messages.text(this, e.label())).setHeader(getTranslation("log.action")).setAutoWidth(true);
         grid.addColumn(ActionLogEntry::userName).setHeader(getTranslation("log.who"));
         grid.addColumn(e -> e.mode().emoji() + " " + getTranslation("mode." + e.mode().name())).setHeader(getTranslation("log.mode"));
         grid.addColumn(ActionLogEntry::summary).setHeader(getTranslation("log.summary")).setFlexGrow(2);

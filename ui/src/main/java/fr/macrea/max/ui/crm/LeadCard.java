@@ -98,7 +98,7 @@ class LeadCard extends VerticalLayout {
         Paragraph analysis = new Paragraph();
         analysis.setId("lead-card-analysis");
         ActionCard<LeadAnalysisParams> analyse = cards.create(LeadAnalysisService.ACTION_ID,
-                () -> new LeadAnalysisParams(lead.id()), outcome -> analysis.setText(analysisText(outcome)));
+                () -> new LeadAnalysisParams(lead.id(), lead.name()), outcome -> analysis.setText(analysisText(outcome)));
         analyse.setConfirmLabel(q -> getTranslation("crm.card.analyse", q.cost()));
         analyse.setId("lead-card-analyse");
         VerticalLayout timeline = new VerticalLayout();

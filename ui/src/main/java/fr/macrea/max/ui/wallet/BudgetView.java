@@ -39,7 +39,7 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
 
         Grid<PriceEntry> priceGrid = new Grid<>();
         priceGrid.setId("budget-prices");
-        priceGrid.addColumn(PriceEntry::label).setHeader(getTranslation("budget.action"));
+        priceGrid.addColumn(p -> Messages.text(this, p.label())).setHeader(getTranslation("budget.action"));
         priceGrid.addColumn(p -> getTranslation("wallet.tokens", p.tokens()) + " (" + Money.euros(b.euroOf(p.tokens())) + ")")
                 .setHeader(getTranslation("budget.price"));
         priceGrid.setItems(prices.table());

@@ -2,6 +2,7 @@ package fr.macrea.max.ui.action;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import fr.macrea.max.action.Mode;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +65,18 @@ class ActionCardKaribuIT extends KaribuSpringIT {
                 .startsWith("Inès Durand : lead");
         assertThat(_get(Span.class, s -> s.withId("wallet-balance")).getText()).contains("498 jetons");
         assertThat(_get(Span.class, s -> s.withId("action-card-balance-after")).getText()).contains("496 jetons");
+    }
+
+    @Test
+    void anEnglishUserReadsTheActionsNameAndModeInEnglish() {
+        Tenant tenant = TestTenants.create(tenants, "Carte EN", Plan.PRO);
+        TestTenants.signInAs(tenant, Role.TENANT_USER);
+        inEnglish();
+        UI.getCurrent().navigate(LeadAnalysisView.class);
+
+        assertThat(_find(H4.class, h -> h.withText("Lead analysis"))).hasSize(1);
+        assertThat(_find(H4.class, h -> h.withText("Analyse de lead"))).isEmpty();
+        assertThat(_get(Span.class, s -> s.withId("action-card-mode")).getText()).isEqualTo("🟢 Advice");
     }
 
     @Test
