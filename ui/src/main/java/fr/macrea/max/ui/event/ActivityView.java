@@ -35,7 +35,7 @@ public class ActivityView extends VerticalLayout implements HasDynamicTitle {
     private final List<FeedEvent> rows = new ArrayList<>();
     private final Grid<FeedEvent> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
-    private final LiveEvents live;
+    private final LiveEvents<FeedEvent> live;
     private long newestShown;
 
     public ActivityView(EventFeedService feed, TenantContext tenants) {
