@@ -3,11 +3,11 @@ package fr.macrea.max.crm;
 import fr.macrea.max.persistence.TenantScope;
 import fr.macrea.max.shared.FrenchMessages;
 import fr.macrea.max.shared.Message;
+import fr.macrea.max.shared.StoredMessage;
 import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +19,7 @@ import static fr.macrea.max.db.platform.Tables.CRM_SYNC_STATUS;
 class CrmSyncStatusRepository {
 
     private static final int MAX_ERROR = 990;
+    private static final String UNTRANSLATED = "shared.untranslated";
 
     private final TenantScope scope;
 
@@ -72,29 +73,17 @@ class CrmSyncStatusRepository {
      * for its JSON escapes.
      */
     static String stored(Message error) {
-        String json = CrmJson.write(Map.of("key", error.key(), "args", error.args()));
+        String json = CrmJson.write(StoredMessage.asMap(error));
         if (json.length() <= MAX_ERROR) {
             return json;
         }
         String french = FrenchMessages.render(error);
-        return CrmJson.write(Map.of("key", "shared.untranslated",
-                "args", List.of(french.substring(0, Math.min(french.length(), 400)))));
+        return StoredMessage.write(Message.of(UNTRANSLATED, french.substring(0, Math.min(french.length(), 400))), MAX_ERROR);
     }
 
     /** Reads {@link #stored}; a row written before errors were messages holds a French sentence, shown as is. */
     static Message read(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        try {
-            Map<String, Object> json = CrmJson.readMap(stored);
-            if (json.get("key") instanceof String key && json.get("args") instanceof List<?> args) {
-                return new Message(key, new ArrayList<>(args));
-            }
-        } catch (RuntimeException e) {
-            // not JSON: an older French sentence
-        }
-        return Message.of("shared.untranslated", stored);
+        return StoredMessage.read(stored, UNTRANSLATED);
     }
 
     private void ensureRow(String entityType) {

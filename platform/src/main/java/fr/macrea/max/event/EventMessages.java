@@ -1,10 +1,9 @@
 package fr.macrea.max.event;
 
 import fr.macrea.max.shared.Message;
+import fr.macrea.max.shared.StoredMessage;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,25 +21,13 @@ final class EventMessages {
     static Map<String, Object> withMessage(Map<String, Object> data, Message message) {
         Map<String, Object> out = new LinkedHashMap<>(data == null ? Map.of() : data);
         if (message != null && !out.containsKey(DATA_KEY)) {
-            out.put(DATA_KEY, write(message));
+            out.put(DATA_KEY, StoredMessage.asMap(message));
         }
         return out;
     }
 
-    static Map<String, Object> write(Message message) {
-        List<Object> args = message.args().stream()
-                .map(a -> a instanceof Message nested ? write(nested) : a instanceof Number || a instanceof Boolean ? a
-                        : String.valueOf(a))
-                .toList();
-        return Map.of("key", message.key(), "args", args);
-    }
-
-    /** The message of {@code value} as {@link #write} wrote it, or null when it is not one. */
+    /** The message of {@code value} as {@link #withMessage} stored it, or null when it is not one. */
     static Message read(Object value) {
-        if (!(value instanceof Map<?, ?> map) || !(map.get("key") instanceof String key) || key.isBlank()) {
-            return null;
-        }
-        // Message reads nested {key, args} maps back as messages itself
-        return new Message(key, map.get("args") instanceof List<?> list ? new ArrayList<>(list) : List.of());
+        return StoredMessage.fromMap(value);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A {@link Message} stored in a text column (action-log reasons, drafts, wallet ledger): its key and arguments as
  * JSON, so the UI renders it in the reader's language later. Rows written before messages were keys hold plain
- * text; they read back as that text under a pass-through key.
+ * text; they read back as that text under a pass-through key. The same {@code {key, args}} form is what events
+ * carry among their JSON details ({@link #asMap}, {@link #fromMap}).
  */
 public final class StoredMessage {
 
@@ -48,6 +49,19 @@ public final class StoredMessage {
             }
         }
         return Message.of(textKey, stored);
+    }
+
+    /** The {@code {key, args}} map form, as kept inside a JSON document (an event's details): nothing clipped. */
+    public static Map<String, Object> asMap(Message message) {
+        return encode(message, Integer.MAX_VALUE);
+    }
+
+    /** The message of a value in {@link #asMap}'s form, or null when it is not one. */
+    public static Message fromMap(Object value) {
+        if (!(value instanceof Map<?, ?> map) || !(map.get("key") instanceof String key) || key.isBlank()) {
+            return null;
+        }
+        return decode(map);
     }
 
     private static Map<String, Object> encode(Message message, int clip) {
