@@ -22,20 +22,28 @@ final class BrainJarCheck {
     private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
     private static final VersionManager VERSIONS = new DefaultVersionManager();
 
-    private BrainJarCheck() {
+    private final BrainProperties.Trust trust;
+
+    BrainJarCheck(BrainProperties.Trust trust) {
+        this.trust = trust;
     }
 
     /**
      * The jar's identity as far as it could be read, and why it is refused ({@code refusal} null when acceptable).
-     * {@code id} is the file name when the manifest could not be read.
+     * {@code id} is the file name when the manifest could not be read. {@code signer} identifies who signed the jar
+     * (the SHA-256 fingerprint of its signing certificate, lowercase hex), null when it is unsigned.
      */
-    record Result(String id, String version, Message refusal) {
+    record Result(String id, String version, Message refusal, String signer) {
+        Result(String id, String version, Message refusal) {
+            this(id, version, refusal, null);
+        }
+
         boolean acceptable() {
             return refusal == null;
         }
     }
 
-    static Result check(Path jar) {
+    Result check(Path jar) {
         String file = jar.getFileName().toString();
         Manifest manifest;
         try (JarFile jarFile = new JarFile(jar.toFile())) {

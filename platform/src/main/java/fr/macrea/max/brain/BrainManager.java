@@ -44,6 +44,7 @@ public class BrainManager {
     private final BrainSwitches switches;
     private final BrainFolder folder;
     private final BrainLoader loader;
+    private final BrainJarCheck check;
 
     /** Per jar path: the copy seen last time (to notice replacements), its PF4J id if loaded, and its status. */
     private final Map<Path, Seen> seen = new HashMap<>();
@@ -60,6 +61,7 @@ public class BrainManager {
         Path root = properties.dir().toAbsolutePath().normalize();
         this.folder = new BrainFolder(root);
         this.loader = new BrainLoader(new HostPluginManager(root), properties.loadTimeout());
+        this.check = new BrainJarCheck(properties.trust());
     }
 
     @PostConstruct
@@ -179,7 +181,7 @@ public class BrainManager {
 
     private Seen load(Path jar, BrainFolder.Fingerprint fingerprint) {
         String file = jar.getFileName().toString();
-        BrainJarCheck.Result checked = BrainJarCheck.check(jar);
+        BrainJarCheck.Result checked = check.check(jar);
         if (!checked.acceptable()) {
             return refused(fingerprint, checked.id(), checked.version(), file, checked.refusal());
         }

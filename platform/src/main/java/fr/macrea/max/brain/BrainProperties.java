@@ -7,17 +7,48 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Where brains come from.
+ * Where brains come from and how far the host trusts them.
  *
  * @param dir          the folder holding the brain jars ({@code brain-<id>-<version>.jar}); a missing folder is fine
  *                     (no brain until it appears)
  * @param scanInterval how often the folder is re-read for dropped, replaced or removed jars
  * @param watch        whether to re-read the folder at all (tests drive {@link BrainManager#rescan()} themselves)
  * @param loadTimeout  how long a brain may take to hand over its contributions before it is refused
+ * @param trust        which jars the host accepts before any of their code runs (signatures, reading limits)
+ * @param inspection   how a jar's contributions are obtained without running its code in the server
  */
 @ConfigurationProperties("max.brains")
 public record BrainProperties(@DefaultValue("./data/brains") Path dir,
                               @DefaultValue("2s") Duration scanInterval,
                               @DefaultValue("true") boolean watch,
-                              @DefaultValue("10s") Duration loadTimeout) {
+                              @DefaultValue("10s") Duration loadTimeout,
+                              @DefaultValue Trust trust,
+                              @DefaultValue Inspection inspection) {
+
+    /** The defaults of {@link Trust} and {@link Inspection}, for tests and benchmarks that build a manager by hand. */
+    public static BrainProperties of(Path dir, Duration scanInterval, boolean watch, Duration loadTimeout) {
+        return new BrainProperties(dir, scanInterval, watch, loadTimeout, Trust.defaults(), Inspection.defaults());
+    }
+
+    /**
+     * Which jars are accepted before any of their code runs.
+     *
+     * @param allowUnsigned accept jars that no certificate of the truststore signed (the embedded default only)
+     */
+    public record Trust(@DefaultValue("false") boolean allowUnsigned) {
+        public static Trust defaults() {
+            return new Trust(false);
+        }
+    }
+
+    /**
+     * How contributions are obtained from a jar.
+     *
+     * @param cacheDir where inspected contributions are kept by the jar's SHA-256 (null: {@code <dir>/.inspected})
+     */
+    public record Inspection(Path cacheDir) {
+        public static Inspection defaults() {
+            return new Inspection(null);
+        }
+    }
 }

@@ -209,7 +209,7 @@ class BrainActivationIT extends PlatformIT {
         Tenant tenant = TestTenants.create(tenants, "Fret Multi-noeud", Plan.PRO);
         asAdmin(() -> activations.activate(tenant.id(), "logistique"));
         // a second node: its own PF4J host on the same jars, the same database
-        BrainManager other = new BrainManager(new BrainProperties(BRAINS, java.time.Duration.ofSeconds(1), false,
+        BrainManager other = new BrainManager(BrainProperties.of(BRAINS, java.time.Duration.ofSeconds(1), false,
                 java.time.Duration.ofSeconds(10)), java.time.Clock.systemUTC(), event -> { }, brainStates);
         other.start();
         try {
@@ -223,7 +223,7 @@ class BrainActivationIT extends PlatformIT {
             assertThat(other.statuses()).filteredOn(st -> st.id().equals("logistique")).singleElement()
                     .satisfies(st -> assertThat(st.state()).isEqualTo(BrainState.DISABLED));
 
-            BrainManager restarted = new BrainManager(new BrainProperties(BRAINS, java.time.Duration.ofSeconds(1),
+            BrainManager restarted = new BrainManager(BrainProperties.of(BRAINS, java.time.Duration.ofSeconds(1),
                     false, java.time.Duration.ofSeconds(10)), java.time.Clock.systemUTC(), event -> { }, brainStates);
             restarted.start();
             try {

@@ -11,7 +11,7 @@ public final class BrainHosts {
     }
 
     public static BrainManager manager(Path dir) {
-        BrainManager manager = new BrainManager(new BrainProperties(dir, Duration.ofMillis(100), false,
+        BrainManager manager = new BrainManager(BrainProperties.of(dir, Duration.ofMillis(100), false,
                 Duration.ofSeconds(10)), Clock.systemUTC(), event -> { }, BrainSwitches.inMemory());
         manager.start();
         return manager;

@@ -42,7 +42,7 @@ public final class BrainLoadBenchmark {
         Path parkedJar = Files.copy(jar, parked.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         Path liveJar = brains.resolve(jar.getFileName());
 
-        BrainManager manager = new BrainManager(new BrainProperties(brains, Duration.ofSeconds(1), false,
+        BrainManager manager = new BrainManager(BrainProperties.of(brains, Duration.ofSeconds(1), false,
                 Duration.ofSeconds(30)), Clock.systemUTC(), event -> { }, BrainSwitches.inMemory());
         manager.start();
 

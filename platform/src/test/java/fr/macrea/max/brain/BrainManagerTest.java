@@ -33,7 +33,7 @@ class BrainManagerTest {
     }
 
     private BrainManager start(boolean watch, Duration loadTimeout) {
-        manager = new BrainManager(new BrainProperties(dir, Duration.ofMillis(100), watch, loadTimeout),
+        manager = new BrainManager(BrainProperties.of(dir, Duration.ofMillis(100), watch, loadTimeout),
                 Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC), events::add, switches);
         manager.start();
         return manager;
@@ -52,7 +52,7 @@ class BrainManagerTest {
 
     @Test
     void starts_with_a_missing_or_empty_folder() {
-        manager = new BrainManager(new BrainProperties(dir.resolve("absent"), Duration.ofMillis(100), true,
+        manager = new BrainManager(BrainProperties.of(dir.resolve("absent"), Duration.ofMillis(100), true,
                 Duration.ofSeconds(5)), Clock.systemUTC(), events::add, switches);
         manager.start();
         assertThat(manager.statuses()).isEmpty();
