@@ -10,13 +10,14 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: max-bench <sse> [key=value ...]");
+            System.err.println("usage: max-bench <sse|h2-durability> [options ...]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "sse" -> SseBench.main(rest);
             case "bare-server" -> BareSseServer.serve(rest[0]);
+            case "h2-durability" -> H2DurabilityBench.main(rest);
             default -> {
                 System.err.println("unknown benchmark: " + args[0]);
                 System.exit(2);
