@@ -13,12 +13,15 @@ import fr.macrea.max.testing.TestDatabase;
 import fr.macrea.max.testing.TestTenants;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,11 +42,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code /api/} inside the real application, next to the Vaadin servlet: unknown API paths answer a JSON 404 instead
  * of falling through to the Vaadin page, and no call under {@code /api/} (unknown, webhook, authenticated, failing)
- * ever creates an HTTP session.
+ * ever creates an HTTP session; the container's own limits follow {@code max.http.max-body-size}.
  */
-@SpringBootTest(classes = {MaxApplication.class, ApiSessionsInAppIT.Sessions.class},
+@SpringBootTest(classes = {MaxApplication.class, ApiBoundaryInAppIT.Sessions.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "max.demo.enabled=false")
-class ApiSessionsInAppIT {
+class ApiBoundaryInAppIT {
 
     private static final String PASSWORD = "motdepasse-api";
     private static final String UNKNOWN_HOOK = "/api/hooks/espocrm/0123456789abcdef0123456789abcdef";
@@ -75,6 +78,8 @@ class ApiSessionsInAppIT {
     TenantService tenants;
     @Autowired
     UserService users;
+    @Autowired
+    WebServerApplicationContext server;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private String member;
@@ -139,6 +144,15 @@ class ApiSessionsInAppIT {
         assertThat(tooLarge.status()).isEqualTo(401);
         assertThat(tooLarge.header("Set-Cookie")).isNull();
         assertThat(Sessions.CREATED.get() - before).as("sessions created under /api/").isZero();
+    }
+
+    @Test
+    void tomcats_own_limits_follow_the_api_body_limit() {
+        Connector connector = ((TomcatWebServer) server.getWebServer()).getTomcat().getConnector();
+
+        // the ui application runs on Tomcat: it swallows at most 1 MiB of a refused body, and parses forms up to it
+        assertThat(connector.getProperty("maxSwallowSize")).isEqualTo(1 << 20);
+        assertThat(connector.getMaxPostSize()).isEqualTo(1 << 20);
     }
 
     private HttpRequest.Builder request(String path, String authorization) {
