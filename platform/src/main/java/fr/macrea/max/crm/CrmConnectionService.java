@@ -1,5 +1,7 @@
 package fr.macrea.max.crm;
 
+import fr.macrea.max.http.BodySource;
+import fr.macrea.max.http.BodyTooLargeException;
 import fr.macrea.max.shared.Message;
 
 import fr.macrea.max.security.SystemAuthentication;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,16 +116,18 @@ public class CrmConnectionService {
 
     // ---------------------------------------------------------------- webhooks
 
-    public enum WebhookOutcome { ACCEPTED, UNSIGNED, FORBIDDEN, BAD_REQUEST }
+    public enum WebhookOutcome { ACCEPTED, UNSIGNED, FORBIDDEN, TOO_LARGE, EMBEDDED, BAD_REQUEST }
 
     public record WebhookResult(WebhookOutcome outcome, int changed, Message message) {
     }
 
     /**
      * Verifies and applies one webhook batch. The tenant comes from the hook key registered in its connection; the
-     * signature must name a webhook that THIS tenant registered and match its secret.
+     * signature must name a webhook that THIS tenant registered and match its secret. The body is read (bounded)
+     * only once the hook key names a tenant and a signature is present, so an anonymous caller costs no memory. A
+     * tenant back on the embedded CRM refuses webhooks: its schema is the CRM itself, not a replica to overwrite.
      */
-    public WebhookResult receiveWebhook(String hookKey, String legacySignature, String signature, byte[] body) {
+    public WebhookResult receiveWebhook(String hookKey, String legacySignature, String signature, BodySource source) {
         Optional<TenantId> tenantId = connections.tenantOfHook(hookKey);
         Optional<WebhookSignatures.Parsed> legacy = WebhookSignatures.parse(legacySignature, false);
         Optional<WebhookSignatures.Parsed> modern = WebhookSignatures.parse(signature, true);
@@ -132,6 +137,15 @@ public class CrmConnectionService {
         Tenant tenant = SystemAuthentication.asPlatform(() -> tenants.find(tenantId.get())).orElse(null);
         if (tenant == null) {
             return new WebhookResult(WebhookOutcome.UNSIGNED, 0, null);
+        }
+        byte[] body;
+        try {
+            body = source.read();
+        } catch (BodyTooLargeException e) {
+            log.warn("Refused an EspoCRM webhook larger than the body limit for tenant {}", tenant.slug());
+            return new WebhookResult(WebhookOutcome.TOO_LARGE, 0, e.message());
+        } catch (IOException e) {
+            return new WebhookResult(WebhookOutcome.BAD_REQUEST, 0, Message.of("crm.webhook.body.unreadable"));
         }
         return context.callAs(tenant, () -> {
             WebhookSignatures.Parsed parsed = modern.orElseGet(legacy::get);
@@ -143,6 +157,10 @@ public class CrmConnectionService {
             if (!valid) {
                 log.warn("Refused an EspoCRM webhook with a bad signature for tenant {}", tenant.slug());
                 return new WebhookResult(WebhookOutcome.FORBIDDEN, 0, null);
+            }
+            if (tenant.crmMode() != CrmMode.ESPOCRM) {
+                log.warn("Refused an EspoCRM webhook for tenant {}, which is on the embedded CRM", tenant.slug());
+                return new WebhookResult(WebhookOutcome.EMBEDDED, 0, null);
             }
             List<Object> batch;
             try {

@@ -31,7 +31,8 @@ class ReplicaStore {
 
     /**
      * Copies one EspoCRM record into the replica. Idempotent: a record whose {@code modifiedAt} is not newer than
-     * the stored one is left alone (replayed webhooks, overlapping pulls), so nothing is duplicated or rolled back.
+     * the stored one is left alone (replayed webhooks, overlapping pulls), so nothing is duplicated or rolled back;
+     * neither is a stored record by a copy without {@code modifiedAt}.
      */
     @SuppressWarnings("unchecked")
     CrmStore.Outcome upsert(String entityType, Map<String, Object> record) {
@@ -60,6 +61,11 @@ class ReplicaStore {
             LocalDateTime incoming = modifiedAt == null ? null : (LocalDateTime) p.columns().get(modifiedAt);
             if (stored != null && incoming != null && incoming.isBefore(stored)) {
                 return CrmStore.Outcome.UNCHANGED; // an older copy (late webhook, overlapping pull) never rolls a record back
+            }
+            if (stored != null && incoming == null) {
+                // a copy without modifiedAt (a replayed or hand-made webhook) cannot show it is newer than what the
+                // replica holds: ignored, the next pull brings EspoCRM's current state anyway
+                return CrmStore.Outcome.UNCHANGED;
             }
             if (stored != null && stored.equals(incoming) && same(entityType, p, existing, values)) {
                 return CrmStore.Outcome.UNCHANGED; // a replayed batch

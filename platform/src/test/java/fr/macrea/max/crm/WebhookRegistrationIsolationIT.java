@@ -56,7 +56,7 @@ class WebhookRegistrationIsolationIT extends PlatformIT {
         byte[] body = "[{\"id\":\"6b04cdaec6a7236b8\"}]".getBytes(StandardCharsets.UTF_8);
         String signedWithA = WebhookSignatures.sign(WEBHOOK_ID, body, "secret-of-a", true);
         TestTenants.signOut();
-        assertThat(service.receiveWebhook(hookOfB, null, signedWithA, body).outcome())
+        assertThat(service.receiveWebhook(hookOfB, null, signedWithA, () -> body).outcome())
                 .as("A's secret does not open B's URL").isEqualTo(CrmConnectionService.WebhookOutcome.FORBIDDEN);
 
         TestTenants.signInAs(a, Role.TENANT_ADMIN);
