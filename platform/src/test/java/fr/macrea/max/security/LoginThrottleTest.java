@@ -105,6 +105,23 @@ class LoginThrottleTest {
     }
 
     @Test
+    void a_burst_of_sign_ins_still_being_checked_is_told_to_retry_at_once_not_locked() {
+        LoginKey client = LoginKey.of("api@qmix-paris.fr", "198.51.100.40");
+        for (int i = 0; i < 3; i++) {
+            throttle.acquire(client); // three password checks in progress
+        }
+
+        assertThatThrownBy(() -> throttle.acquire(client))
+                .isInstanceOfSatisfying(LoginThrottledException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+
+        for (int i = 0; i < 3; i++) {
+            throttle.succeeded(client);
+        }
+        assertThatCode(() -> throttle.acquire(client)).doesNotThrowAnyException();
+    }
+
+    @Test
     void parallel_guesses_are_all_counted() throws Exception {
         LoginThrottle tenPerAddress = new LoginThrottle(
                 new LoginProperties(10, 100, Duration.ofMinutes(15), 1000, List.of()), clock);
