@@ -108,6 +108,13 @@ public final class SseBench {
         properties.put("server.port", "0");
         properties.put("server.tomcat.max-connections", Integer.toString(subscribers + 2_000));
         properties.put("server.tomcat.accept-count", "2000");
+        // one bench user holds every stream: lift the per-user and per-tenant caps (docs/events.md) above them
+        properties.put("max.events.max-streams-per-user", Integer.toString(subscribers));
+        properties.put("max.events.max-streams-per-tenant", Integer.toString(subscribers));
+        // and they all sign in at once from 127.0.0.1: more parallel checks than the login throttle lets one
+        // address run (docs/operations.md)
+        properties.put("max.security.login.address-attempts", Integer.toString(subscribers));
+        properties.put("max.security.login.account-attempts", Integer.toString(subscribers));
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.jooq", "ERROR");

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param fanout            {@code in-process} (one node, the default) or {@code redis} (several nodes)
  * @param redisUrl          Redis used by the {@code redis} fan-out
  * @param redisChannel      pub/sub channel of the {@code redis} fan-out
+ * @param maxStreamsPerUser   open SSE streams one user may hold on this node; one more answers 429
+ * @param maxStreamsPerTenant open SSE streams all users of one tenant may hold on this node; one more answers 429
  */
 @ConfigurationProperties("max.events")
 public record EventProperties(@DefaultValue("1000") int subscriberBacklog,
@@ -20,11 +22,16 @@ public record EventProperties(@DefaultValue("1000") int subscriberBacklog,
                               @DefaultValue("1h") Duration sseTimeout,
                               @DefaultValue("in-process") String fanout,
                               @DefaultValue("redis://127.0.0.1:6379") java.net.URI redisUrl,
-                              @DefaultValue("max:events") String redisChannel) {
+                              @DefaultValue("max:events") String redisChannel,
+                              @DefaultValue("5") int maxStreamsPerUser,
+                              @DefaultValue("50") int maxStreamsPerTenant) {
 
     public EventProperties {
         if (subscriberBacklog < 1) {
             throw new IllegalArgumentException("max.events.subscriber-backlog must be positive");
+        }
+        if (maxStreamsPerUser < 1 || maxStreamsPerTenant < 1) {
+            throw new IllegalArgumentException("max.events.max-streams-per-* must be positive");
         }
     }
 }

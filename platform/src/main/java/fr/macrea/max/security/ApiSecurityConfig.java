@@ -26,6 +26,10 @@ class ApiSecurityConfig {
      * dispatch would reach the UI chain and come back as a redirect to the login page.
      */
     private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, exception) -> {
+        if (exception instanceof LoginThrottledException throttled) { // brute-force throttle (LoginThrottle)
+            ThrottledResponse.write(response, throttled);
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"M.A.X.\"");
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     };

@@ -9,10 +9,17 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-/** The login page, in French by default. */
+import java.util.Optional;
+
+/**
+ * The login page, in French by default. After a failed sign-in it says why ({@link LoginFailureHandler}): wrong
+ * credentials ({@code ?error}), too many attempts and how long to wait ({@code ?locked=<minutes>}), or a page left
+ * open too long ({@code ?expired}).
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -59,7 +66,31 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        QueryParameters query = event.getLocation().getQueryParameters();
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        Optional<Long> lockedMinutes = query.getSingleParameter("locked").map(LoginView::minutes);
+        if (lockedMinutes.isPresent()) {
+            error.setTitle(getTranslation("login.locked.title"));
+            error.setMessage(getTranslation("login.locked.message", lockedMinutes.get()));
+        } else if (query.getParameters().containsKey("expired")) {
+            error.setTitle(getTranslation("login.expired.title"));
+            error.setMessage(getTranslation("login.expired.message"));
+        } else {
+            error.setTitle(getTranslation("login.error.title"));
+            error.setMessage(getTranslation("login.error.message"));
+        }
+        login.setI18n(i18n);
+        login.setError(lockedMinutes.isPresent() || query.getParameters().containsKey("expired")
+                || query.getParameters().containsKey("error"));
+    }
+
+    /** The minutes of {@code ?locked=}, kept within sense whatever the address bar says. */
+    private static long minutes(String value) {
+        try {
+            return Math.clamp(Long.parseLong(value.strip()), 1, 24 * 60);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     @Override

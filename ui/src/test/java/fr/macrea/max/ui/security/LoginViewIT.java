@@ -39,4 +39,34 @@ class LoginViewIT extends KaribuIT {
         UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
         assertThat(_get(LoginForm.class).isError()).isTrue();
     }
+
+    @Test
+    void aThrottledLoginSaysWhyAndHowLongToWaitInFrench() {
+        UI.getCurrent().navigate("login", QueryParameters.of("locked", "3"));
+
+        LoginView view = _get(LoginView.class);
+        assertThat(_get(LoginForm.class).isError()).isTrue();
+        assertThat(view.i18n().getErrorMessage().getTitle()).isEqualTo("Trop de tentatives");
+        assertThat(view.i18n().getErrorMessage().getMessage())
+                .contains("la connexion est suspendue").endsWith("Réessayez dans 3 minutes.");
+    }
+
+    @Test
+    void aThrottledLoginSpeaksEnglishThroughI18n() {
+        UiLocales.choose(Locale.ENGLISH);
+        UI.getCurrent().getPage().reload();
+        UI.getCurrent().navigate("login", QueryParameters.of("locked", "1"));
+
+        assertThat(_get(LoginView.class).i18n().getErrorMessage().getMessage()).endsWith("Try again in 1 minute.");
+    }
+
+    @Test
+    void aPostWithoutAValidTokenAsksToSignInAgainAndWrongCredentialsStaySaid() {
+        UI.getCurrent().navigate("login", QueryParameters.of("expired", ""));
+        assertThat(_get(LoginForm.class).isError()).isTrue();
+        assertThat(_get(LoginView.class).i18n().getErrorMessage().getTitle()).isEqualTo("Page de connexion expirée");
+
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        assertThat(_get(LoginView.class).i18n().getErrorMessage().getTitle()).isEqualTo("Identifiants incorrects");
+    }
 }
