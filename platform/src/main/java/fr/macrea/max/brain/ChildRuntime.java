@@ -185,7 +185,11 @@ final class ChildRuntime {
      */
     record Nested(Path outer, String entry) {
         static Nested of(URL url) {
-            String s = url.toString();
+            return of(url.toString());
+        }
+
+        static Nested of(String location) {
+            String s = location;
             if (!s.startsWith("jar:")) {
                 return null;
             }
@@ -205,7 +209,7 @@ final class ChildRuntime {
                 outer = s.substring("file:".length(), split);
                 entry = s.substring(split + 2);
             } else {
-                throw new IllegalStateException("unsupported class path location " + url);
+                throw new IllegalStateException("unsupported class path location " + location);
             }
             return new Nested(Path.of(URLDecoder.decode(outer, StandardCharsets.UTF_8)), entry);
         }

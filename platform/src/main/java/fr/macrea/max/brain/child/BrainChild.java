@@ -32,7 +32,7 @@ public final class BrainChild {
     /** What failed, as the suffix of a {@code brain.refused.*} message key, with its arguments. */
     public static final Set<String> FAILURE_KINDS = Set.of("pf4j-load", "not-started", "not-started-because",
             "extension-count", "extension-failed", "no-public-constructor", "null-contributions", "host-class",
-            "exception", "out-of-memory");
+            "exception", "out-of-memory", "started-threads");
 
     /** Exit status when even the report could not be written. */
     static final int NO_REPORT = 70;
@@ -91,6 +91,7 @@ public final class BrainChild {
     }
 
     private static BrainContributions contribute(Path jar, String id) {
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         HostPluginManager pf4j = new HostPluginManager(jar.getParent());
         String pluginId;
         try {
@@ -117,7 +118,18 @@ public final class BrainChild {
         if (c == null) {
             throw new Refused(Failure.of("null-contributions"));
         }
+        // the contract says no threads: a brain that leaves one behind is refused (the halt ends it anyway)
+        List<String> started = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !before.contains(t) && !isJvmThread(t)).map(Thread::getName).sorted().toList();
+        if (!started.isEmpty()) {
+            throw new Refused(Failure.of("started-threads", String.join(", ", started)));
+        }
         return c;
+    }
+
+    private static boolean isJvmThread(Thread t) {
+        ThreadGroup group = t.getThreadGroup();
+        return t.isDaemon() && group != null && "system".equals(group.getName());
     }
 
     /** PF4J logs and swallows a failing constructor: find the cause to show it. */
