@@ -6,16 +6,15 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,11 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -56,10 +53,10 @@ public class BrainManager {
     private final ApplicationEventPublisher events;
     private final BrainSwitches switches;
     private final BrainFolder folder;
-    private final Function<Path, BrainJarCheck.Result> check;
     private final BrainInspector inspector;
     private final BrainIds ids;
     private final ExecutorService inspections;
+    private final BrainScan scan;
 
     /** Per jar path: the copy seen last time (to notice replacements), its id if loaded, and its status. */
     private final Map<Path, Seen> seen = new HashMap<>();
@@ -67,6 +64,7 @@ public class BrainManager {
     private volatile Set<String> disabled = Set.of();
     private volatile List<BrainStatus> statuses = List.of();
 
+    @Autowired
     public BrainManager(BrainProperties properties, Clock clock, ApplicationEventPublisher events,
                         BrainSwitches switches) {
         this(properties, clock, events, switches, new BrainJarCheck(properties.trust())::check);
@@ -82,7 +80,6 @@ public class BrainManager {
         Path root = properties.dir().toAbsolutePath().normalize();
         Path cache = properties.inspection().cacheDirFor(root).toAbsolutePath().normalize();
         this.folder = new BrainFolder(root);
-        this.check = check;
         this.inspector = new BrainInspector(cache, properties.loadTimeout(), properties.inspection());
         this.ids = new BrainIds(cache.resolve("brain-ids.properties"));
         this.inspections = Executors.newFixedThreadPool(Math.max(1, properties.inspection().parallelism()), r -> {
@@ -90,6 +87,7 @@ public class BrainManager {
             t.setDaemon(true);
             return t;
         });
+        this.scan = new BrainScan(check, inspector, ids, clock, inspections);
     }
 
     @PostConstruct
@@ -131,8 +129,9 @@ public class BrainManager {
                 fresh.put(jar, fingerprint);
             }
         });
-        for (Settled settled : settle(fresh)) {
-            seen.put(settled.jar(), settled.seen());
+        for (BrainScan.Settled settled : scan.settle(fresh, this::holderFile)) {
+            seen.put(settled.jar(), new Seen(settled.fingerprint(), settled.brain() == null ? null : settled.brain().id(),
+                    settled.status()));
             if (settled.brain() != null) {
                 LoadedBrain brain = settled.brain();
                 loaded.put(brain.id(), brain);
@@ -214,96 +213,9 @@ public class BrainManager {
         return Optional.of(id);
     }
 
-    /** What became of a new jar: its status, and the brain with its id binding when it loaded. */
-    private record Settled(Path jar, Seen seen, LoadedBrain brain, BrainIds.Binding binding) {
-    }
-
-    /**
-     * Checks every new jar first, then settles each claimed id: the claims in {@link BrainIds#order} order until
-     * one loads, the others refused. Ids are independent, so their children run in parallel.
-     */
-    private List<Settled> settle(Map<Path, BrainFolder.Fingerprint> fresh) {
-        List<Settled> settled = new ArrayList<>();
-        Map<String, List<BrainIds.Claim>> claims = new TreeMap<>();
-        Map<Path, BrainJarCheck.Result> checks = new HashMap<>();
-        for (Map.Entry<Path, BrainFolder.Fingerprint> e : fresh.entrySet()) {
-            Path jar = e.getKey();
-            String file = jar.getFileName().toString();
-            BrainJarCheck.Result checked = check.apply(jar);
-            if (!checked.acceptable()) {
-                settled.add(refused(jar, e.getValue(), checked.id(), checked.version(), checked.refusal()));
-                continue;
-            }
-            String sha;
-            try {
-                sha = BrainInspector.sha256(jar);
-            } catch (IOException ex) {
-                settled.add(refused(jar, e.getValue(), checked.id(), checked.version(),
-                        Message.of("brain.refused.unreadable-archive", String.valueOf(ex.getMessage()))));
-                continue;
-            }
-            checks.put(jar, checked);
-            claims.computeIfAbsent(checked.id(), k -> new ArrayList<>())
-                    .add(new BrainIds.Claim(jar, file, checked.signer(), sha));
-        }
-        List<Callable<List<Settled>>> work = new ArrayList<>();
-        claims.forEach((id, group) -> work.add(() -> settleId(id, group, checks, fresh)));
-        try {
-            if (work.size() == 1) {
-                settled.addAll(work.getFirst().call());
-            } else {
-                for (Future<List<Settled>> f : inspections.invokeAll(work)) {
-                    settled.addAll(f.get());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            throw new IllegalStateException("brain inspection failed", e);
-        }
-        return settled;
-    }
-
-    private List<Settled> settleId(String id, List<BrainIds.Claim> group, Map<Path, BrainJarCheck.Result> checks,
-                                   Map<Path, BrainFolder.Fingerprint> fingerprints) {
-        List<Settled> out = new ArrayList<>();
-        BrainIds.Ordered ordered = ids.order(id, group);
-        ordered.refused().forEach((claim, reason) -> out.add(refused(claim.jar(), fingerprints.get(claim.jar()), id,
-                checks.get(claim.jar()).version(), reason)));
-        String holder = loaded.containsKey(id) ? holderFile(id) : null;
-        for (BrainIds.Claim claim : ordered.eligible()) {
-            BrainJarCheck.Result checked = checks.get(claim.jar());
-            BrainFolder.Fingerprint fingerprint = fingerprints.get(claim.jar());
-            if (holder != null) {
-                out.add(refused(claim.jar(), fingerprint, id, checked.version(),
-                        Message.of("brain.refused.duplicate-id", id, holder)));
-                continue;
-            }
-            BrainInspector.Inspected inspected = inspector.inspect(claim.jar(), id);
-            if (inspected.refusal() != null) {
-                out.add(refused(claim.jar(), fingerprint, id, checked.version(), inspected.refusal()));
-                continue;
-            }
-            LoadedBrain brain = new LoadedBrain(id, checked.version(), inspected.provider(), inspected.contributions(),
-                    inspected.workflowFiles());
-            out.add(new Settled(claim.jar(), new Seen(fingerprint, id, new BrainStatus(id, brain.version(),
-                    claim.file(), BrainState.LOADED, null, brain.contributions().name().fr(), clock.instant())),
-                    brain, new BrainIds.Binding(claim.signer(), inspected.sha256(), claim.file())));
-            holder = claim.file();
-        }
-        return out;
-    }
-
     private String holderFile(String id) {
-        return seen.entrySet().stream().filter(e -> id.equals(e.getValue().loadedId()))
+        return !loaded.containsKey(id) ? null : seen.entrySet().stream().filter(e -> id.equals(e.getValue().loadedId()))
                 .map(e -> e.getKey().getFileName().toString()).findFirst().orElse("?");
-    }
-
-    private Settled refused(Path jar, BrainFolder.Fingerprint fingerprint, String id, String version, Message reason) {
-        String file = jar.getFileName().toString();
-        log.warn("Brain jar {} refused: {}", file, reason);
-        return new Settled(jar, new Seen(fingerprint, null, BrainStatus.refused(id, version, file, reason,
-                clock.instant())), null, null);
     }
 
     private static String currentUser() {
