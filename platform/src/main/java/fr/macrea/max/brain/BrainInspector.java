@@ -51,9 +51,9 @@ final class BrainInspector {
 
     /** A jar's validated contributions, or why it is refused; {@code sha256} is null when it could not be read. */
     record Inspected(String sha256, BrainContributions contributions, Map<String, String> workflowFiles,
-                     String provider, Message refusal) {
+                     String provider, Message refusal, boolean cached) {
         static Inspected refused(String sha256, Message refusal) {
-            return new Inspected(sha256, null, Map.of(), "", refusal);
+            return new Inspected(sha256, null, Map.of(), "", refusal, false);
         }
     }
 
@@ -70,6 +70,7 @@ final class BrainInspector {
             return Inspected.refused(null, Message.of("brain.refused.unreadable-archive", String.valueOf(e.getMessage())));
         }
         InspectionCache.Entry entry = cache.read(sha).orElse(null);
+        boolean cached = entry != null;
         if (entry == null) {
             ChildAnswer answer = runChild(jar, id);
             if (answer == null) {
@@ -92,7 +93,7 @@ final class BrainInspector {
         if (checked.refusal() != null) {
             return Inspected.refused(sha, checked.refusal());
         }
-        return new Inspected(sha, contributions, checked.workflowFiles(), checked.provider(), null);
+        return new Inspected(sha, contributions, checked.workflowFiles(), checked.provider(), null, cached);
     }
 
     static String sha256(Path jar) throws IOException {

@@ -120,6 +120,8 @@ final class BrainScan {
                     BrainState.LOADED, null, brain.contributions().name().fr(), clock.instant()),
                     brain, new BrainIds.Binding(claim.signer(), inspected.sha256(), claim.file())));
             holder = claim.file();
+            log.info("Brain {} {} contributions from {}", id, brain.version(),
+                    inspected.cached() ? "the inspection cache" : "a child JVM");
         }
         return out;
     }
