@@ -83,6 +83,17 @@ class BrainInspectorTest {
     }
 
     @Test
+    void an_answer_that_is_not_a_report_is_refused() {
+        assertThat(refusal(Attack.FORGES_OUTPUT)).startsWith("réponse illisible du processus d'inspection : ");
+    }
+
+    @Test
+    void an_answer_larger_than_the_bound_kills_the_child() {
+        assertThat(refusal(Attack.FLOODS_OUTPUT).replaceAll("[\\s\\u00a0\\u202f]", ""))
+                .isEqualTo("réponseduprocessusd'inspectiontropvolumineuse(plusde8388608octets):processustué");
+    }
+
+    @Test
     void the_child_has_an_empty_environment_bounded_flags_and_a_minimal_class_path() {
         BrainInspector.Inspected inspected = inspector().inspect(HostileBrains.jar(dir, "curieux", Attack.SNOOPS), "curieux");
         assertThat(inspected.refusal()).isNull();

@@ -39,6 +39,20 @@ final class HostileBrains {
         SLEEPS_FOREVER("for (int i = 0; i >= 0; i = 0) { try { Thread.sleep(60_000); } catch (InterruptedException e) { } }"),
         ALLOCATES("for (int i = 0; i >= 0; i++) { HOARD.add(new long[1 << 20]); }"),
         STATIC_INIT_THROWS(""),
+        /** Writes its own "report" to the child's real stdout and halts before the child can answer. */
+        FORGES_OUTPUT("""
+                try (var out = new java.io.FileOutputStream(java.io.FileDescriptor.out)) {
+                    out.write("{\\"contributions\\": tout est permis".getBytes());
+                } catch (java.io.IOException e) { }
+                Runtime.getRuntime().halt(0);"""),
+        /** Floods the child's real stdout. */
+        FLOODS_OUTPUT("""
+                try (var out = new java.io.FileOutputStream(java.io.FileDescriptor.out)) {
+                    byte[] chunk = new byte[1 << 20];
+                    java.util.Arrays.fill(chunk, (byte) 'x');
+                    for (int i = 0; i < 64; i++) { out.write(chunk); }
+                } catch (java.io.IOException e) { }
+                Runtime.getRuntime().halt(0);"""),
         /** Reports what it can see of its environment in a template's tone. */
         SNOOPS("");
 
