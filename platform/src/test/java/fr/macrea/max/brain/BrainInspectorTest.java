@@ -77,6 +77,11 @@ class BrainInspectorTest {
     }
 
     @Test
+    void an_extension_index_that_expands_without_bound_costs_the_child_its_heap_not_the_server() {
+        assertThat(refusal(Attack.INDEX_BOMB)).isEqualTo("le cerveau a dépassé la mémoire permise à son inspection (64 Mio)");
+    }
+
+    @Test
     void a_static_initializer_that_throws_shows_what_it_threw() {
         assertThat(refusal(Attack.STATIC_INIT_THROWS)).isEqualTo("le cerveau a levé une exception : "
                 + "ExceptionInInitializerError ← IllegalStateException — règles introuvables");

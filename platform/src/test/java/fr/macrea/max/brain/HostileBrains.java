@@ -45,6 +45,8 @@ final class HostileBrains {
                     out.write("{\\"contributions\\": tout est permis".getBytes());
                 } catch (java.io.IOException e) { }
                 Runtime.getRuntime().halt(0);"""),
+        /** An ordinary brain whose {@code META-INF/extensions.idx} expands to 256 MiB on one line (a 256 KiB entry). */
+        INDEX_BOMB(""),
         /** Floods the child's real stdout. */
         FLOODS_OUTPUT("""
                 try (var out = new java.io.FileOutputStream(java.io.FileDescriptor.out)) {
@@ -87,6 +89,13 @@ final class HostileBrains {
             }
             out.putNextEntry(new JarEntry("META-INF/extensions.idx"));
             out.write((className + "\n").getBytes(StandardCharsets.UTF_8));
+            if (attack == Attack.INDEX_BOMB) {
+                byte[] chunk = new byte[1 << 20];
+                java.util.Arrays.fill(chunk, (byte) 'a');
+                for (int i = 0; i < 256; i++) {
+                    out.write(chunk);
+                }
+            }
             out.closeEntry();
             out.close();
             return Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
