@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -21,13 +22,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The registry of brains: loads every jar of {@code max.brains.dir} at start and, every
  * {@code max.brains.scan-interval}, loads a dropped jar, reloads a replaced one and unloads a removed one, without
- * restart ({@link BrainFolder}). Each jar is checked before any of its code runs ({@link BrainJarCheck}), then
- * loaded and validated ({@link BrainLoader}); a refused jar keeps a precise reason for the console.
+ * restart ({@link BrainFolder}). Each jar is checked before any of its code runs ({@link BrainJarCheck}); its
+ * contributions are then obtained by running its {@code contribute()} once per jar version in a short-lived child
+ * JVM and validated in the server ({@link BrainInspector}): no brain code ever runs in the server's JVM. A refused
+ * jar keeps a precise reason for the console, and stays refused across restarts until the file changes.
+ * <p>
+ * An id already held by a loaded brain, or bound to a signer, is never taken over by another jar ({@link BrainIds}):
+ * at each scan every new jar is checked first, and signed jars go before unsigned ones.
  * <p>
  * Requests only ever read the immutable {@link LoadedBrain} snapshots, so a brain cannot break a request. Which
  * brains a platform admin disabled lives in the database ({@link BrainSwitches}), shared by every node: the node
@@ -43,25 +53,41 @@ public class BrainManager {
     private final ApplicationEventPublisher events;
     private final BrainSwitches switches;
     private final BrainFolder folder;
-    private final BrainLoader loader;
-    private final BrainJarCheck check;
+    private final BrainInspector inspector;
+    private final BrainIds ids;
+    private final ExecutorService inspections;
+    private final BrainScan scan;
 
-    /** Per jar path: the copy seen last time (to notice replacements), its PF4J id if loaded, and its status. */
+    /** Per jar path: the copy seen last time (to notice replacements), its id if loaded, and its status. */
     private final Map<Path, Seen> seen = new HashMap<>();
     private final Map<String, LoadedBrain> loaded = new ConcurrentHashMap<>();
     private volatile Set<String> disabled = Set.of();
     private volatile List<BrainStatus> statuses = List.of();
 
+    @Autowired
     public BrainManager(BrainProperties properties, Clock clock, ApplicationEventPublisher events,
                         BrainSwitches switches) {
+        this(properties, clock, events, switches, new BrainJarCheck(properties.trust())::check);
+    }
+
+    /** With another check, for tests that need jars with a signer. */
+    BrainManager(BrainProperties properties, Clock clock, ApplicationEventPublisher events, BrainSwitches switches,
+                 Function<Path, BrainJarCheck.Result> check) {
         this.properties = properties;
         this.clock = clock;
         this.events = events;
         this.switches = switches;
         Path root = properties.dir().toAbsolutePath().normalize();
+        Path cache = properties.inspection().cacheDirFor(root).toAbsolutePath().normalize();
         this.folder = new BrainFolder(root);
-        this.loader = new BrainLoader(new HostPluginManager(root), properties.loadTimeout());
-        this.check = new BrainJarCheck(properties.trust());
+        this.inspector = new BrainInspector(cache, properties.loadTimeout(), properties.inspection());
+        this.ids = new BrainIds(cache.resolve("brain-ids.properties"));
+        this.inspections = Executors.newFixedThreadPool(Math.max(1, properties.inspection().parallelism()), r -> {
+            Thread t = new Thread(r, "brain-inspection");
+            t.setDaemon(true);
+            return t;
+        });
+        this.scan = new BrainScan(check, inspector, ids, clock, inspections);
     }
 
     @PostConstruct
@@ -75,10 +101,10 @@ public class BrainManager {
     @PreDestroy
     public synchronized void shutdown() {
         folder.stop();
+        inspections.shutdownNow();
         loaded.clear();
         seen.clear();
         statuses = List.of();
-        loader.shutdown();
     }
 
     /** Reads the brains folder (and the disabled brains) now and applies what changed. Returns the statuses. */
@@ -95,17 +121,26 @@ public class BrainManager {
             }
         }
         // a jar refused because its id was taken gets another chance once the jar holding that id is gone
-        seen.values().removeIf(s -> s.pluginId() == null && s.status().state() == BrainState.REFUSED
+        seen.values().removeIf(s -> s.loadedId() == null && s.status().state() == BrainState.REFUSED
                 && unloadedIds.contains(s.status().id()));
-        present.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            if (!seen.containsKey(e.getKey())) {
-                Seen result = load(e.getKey(), e.getValue());
-                seen.put(e.getKey(), result);
-                if (result.status().state() == BrainState.LOADED) {
-                    loadedIds.add(result.status().id());
-                }
+        Map<Path, BrainFolder.Fingerprint> fresh = new TreeMap<>();
+        present.forEach((jar, fingerprint) -> {
+            if (!seen.containsKey(jar)) {
+                fresh.put(jar, fingerprint);
             }
         });
+        for (BrainScan.Settled settled : scan.settle(fresh, this::holderFile)) {
+            seen.put(settled.jar(), new Seen(settled.fingerprint(), settled.brain() == null ? null : settled.brain().id(),
+                    settled.status()));
+            if (settled.brain() != null) {
+                LoadedBrain brain = settled.brain();
+                loaded.put(brain.id(), brain);
+                ids.bind(brain.id(), settled.binding());
+                loadedIds.add(brain.id());
+                log.info("Brain {} {} loaded from {} (API {})", brain.id(), brain.version(),
+                        settled.jar().getFileName(), PluginsApi.VERSION);
+            }
+        }
         publishStatuses();
         if (!loadedIds.isEmpty() || !unloadedIds.isEmpty()) {
             unloadedIds.removeAll(loadedIds);
@@ -169,44 +204,18 @@ public class BrainManager {
 
     private Optional<String> unload(Path jar, Seen previous) {
         seen.remove(jar);
-        String pluginId = previous.pluginId();
-        if (pluginId == null) {
+        String id = previous.loadedId();
+        if (id == null) {
             return Optional.empty();
         }
-        loaded.remove(pluginId);
-        loader.unload(pluginId);
-        log.info("Brain {} unloaded ({})", pluginId, jar.getFileName());
-        return Optional.of(pluginId);
+        loaded.remove(id);
+        log.info("Brain {} unloaded ({})", id, jar.getFileName());
+        return Optional.of(id);
     }
 
-    private Seen load(Path jar, BrainFolder.Fingerprint fingerprint) {
-        String file = jar.getFileName().toString();
-        BrainJarCheck.Result checked = check.check(jar);
-        if (!checked.acceptable()) {
-            return refused(fingerprint, checked.id(), checked.version(), file, checked.refusal());
-        }
-        String id = checked.id();
-        if (loaded.containsKey(id) || loader.knows(id)) {
-            String owner = seen.entrySet().stream().filter(e -> id.equals(e.getValue().pluginId()))
-                    .map(e -> e.getKey().getFileName().toString()).findFirst().orElse("?");
-            return refused(fingerprint, id, checked.version(), file,
-                    Message.of("brain.refused.duplicate-id", id, owner));
-        }
-        BrainLoader.Outcome outcome = loader.load(jar, id);
-        if (outcome.refusal() != null) {
-            return refused(fingerprint, id, checked.version(), file, outcome.refusal());
-        }
-        LoadedBrain brain = outcome.brain();
-        loaded.put(id, brain);
-        log.info("Brain {} {} loaded from {} (API {})", id, brain.version(), file, PluginsApi.VERSION);
-        return new Seen(fingerprint, outcome.pluginId(), new BrainStatus(id, brain.version(), file, BrainState.LOADED,
-                null, brain.contributions().name().fr(), clock.instant()));
-    }
-
-    private Seen refused(BrainFolder.Fingerprint fingerprint, String id, String version, String file,
-                         Message reason) {
-        log.warn("Brain jar {} refused: {}", file, reason);
-        return new Seen(fingerprint, null, BrainStatus.refused(id, version, file, reason, clock.instant()));
+    private String holderFile(String id) {
+        return !loaded.containsKey(id) ? null : seen.entrySet().stream().filter(e -> id.equals(e.getValue().loadedId()))
+                .map(e -> e.getKey().getFileName().toString()).findFirst().orElse("?");
     }
 
     private static String currentUser() {
@@ -214,11 +223,11 @@ public class BrainManager {
         return auth == null ? "system" : auth.getName();
     }
 
-    private record Seen(BrainFolder.Fingerprint fingerprint, String pluginId, BrainStatus status) {
+    private record Seen(BrainFolder.Fingerprint fingerprint, String loadedId, BrainStatus status) {
     }
 
-    /** For tests and the benchmark: the live list of loaded plugin ids in PF4J itself. */
-    List<String> pf4jPluginIds() {
-        return List.copyOf(loader.pluginIds());
+    /** For tests and the benchmark: how many inspection child JVMs this manager started. */
+    int childrenStarted() {
+        return inspector.childrenStarted();
     }
 }

@@ -13,7 +13,7 @@ import java.time.Duration;
  *                     (no brain until it appears)
  * @param scanInterval how often the folder is re-read for dropped, replaced or removed jars
  * @param watch        whether to re-read the folder at all (tests drive {@link BrainManager#rescan()} themselves)
- * @param loadTimeout  how long a brain may take to hand over its contributions before it is refused
+ * @param loadTimeout  how long the child JVM inspecting a jar may run before it is killed and the jar refused
  * @param trust        which jars the host accepts before any of their code runs (signatures, reading limits)
  * @param inspection   how a jar's contributions are obtained without running its code in the server
  */
@@ -42,13 +42,27 @@ public record BrainProperties(@DefaultValue("./data/brains") Path dir,
     }
 
     /**
-     * How contributions are obtained from a jar.
+     * How contributions are obtained from a jar: its {@code contribute()} runs once per jar version in a short-lived
+     * child JVM, never in the server; what it answered is cached.
      *
-     * @param cacheDir where inspected contributions are kept by the jar's SHA-256 (null: {@code <dir>/.inspected})
+     * @param cacheDir       where inspected contributions, refusals, id bindings and the child's runtime are kept
+     *                       (null: {@code <dir>/.inspected})
+     * @param heapMb         the child JVM's maximum heap, in MiB
+     * @param maxOutputBytes the most the host reads of the child's report; beyond, the child is killed and the jar
+     *                       refused
+     * @param parallelism    how many children may run at once during a scan (jars with different ids)
      */
-    public record Inspection(Path cacheDir) {
+    public record Inspection(Path cacheDir,
+                             @DefaultValue("64") int heapMb,
+                             @DefaultValue("8388608") int maxOutputBytes,
+                             @DefaultValue("2") int parallelism) {
         public static Inspection defaults() {
-            return new Inspection(null);
+            return new Inspection(null, 64, 8 * 1024 * 1024, 2);
+        }
+
+        /** The cache folder for a brains folder {@code dir}. */
+        public Path cacheDirFor(Path dir) {
+            return cacheDir != null ? cacheDir : dir.resolve(".inspected");
         }
     }
 }

@@ -6,8 +6,8 @@ import fr.macrea.max.plugins.api.PluginsApi;
 import java.util.Map;
 
 /**
- * A validated brain. Only host-side immutable records are kept (never the brain's object or class), so unloading the
- * jar frees its class loader.
+ * A validated brain: the immutable records rebuilt in the server from what the brain's inspection child answered.
+ * None of the brain's classes ever exists in the server, so unloading the jar only drops these records.
  *
  * @param workflowFiles the n8n workflow files the brain ships, by scenario id (read and checked at load time);
  *                      other scenarios get the workflow {@code automation.n8n.N8nWorkflowBuilder} generates

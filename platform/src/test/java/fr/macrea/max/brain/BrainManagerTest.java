@@ -80,14 +80,13 @@ class BrainManagerTest {
         Path jar = BrainJars.good(dir, "beaute", "1.0.0");
         manager.rescan();
         assertThat(manager.isAvailable("beaute")).isTrue();
-        assertThat(manager.pf4jPluginIds()).containsExactly("beaute");
+        assertThat(manager.childrenStarted()).as("inspected in one child JVM").isEqualTo(1);
         assertThat(events).contains(new BrainsChanged(java.util.Set.of("beaute"), java.util.Set.of()));
 
         BrainJars.remove(jar);
         manager.rescan();
         assertThat(manager.isAvailable("beaute")).isFalse();
         assertThat(manager.statuses()).isEmpty();
-        assertThat(manager.pf4jPluginIds()).isEmpty();
         assertThat(events).contains(new BrainsChanged(java.util.Set.of(), java.util.Set.of("beaute")));
     }
 
@@ -145,7 +144,7 @@ class BrainManagerTest {
                 .isEqualTo("Plugin-Requires « >=3.0.0 & <4.0.0 » incompatible avec l'API des cerveaux 2.0.0");
         assertThat(BrainMessages.fr(status("brain-vague-1.0.0.jar").reason())).startsWith("Plugin-Requires manquant");
         assertThat(manager.available()).isEmpty();
-        assertThat(manager.pf4jPluginIds()).isEmpty();
+        assertThat(manager.childrenStarted()).as("refused before any of their code runs").isZero();
     }
 
     @Test
@@ -181,7 +180,6 @@ class BrainManagerTest {
         BrainStatus s = status("brain-champs-1.0.0.jar");
         assertThat(s.state()).isEqualTo(BrainState.REFUSED);
         assertThat(BrainMessages.fr(s.reason())).contains("fieldPlan.entities[Lead].fields[poids colis]", "nom de champ illégal « poids colis »");
-        assertThat(manager.pf4jPluginIds()).as("the refused plugin's class loader is released").isEmpty();
     }
 
     @Test
@@ -198,7 +196,6 @@ class BrainManagerTest {
                 .isEqualTo("l'extension TestBrain n'a pas pu être créée : IllegalStateException — constructeur cassé");
         assertThat(BrainMessages.fr(status("brain-vide-1.0.0.jar").reason())).startsWith("0 extension(s) Brain");
         assertThat(manager.available()).extracting(LoadedBrain::id).containsExactly("standard");
-        assertThat(manager.pf4jPluginIds()).containsExactly("standard");
     }
 
     @Test
@@ -211,7 +208,6 @@ class BrainManagerTest {
         BrainStatus broken = status("brain-tronque-1.0.0.jar");
         assertThat(broken.state()).isEqualTo(BrainState.REFUSED);
         assertThat(BrainMessages.fr(broken.reason())).contains("scenarios[relance].n8nWorkflowResource", "n'est pas un workflow n8n");
-        assertThat(manager.pf4jPluginIds()).containsExactly("fichier");
     }
 
     @Test
@@ -227,35 +223,9 @@ class BrainManagerTest {
         assertThat(BrainMessages.en(status("brain-spring-1.0.0.jar").reason()))
                 .startsWith("the brain tried to load host class org.springframework.context.ApplicationContext");
         assertThat(manager.available()).extracting(LoadedBrain::id).containsExactly("standard");
-        assertThat(manager.pf4jPluginIds()).containsExactly("standard");
         BrainJars.good(dir, "logistique", "1.0.0");
         manager.rescan();
         assertThat(manager.available()).extracting(LoadedBrain::id).containsExactly("logistique", "standard");
-    }
-
-    @Test
-    void a_brain_sees_the_jdk_pf4j_and_the_api_but_nothing_else_of_the_host() throws Exception {
-        start(false);
-        BrainJars.good(dir, "standard", "1.0.0");
-        manager.rescan();
-        org.pf4j.PluginClassLoader loader = new BrainClassLoader(new org.pf4j.DefaultPluginManager(),
-                new org.pf4j.DefaultPluginDescriptor(), getClass().getClassLoader());
-        try (loader) {
-            assertThat(loader.loadClass("java.util.List")).isSameAs(java.util.List.class);
-            assertThat(loader.loadClass("java.sql.Connection")).isSameAs(java.sql.Connection.class);
-            assertThat(loader.loadClass("org.pf4j.Extension")).isSameAs(org.pf4j.Extension.class);
-            assertThat(loader.loadClass("fr.macrea.max.plugins.api.Brain")).isSameAs(fr.macrea.max.plugins.api.Brain.class);
-            for (String host : List.of("fr.macrea.max.brain.BrainManager", "fr.macrea.max.shared.Message",
-                    "org.springframework.context.ApplicationContext", "org.jooq.DSLContext", "com.mysql.cj.jdbc.Driver",
-                    "org.h2.Driver", "tools.jackson.databind.json.JsonMapper")) {
-                assertThat(Class.forName(host)).as("the host itself has " + host).isNotNull();
-                org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.loadClass(host)).as(host)
-                        .isInstanceOf(BrainClassLoader.HostClassRefusedException.class);
-            }
-            assertThat(getClass().getClassLoader().getResource("max-platform.properties")).as("a host resource").isNotNull();
-            assertThat(loader.getResource("max-platform.properties")).as("not visible to brains").isNull();
-            assertThat(java.util.Collections.list(loader.getResources("db/platform/V60__brain_state.sql"))).isEmpty();
-        }
     }
 
     @Test
@@ -296,13 +266,12 @@ class BrainManagerTest {
     }
 
     @Test
-    void shutdown_unloads_every_plugin() {
+    void shutdown_forgets_every_brain() {
         BrainJars.good(dir, "standard", "1.0.0");
         BrainJars.good(dir, "logistique", "1.0.0");
         start(false);
-        assertThat(manager.pf4jPluginIds()).hasSize(2);
+        assertThat(manager.available()).hasSize(2);
         manager.shutdown();
-        assertThat(manager.pf4jPluginIds()).isEmpty();
         assertThat(manager.available()).isEmpty();
         manager = null;
     }

@@ -1,4 +1,4 @@
-package fr.macrea.max.brain;
+package fr.macrea.max.brain.child;
 
 import fr.macrea.max.plugins.api.PluginsApi;
 import org.pf4j.DefaultPluginManager;
@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** PF4J on one root folder, knowing the host's API version. Loading is driven by {@link BrainLoader}. */
+/** PF4J on one root folder, knowing the host's API version. Used only in the child JVM ({@link BrainChild}). */
 final class HostPluginManager extends DefaultPluginManager {
 
     HostPluginManager(Path root) {

@@ -1,4 +1,4 @@
-package fr.macrea.max.brain;
+package fr.macrea.max.brain.child;
 
 import org.pf4j.ClassLoadingStrategy;
 import org.pf4j.PluginClassLoader;
@@ -17,9 +17,11 @@ import java.util.List;
  * {@link HostClassRefusedException}, so it cannot couple itself to the host's internals by reflection. Resources
  * are the brain's own only.
  * <p>
- * This guards against coupling, it is not a sandbox: code in the same JVM can still reach the application class
- * loader through a plugins-api class ({@code Brain.class.getClassLoader()}). Running brains in a child JVM is what
- * isolates them (a later step).
+ * It only ever exists in the short-lived child JVM that inspects a jar ({@link BrainChild}), never in the server:
+ * there it keeps a brain from coupling itself to the child's own classes (Jackson, the child entry point). It is not
+ * a sandbox (code can still reach the application class loader through {@code Brain.class.getClassLoader()}); the
+ * isolation is the child process itself, which holds no database, secret or tenant data and is killed after its
+ * time limit.
  */
 final class BrainClassLoader extends PluginClassLoader {
 
