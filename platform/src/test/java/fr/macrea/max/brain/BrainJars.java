@@ -38,14 +38,17 @@ public final class BrainJars {
 
     /** What the generated brain does. */
     public enum Kind {
-        GOOD, BAD_FIELD_NAME, THROWS_IN_CONTRIBUTE, THROWS_IN_CONSTRUCTOR, HANGS, NO_EXTENSION,
+        GOOD, BAD_FIELD_NAME, THROWS_IN_CONTRIBUTE, THROWS_IN_CONSTRUCTOR,
+        /** Spins for 3 s in contribute(), past the time limit of the tests that use it. */
+        HANGS,
+        NO_EXTENSION,
         /** Ships its scenario's n8n workflow as a resource (custom nodes). */
         WORKFLOW_FILE,
         /** Declares a workflow resource whose content is not an n8n workflow. */
         BROKEN_WORKFLOW_FILE,
         /** Builds its scenario with the record's canonical constructor, which is not part of the brain contract. */
         CANONICAL_CONSTRUCTOR,
-        /** Tries to load a platform class at run time ({@code Class.forName}). */
+        /** Tries to load a platform class at run time ({@code Class.forName}): refused by the bytecode check. */
         LOADS_PLATFORM_CLASS,
         /** Tries to load a host library class (Spring) at run time. */
         LOADS_HOST_LIBRARY
@@ -259,7 +262,9 @@ public final class BrainJars {
                 ? "public TestBrain() { throw new IllegalStateException(\"constructeur cassé\"); }" : "";
         String first = switch (kind) {
             case THROWS_IN_CONTRIBUTE -> "if (true) throw new IllegalStateException(\"base de règles introuvable\");";
-            case HANGS -> "try { Thread.sleep(600_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }";
+            // spins past the time limit with nothing the bytecode allow-list refuses (no Thread.sleep), then gives up
+            case HANGS -> "java.time.Instant end = java.time.Instant.now().plusSeconds(3); "
+                    + "while (java.time.Instant.now().isBefore(end)) { }";
             case LOADS_PLATFORM_CLASS -> forName("fr.macrea.max.brain.BrainManager");
             case LOADS_HOST_LIBRARY -> forName("org.springframework.context.ApplicationContext");
             default -> "";
