@@ -116,6 +116,9 @@ class BrainBytecodePolicyTest {
                         try { new Object().wait(); } catch (InterruptedException e) { }"""),
                 Arguments.of("sysprop", "java.lang.Integer.getInteger(String)",
                         "Integer.getInteger(\"max.secret\");"),
+                Arguments.of("classname", "java.lang.Class.getName()",
+                        "String n = String.class.getName();"),
+                Arguments.of("arraymonitor", "java.lang.Object.notify()", "new int[1].notify();"),
                 Arguments.of("threadref", "java.lang.Thread.<init>(Runnable)",
                         "java.util.function.Function<Runnable, Thread> f = Thread::new;"));
     }
