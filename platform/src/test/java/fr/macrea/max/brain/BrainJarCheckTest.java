@@ -114,7 +114,7 @@ class BrainJarCheckTest {
 
     @Test
     void a_signed_jar_changed_after_signing_is_refused_even_when_unsigned_jars_are_allowed() {
-        Path jar = BrainJars.tamper(BrainJars.good(dir, "modifie", "1.0.0", Signer.DEV));
+        Path jar = BrainSigning.tamper(BrainJars.good(dir, "modifie", "1.0.0", Signer.DEV));
         for (BrainJarCheck check : new BrainJarCheck[] {PRODUCTION, EMBEDDED}) {
             BrainJarCheck.Result result = check.check(jar);
             assertThat(result.refusal()).isNotNull();
@@ -126,7 +126,7 @@ class BrainJarCheckTest {
     @Test
     void a_class_added_to_a_signed_jar_makes_it_partially_signed_and_refused_even_when_unsigned_jars_are_allowed() {
         byte[] extra = BrainJars.compile("testbrains.extra.Extra", "public class Extra { }").values().iterator().next();
-        Path jar = BrainJars.addUnsignedClass(BrainJars.good(dir, "ajout", "1.0.0", Signer.DEV),
+        Path jar = BrainSigning.addUnsignedClass(BrainJars.good(dir, "ajout", "1.0.0", Signer.DEV),
                 "testbrains/extra/Extra.class", extra);
         for (BrainJarCheck check : new BrainJarCheck[] {PRODUCTION, EMBEDDED}) {
             BrainJarCheck.Result result = check.check(jar);

@@ -125,52 +125,7 @@ public final class BrainJars {
         return move(tmp, jar);
     }
 
-    /**
-     * The same signed jar with one class changed after signing (a byte of its code flipped, as an attacker who
-     * edits a signed brain would), its signature files kept.
-     */
-    public static Path tamper(Path signedJar) {
-        Path tmp = signedJar.resolveSibling(signedJar.getFileName() + ".tampered");
-        try (ZipFile in = new ZipFile(signedJar.toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
-            boolean changed = false;
-            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
-                byte[] bytes = in.getInputStream(entry).readAllBytes();
-                if (!changed && entry.getName().endsWith(".class")) {
-                    bytes = bytes.clone();
-                    bytes[bytes.length - 1] ^= 0x01;
-                    changed = true;
-                }
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                out.write(bytes);
-                out.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return move(tmp, signedJar);
-    }
-
-    /** The same signed jar with one more class, unsigned, added after signing. */
-    public static Path addUnsignedClass(Path signedJar, String entryName, byte[] bytes) {
-        Path tmp = signedJar.resolveSibling(signedJar.getFileName() + ".added");
-        try (ZipFile in = new ZipFile(signedJar.toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
-            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                out.write(in.getInputStream(entry).readAllBytes());
-                out.closeEntry();
-            }
-            out.putNextEntry(new ZipEntry(entryName));
-            out.write(bytes);
-            out.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return move(tmp, signedJar);
-    }
-
-    private static Path move(Path from, Path to) {
+    static Path move(Path from, Path to) {
         try {
             return Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -13,10 +13,14 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The keys test jars are signed with: the development signer committed under {@code brains/signing/} (the one the
- * build signs the built-in brains with and the built-in truststore trusts), and a foreign key of the tests' own.
+ * build signs the built-in brains with and the built-in truststore trusts), and a foreign key of the tests' own; and
+ * what an attacker does to a signed jar (change a class, add one).
  */
 public final class BrainSigning {
 
@@ -74,6 +78,51 @@ public final class BrainSigning {
             return in;
         }
         return Files.newInputStream(repositoryFile(location));
+    }
+
+    /**
+     * The same signed jar with one class changed after signing (a byte of its code flipped, as an attacker who
+     * edits a signed brain would), its signature files kept.
+     */
+    public static Path tamper(Path signedJar) {
+        Path tmp = signedJar.resolveSibling(signedJar.getFileName() + ".tampered");
+        try (ZipFile in = new ZipFile(signedJar.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
+            boolean changed = false;
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(entry).readAllBytes();
+                if (!changed && entry.getName().endsWith(".class")) {
+                    bytes = bytes.clone();
+                    bytes[bytes.length - 1] ^= 0x01;
+                    changed = true;
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return BrainJars.move(tmp, signedJar);
+    }
+
+    /** The same signed jar with one more class, unsigned, added after signing. */
+    public static Path addUnsignedClass(Path signedJar, String entryName, byte[] bytes) {
+        Path tmp = signedJar.resolveSibling(signedJar.getFileName() + ".added");
+        try (ZipFile in = new ZipFile(signedJar.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(in.getInputStream(entry).readAllBytes());
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry(entryName));
+            out.write(bytes);
+            out.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return BrainJars.move(tmp, signedJar);
     }
 
     /** A file of the repository, found from the module a test runs in (platform, ui, ...). */
