@@ -28,6 +28,7 @@ import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.AccessFlag;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -96,7 +97,8 @@ record BrainClassScan(String name, String superName, List<String> interfaces, Se
     }
 
     private static final class Collector {
-        private final List<Ref> refs = new ArrayList<>();
+        /** A set: a brain names the same few API members hundreds of times. */
+        private final Set<Ref> refs = new LinkedHashSet<>();
 
         void code(CodeElement element) {
             switch (element) {

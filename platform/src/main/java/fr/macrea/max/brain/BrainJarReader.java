@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
@@ -132,8 +133,8 @@ final class BrainJarReader {
     }
 
     /**
-     * Drains every {@code META-INF/} entry through the bounds before {@link JarFile} reads any of them by itself.
-     * Returns whether the jar has signature files.
+     * Drains every {@code META-INF/} entry through the bounds before {@link JarFile} reads any of them by itself, and
+     * refuses an entry name present twice. Returns whether the jar has signature files.
      */
     private boolean drainMetaInf(Path jar) throws IOException, RefusedException {
         boolean signatureFiles = false;
@@ -142,10 +143,15 @@ final class BrainJarReader {
                 throw new RefusedException(Message.of("brain.refused.too-many-entries", limits.maxEntries()));
             }
             long total = 0;
+            Set<String> names = new HashSet<>();
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 String name = entry.getName();
+                if (!names.add(name)) {
+                    // which copy a class loader would read is not defined: never guess
+                    throw new RefusedException(Message.of("brain.refused.duplicate-entry", name));
+                }
                 if (entry.isDirectory() || !name.toUpperCase(Locale.ROOT).startsWith("META-INF/")) {
                     continue;
                 }

@@ -208,6 +208,17 @@ class BrainJarCheckTest {
     }
 
     @Test
+    void a_jar_with_two_entries_of_the_same_name_is_refused() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("META-INF/MANIFEST.MF", manifest("double"));
+        entries.put("testbrains/Twice.class", new byte[10]);
+        Path jar = ZipBombs.write(dir.resolve("brain-double-1.0.0.jar"), entries, "testbrains/Twice.class", 1, 40);
+        BrainJarCheck.Result result = EMBEDDED.check(jar);
+        assertThat(result.refusal().key()).isEqualTo("brain.refused.duplicate-entry");
+        assertThat(BrainMessages.fr(result.refusal())).isEqualTo("l'entrée testbrains/Twice.class figure deux fois dans le jar");
+    }
+
+    @Test
     void the_manifest_is_still_checked_first_on_a_signed_jar() {
         Path jar = BrainJars.brain(dir, "brain-futur-1.0.0.jar", "futur", "1.0.0", ">=3.0.0 & <4.0.0",
                 BrainJars.Kind.GOOD, Signer.DEV);
