@@ -137,6 +137,16 @@ class BrainJarCheckTest {
     }
 
     @Test
+    void a_jar_whose_signature_block_is_garbled_is_refused_even_when_unsigned_jars_are_allowed() {
+        Path jar = BrainSigning.garbleSignatureBlock(BrainJars.good(dir, "brouille", "1.0.0", Signer.DEV));
+        for (BrainJarCheck check : new BrainJarCheck[] {PRODUCTION, EMBEDDED}) {
+            BrainJarCheck.Result result = check.check(jar);
+            assertThat(result.refusal()).isNotNull();
+            assertThat(result.refusal().key()).isEqualTo("brain.refused.empty-signature");
+        }
+    }
+
+    @Test
     void an_operator_truststore_trusts_its_own_signer_and_no_longer_the_development_one() throws Exception {
         Path truststore = dir.resolve("operator.p12");
         KeyStore store = KeyStore.getInstance("PKCS12");

@@ -106,6 +106,26 @@ public final class BrainSigning {
         return BrainJars.move(tmp, signedJar);
     }
 
+    /** The same signed jar with its signature block garbled: the JDK then reads it as if it were unsigned. */
+    public static Path garbleSignatureBlock(Path signedJar) {
+        Path tmp = signedJar.resolveSibling(signedJar.getFileName() + ".garbled");
+        try (ZipFile in = new ZipFile(signedJar.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(entry).readAllBytes();
+                if (entry.getName().endsWith(".RSA")) {
+                    bytes = new byte[bytes.length];
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return BrainJars.move(tmp, signedJar);
+    }
+
     /** The same signed jar with one more class, unsigned, added after signing. */
     public static Path addUnsignedClass(Path signedJar, String entryName, byte[] bytes) {
         Path tmp = signedJar.resolveSibling(signedJar.getFileName() + ".added");
