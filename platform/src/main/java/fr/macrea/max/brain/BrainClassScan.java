@@ -121,6 +121,7 @@ record BrainClassScan(String name, String superName, List<String> interfaces, Se
         }
 
         private void member(Ref.Kind kind, MemberRefEntry ref) {
+            type(ref.owner().asInternalName()); // also parses an array owner now, while a malformed one is a bad class
             refs.add(new Ref(kind, ref.owner().asInternalName(), ref.name().stringValue(), ref.type().stringValue()));
             descriptor(ref.type().stringValue());
         }

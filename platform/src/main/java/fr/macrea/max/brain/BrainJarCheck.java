@@ -103,7 +103,13 @@ final class BrainJarCheck {
         if (signature.refusal() != null) {
             return new Result(id, version, signature.refusal());
         }
-        return new Result(id, version, forbidden(policy.violations()), signature.signer());
+        List<BrainBytecodePolicy.Violation> violations;
+        try {
+            violations = policy.violations();
+        } catch (RuntimeException e) { // a name the class-file API could read but not make sense of
+            return new Result(id, version, Message.of("brain.refused.bad-class", "?", String.valueOf(e.getMessage())));
+        }
+        return new Result(id, version, forbidden(violations), signature.signer());
     }
 
     private record Signature(String signer, Message refusal) {

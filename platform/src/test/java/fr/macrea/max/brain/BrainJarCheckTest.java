@@ -218,6 +218,15 @@ class BrainJarCheckTest {
     }
 
     @Test
+    void a_class_entry_that_is_not_a_class_file_is_refused_with_its_name() {
+        Path jar = ZipBombs.write(dir.resolve("brain-faux-1.0.0.jar"), Map.of("META-INF/MANIFEST.MF",
+                manifest("faux")), "testbrains/Junk.class", 1, 40);
+        BrainJarCheck.Result result = EMBEDDED.check(jar);
+        assertThat(result.refusal().key()).isEqualTo("brain.refused.bad-class");
+        assertThat(BrainMessages.en(result.refusal())).startsWith("testbrains/Junk.class is not a readable Java class");
+    }
+
+    @Test
     void a_jar_with_two_entries_of_the_same_name_is_refused() {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("META-INF/MANIFEST.MF", manifest("double"));
