@@ -12,5 +12,7 @@ WORKDIR /opt/max
 COPY --from=build /out/max.jar /opt/max/max.jar
 COPY --from=build /out/brains /opt/max/brains
 ENV MAX_BRAINS_DIR=/opt/max/brains
+# production shape: unsigned brains are refused (the jar's embedded default accepts them for ./max run)
+ENV MAX_BRAINS_TRUST_ALLOWUNSIGNED=false
 EXPOSE 8080
 ENTRYPOINT ["java", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED", "-jar", "/opt/max/max.jar"]

@@ -154,6 +154,11 @@ public class BrainManager {
         return statuses;
     }
 
+    /** Whether jars no trusted certificate signed are loaded (max.brains.trust.allow-unsigned), for the console's warning. */
+    public boolean allowsUnsignedBrains() {
+        return properties.trust().allowUnsigned();
+    }
+
     /** A loaded brain by id, whether or not a platform admin disabled it. */
     public Optional<LoadedBrain> find(String id) {
         return Optional.ofNullable(loaded.get(id));

@@ -2,6 +2,7 @@ package fr.macrea.max.brain;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,13 +32,35 @@ public record BrainProperties(@DefaultValue("./data/brains") Path dir,
     }
 
     /**
-     * Which jars are accepted before any of their code runs.
+     * Which jars are accepted before any of their code runs (docs/plugins.md, "What the host checks before a brain
+     * runs").
      *
-     * @param allowUnsigned accept jars that no certificate of the truststore signed (the embedded default only)
+     * @param allowUnsigned      accept jars that no certificate of the truststore signed, as unsigned (the embedded
+     *                           default of {@code ./max run} only; a tampered or partially signed jar is refused anyway)
+     * @param truststore         the PKCS12 (or JKS) file holding the certificates that sign trusted brains; null: the
+     *                           built-in one, which trusts the development signer of the built-in brains
+     * @param truststorePassword the truststore's password (null: none)
+     * @param maxEntries         at most this many entries in a jar
+     * @param maxEntrySize       at most this many bytes in one entry, once inflated
+     * @param maxTotalSize       at most this many bytes in the whole jar, once inflated
+     * @param maxIndexSize       at most this many bytes in {@code META-INF/extensions.idx}, once inflated
      */
-    public record Trust(@DefaultValue("false") boolean allowUnsigned) {
+    public record Trust(@DefaultValue("false") boolean allowUnsigned,
+                        Path truststore,
+                        String truststorePassword,
+                        @DefaultValue("4096") int maxEntries,
+                        @DefaultValue("4MB") DataSize maxEntrySize,
+                        @DefaultValue("32MB") DataSize maxTotalSize,
+                        @DefaultValue("64KB") DataSize maxIndexSize) {
         public static Trust defaults() {
-            return new Trust(false);
+            return new Trust(false, null, null, 4096, DataSize.ofMegabytes(4), DataSize.ofMegabytes(32),
+                    DataSize.ofKilobytes(64));
+        }
+
+        /** These settings with unsigned jars accepted or not. */
+        public Trust withAllowUnsigned(boolean allow) {
+            return new Trust(allow, truststore, truststorePassword, maxEntries, maxEntrySize, maxTotalSize,
+                    maxIndexSize);
         }
     }
 

@@ -19,11 +19,14 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
  * Builds brain plugin jars at test time (no committed binaries): Java sources compiled with javax.tools against the
- * test class path (plugins-api, PF4J), the PF4J extension index written by hand, a PF4J manifest.
+ * test class path (plugins-api, PF4J), the PF4J extension index written by hand, a PF4J manifest. Jars are signed
+ * with the development key of the built-in brains ({@code brains/signing/}, trusted by the built-in truststore), as
+ * the build signs them, unless a test asks for another {@link Signer}.
  */
 public final class BrainJars {
 
@@ -35,14 +38,17 @@ public final class BrainJars {
 
     /** What the generated brain does. */
     public enum Kind {
-        GOOD, BAD_FIELD_NAME, THROWS_IN_CONTRIBUTE, THROWS_IN_CONSTRUCTOR, HANGS, NO_EXTENSION,
+        GOOD, BAD_FIELD_NAME, THROWS_IN_CONTRIBUTE, THROWS_IN_CONSTRUCTOR,
+        /** Spins for 3 s in contribute(), past the time limit of the tests that use it. */
+        HANGS,
+        NO_EXTENSION,
         /** Ships its scenario's n8n workflow as a resource (custom nodes). */
         WORKFLOW_FILE,
         /** Declares a workflow resource whose content is not an n8n workflow. */
         BROKEN_WORKFLOW_FILE,
         /** Builds its scenario with the record's canonical constructor, which is not part of the brain contract. */
         CANONICAL_CONSTRUCTOR,
-        /** Tries to load a platform class at run time ({@code Class.forName}). */
+        /** Tries to load a platform class at run time ({@code Class.forName}): refused by the bytecode check. */
         LOADS_PLATFORM_CLASS,
         /** Tries to load a host library class (Spring) at run time. */
         LOADS_HOST_LIBRARY
@@ -51,18 +57,39 @@ public final class BrainJars {
     static final String WORKFLOW_PATH = "n8n/relance.json";
     static final String WORKFLOW = "{\"nodes\":[{\"name\":\"Webhook\",\"type\":\"n8n-nodes-base.webhook\"}],\"connections\":{}}";
 
+    /** Who signs a generated jar. */
+    public enum Signer {
+        /** The development signer of the built-in brains, which the built-in truststore trusts. */
+        DEV,
+        /** A certificate that no truststore of the host holds. */
+        FOREIGN,
+        NONE
+    }
+
     public static Path good(Path dir, String id, String version) {
         return brain(dir, "brain-" + id + "-" + version + ".jar", id, version, REQUIRES, Kind.GOOD);
     }
 
+    public static Path good(Path dir, String id, String version, Signer signer) {
+        return brain(dir, "brain-" + id + "-" + version + ".jar", id, version, REQUIRES, Kind.GOOD, signer);
+    }
+
     public static Path brain(Path dir, String file, String id, String version, String requires, Kind kind) {
-        Map<String, String> manifest = new LinkedHashMap<>();
-        manifest.put("Plugin-Id", id);
-        manifest.put("Plugin-Version", version);
-        manifest.put("Plugin-Provider", "Tests");
-        if (requires != null) {
-            manifest.put("Plugin-Requires", requires);
-        }
+        return brain(dir, file, id, version, requires, kind, Signer.DEV);
+    }
+
+    /**
+     * A brain whose whole class body is {@code source} (after its package line), compiled as {@code className}
+     * and listed in the extension index: hostile code the checks must refuse.
+     */
+    public static Path fromSource(Path dir, String id, String className, String source, Signer signer) {
+        return sign(jar(dir.resolve("brain-" + id + "-1.0.0.jar"), manifest(id, "1.0.0", REQUIRES),
+                compile(className, source), className), signer);
+    }
+
+    public static Path brain(Path dir, String file, String id, String version, String requires, Kind kind,
+                             Signer signer) {
+        Map<String, String> manifest = manifest(id, version, requires);
         String className = "testbrains." + kind.name().toLowerCase().replace("_", "") + ".TestBrain";
         Map<String, byte[]> entries = new LinkedHashMap<>(compile(className, source(kind)));
         if (kind == Kind.WORKFLOW_FILE) {
@@ -70,7 +97,41 @@ public final class BrainJars {
         } else if (kind == Kind.BROKEN_WORKFLOW_FILE) {
             entries.put(WORKFLOW_PATH, "{\"nodes\": [".getBytes(StandardCharsets.UTF_8));
         }
-        return jar(dir.resolve(file), manifest, entries, kind == Kind.NO_EXTENSION ? null : className);
+        return sign(jar(dir.resolve(file), manifest, entries, kind == Kind.NO_EXTENSION ? null : className), signer);
+    }
+
+    private static Map<String, String> manifest(String id, String version, String requires) {
+        Map<String, String> manifest = new LinkedHashMap<>();
+        manifest.put("Plugin-Id", id);
+        manifest.put("Plugin-Version", version);
+        manifest.put("Plugin-Provider", "Tests");
+        if (requires != null) {
+            manifest.put("Plugin-Requires", requires);
+        }
+        return manifest;
+    }
+
+    /** Signs a jar in place (dropped atomically) as the build or a foreign author would; NONE leaves it as it is. */
+    public static Path sign(Path jar, Signer signer) {
+        if (signer == Signer.NONE) {
+            return jar;
+        }
+        Path tmp = jar.resolveSibling(jar.getFileName() + ".signing");
+        try (ZipFile in = new ZipFile(jar.toFile()); OutputStream out = Files.newOutputStream(tmp)) {
+            BrainSigning.signer(signer == Signer.DEV ? BrainSigning.DEV : BrainSigning.FOREIGN).sign(in, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return move(tmp, jar);
+    }
+
+    static Path move(Path from, Path to) {
+        try {
+            return Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A jar with classes but no manifest at all. */
@@ -91,7 +152,7 @@ public final class BrainJars {
     /** Bytes that are not a zip (or a truncated one). */
     public static Path corrupt(Path dir, String file) {
         try {
-            byte[] real = Files.readAllBytes(good(Files.createTempDirectory("brain-src"), "x", "1.0.0"));
+            byte[] real = Files.readAllBytes(good(Files.createTempDirectory("brain-src"), "x", "1.0.0", Signer.NONE));
             return Files.write(dir.resolve(file), java.util.Arrays.copyOf(real, real.length / 3));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,13 +178,8 @@ public final class BrainJars {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try {
-            // dropped atomically, as an operator's mv would
-            return Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // dropped atomically, as an operator's mv would
+        return move(tmp, target);
     }
 
     static Map<String, byte[]> compile(String className, String body) {
@@ -133,7 +189,7 @@ public final class BrainJars {
             try {
                 Path src = Files.createTempDirectory("brain-src");
                 Path out = Files.createTempDirectory("brain-classes");
-                Path file = src.resolve("TestBrain.java");
+                Path file = src.resolve(className.substring(className.lastIndexOf('.') + 1) + ".java");
                 Files.writeString(file, source);
                 JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
                 ByteArrayOutputStream errors = new ByteArrayOutputStream();
@@ -161,7 +217,9 @@ public final class BrainJars {
                 ? "public TestBrain() { throw new IllegalStateException(\"constructeur cassé\"); }" : "";
         String first = switch (kind) {
             case THROWS_IN_CONTRIBUTE -> "if (true) throw new IllegalStateException(\"base de règles introuvable\");";
-            case HANGS -> "try { Thread.sleep(600_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }";
+            // spins past the time limit with nothing the bytecode allow-list refuses (no Thread.sleep), then gives up
+            case HANGS -> "java.time.Instant end = java.time.Instant.now().plusSeconds(3); "
+                    + "while (java.time.Instant.now().isBefore(end)) { }";
             case LOADS_PLATFORM_CLASS -> forName("fr.macrea.max.brain.BrainManager");
             case LOADS_HOST_LIBRARY -> forName("org.springframework.context.ApplicationContext");
             default -> "";

@@ -211,21 +211,33 @@ class BrainManagerTest {
     }
 
     @Test
-    void a_brain_that_reaches_for_host_classes_is_refused_and_the_others_keep_working() {
+    void a_brain_that_reaches_for_host_classes_is_refused_before_it_runs_and_the_others_keep_working() {
         start(false);
         BrainJars.good(dir, "standard", "1.0.0");
         BrainJars.brain(dir, "brain-curieux-1.0.0.jar", "curieux", "1.0.0", BrainJars.REQUIRES, Kind.LOADS_PLATFORM_CLASS);
         BrainJars.brain(dir, "brain-spring-1.0.0.jar", "spring", "1.0.0", BrainJars.REQUIRES, Kind.LOADS_HOST_LIBRARY);
         manager.rescan();
-        assertThat(BrainMessages.fr(status("brain-curieux-1.0.0.jar").reason())).isEqualTo(
-                "le cerveau a voulu charger la classe fr.macrea.max.brain.BrainManager de l'hôte : un cerveau n'a accès "
-                        + "qu'au JDK, à PF4J et à plugins-api");
+        assertThat(BrainMessages.fr(status("brain-curieux-1.0.0.jar").reason())).startsWith(
+                "code interdit à un cerveau : testbrains.loadsplatformclass.TestBrain utilise java.lang.Class.forName(String)");
         assertThat(BrainMessages.en(status("brain-spring-1.0.0.jar").reason()))
-                .startsWith("the brain tried to load host class org.springframework.context.ApplicationContext");
+                .startsWith("code a brain may not use: testbrains.loadshostlibrary.TestBrain uses java.lang.Class.forName(String)");
         assertThat(manager.available()).extracting(LoadedBrain::id).containsExactly("standard");
         BrainJars.good(dir, "logistique", "1.0.0");
         manager.rescan();
         assertThat(manager.available()).extracting(LoadedBrain::id).containsExactly("logistique", "standard");
+    }
+
+    @Test
+    void an_unsigned_or_foreign_signed_jar_is_refused_by_a_production_manager_and_the_signed_ones_load() {
+        start(false);
+        BrainJars.good(dir, "standard", "1.0.0");
+        BrainJars.good(dir, "libre", "1.0.0", BrainJars.Signer.NONE);
+        BrainJars.good(dir, "etranger", "1.0.0", BrainJars.Signer.FOREIGN);
+        manager.rescan();
+        assertThat(status("brain-libre-1.0.0.jar").reason().key()).isEqualTo("brain.refused.unsigned");
+        assertThat(status("brain-etranger-1.0.0.jar").reason().key()).isEqualTo("brain.refused.untrusted-signer");
+        assertThat(manager.available()).extracting(LoadedBrain::id).containsExactly("standard");
+        assertThat(manager.allowsUnsignedBrains()).isFalse();
     }
 
     @Test

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * Platform console, brain plugins: every jar of the brains folder with its id, version, state (loaded, refused with
- * the reason, disabled) and the tenants that use it; re-read the folder, disable or re-enable a brain.
+ * the reason, disabled) and the tenants that use it; re-read the folder, disable or re-enable a brain. A warning says
+ * so when unsigned brains are accepted ({@code max.brains.trust.allow-unsigned}, the embedded default only).
  */
 @Route("console/brains")
 @Menu(order = 91, title = "nav.console.brains")
@@ -65,7 +66,15 @@ public class BrainsConsoleView extends VerticalLayout implements HasDynamicTitle
         });
         rescan.setId("rescan-brains");
         folder.addClassName("brains-folder");
-        add(new H2(getTranslation("console.brains")), folder, rescan, grid);
+        add(new H2(getTranslation("console.brains")));
+        if (brains.allowsUnsignedBrains()) {
+            // the embedded default runs brains nobody signed: an operator must not mistake it for production
+            Paragraph unsigned = new Paragraph(getTranslation("console.brains.unsigned-allowed"));
+            unsigned.setId("brains-unsigned-warning");
+            unsigned.addClassName("brains-unsigned-warning");
+            add(unsigned);
+        }
+        add(folder, rescan, grid);
         refresh();
     }
 

@@ -109,6 +109,29 @@ class ConsoleViewsIT extends KaribuIT {
     }
 
     @Test
+    void the_brains_console_warns_when_unsigned_brains_are_accepted_and_not_otherwise() throws IOException {
+        signInPlatformAdmin();
+        assertThat(manager.allowsUnsignedBrains()).as("the embedded default of application.properties").isTrue();
+        UI.getCurrent().navigate(BrainsConsoleView.class);
+        assertThat(_get(Paragraph.class, s -> s.withId("brains-unsigned-warning")).getText())
+                .startsWith("Attention : les cerveaux non signés sont acceptés");
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate(TenantsConsoleView.class);
+        UI.getCurrent().navigate(BrainsConsoleView.class);
+        assertThat(_get(Paragraph.class, s -> s.withId("brains-unsigned-warning")).getText())
+                .startsWith("Warning: unsigned brains are accepted");
+
+        BrainManager production = fr.macrea.max.brain.BrainHosts.manager(Files.createTempDirectory("ui-prod-brains"));
+        try {
+            assertThat(production.allowsUnsignedBrains()).isFalse();
+            BrainsConsoleView view = new BrainsConsoleView(production, activations);
+            assertThat(view.getChildren().filter(c -> c.getId().orElse("").equals("brains-unsigned-warning"))).isEmpty();
+        } finally {
+            production.shutdown();
+        }
+    }
+
+    @Test
     void a_jar_dropped_while_the_console_is_open_appears_after_a_rescan() throws IOException {
         signInPlatformAdmin();
         UI.getCurrent().navigate(BrainsConsoleView.class);
