@@ -36,6 +36,8 @@ final class HostileBrains {
                 t.start();""".formatted(THREAD_NAME)),
         /** Busy loop that swallows interrupts. */
         SPINS("long n = 1; while (n > 0) { n = (n * 31 + 7) % 1000003 + 1; Thread.interrupted(); }"),
+        /** Busy loop made only of arithmetic: nothing the bytecode allow-list can object to, only the time limit stops it. */
+        SPINS_QUIETLY("long n = 1; while (n > 0) { n = (n * 31 + 7) % 1000003 + 1; }"),
         SLEEPS_FOREVER("for (int i = 0; i >= 0; i = 0) { try { Thread.sleep(60_000); } catch (InterruptedException e) { } }"),
         ALLOCATES("for (int i = 0; i >= 0; i++) { HOARD.add(new long[1 << 20]); }"),
         STATIC_INIT_THROWS(""),
