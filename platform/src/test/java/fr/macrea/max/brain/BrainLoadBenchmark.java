@@ -121,25 +121,39 @@ public final class BrainLoadBenchmark {
         return elapsed;
     }
 
-    /** A copy of the jar with one more entry, so that its SHA-256 is new: never inspected before. */
+    /**
+     * A copy of the jar with one more entry, so that its SHA-256 is new: never inspected before. Signed again with the
+     * development key, as a new release of a brain is, so that the check verifies a genuine signature each round.
+     */
     private static void withNonce(Path source, Path target, String nonce) throws Exception {
+        Path unsigned = target.resolveSibling(target.getFileName() + ".unsigned");
         Path tmp = target.resolveSibling(target.getFileName() + ".part");
-        try (JarFile in = new JarFile(source.toFile());
-             JarOutputStream out = new JarOutputStream(Files.newOutputStream(tmp), in.getManifest())) {
-            for (JarEntry e : java.util.Collections.list(in.entries())) {
-                if (e.getName().equals(JarFile.MANIFEST_NAME) || e.getName().equals("META-INF/")) {
-                    continue;
+        try (JarFile in = new JarFile(source.toFile())) {
+            java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+            manifest.getMainAttributes().putAll(in.getManifest().getMainAttributes());
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(unsigned), manifest)) {
+                for (JarEntry e : java.util.Collections.list(in.entries())) {
+                    String name = e.getName();
+                    if (name.equals(JarFile.MANIFEST_NAME) || name.equals("META-INF/")
+                            || (name.startsWith("META-INF/MAXBRAIN."))) {
+                        continue;
+                    }
+                    out.putNextEntry(new JarEntry(name));
+                    try (var data = in.getInputStream(e)) {
+                        data.transferTo(out);
+                    }
+                    out.closeEntry();
                 }
-                out.putNextEntry(new JarEntry(e.getName()));
-                try (var data = in.getInputStream(e)) {
-                    data.transferTo(out);
-                }
+                out.putNextEntry(new JarEntry("bench/nonce.txt"));
+                out.write(nonce.getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
-            out.putNextEntry(new JarEntry("bench/nonce.txt"));
-            out.write(nonce.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
         }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(unsigned.toFile());
+             var out = Files.newOutputStream(tmp)) {
+            BrainSigning.signer(BrainSigning.DEV).sign(zip, out);
+        }
+        Files.delete(unsigned);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
