@@ -1,5 +1,9 @@
 package fr.macrea.max.action;
 
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +13,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** The system clock plus an offset tests can move (expiry, undo window, new month). */
 public class MutableClock extends Clock {
+
+    /** Replaces the application's clock with a {@link MutableClock} in a Spring test ({@code classes = ...}). */
+    @TestConfiguration
+    public static class Config {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 

@@ -12,10 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * addresses are set with X-Forwarded-For, which the server trusts from a local proxy with
  * {@code server.forward-headers-strategy=native}, as in production behind a reverse proxy.
  */
-@SpringBootTest(classes = {PlatformTestApplication.class, BasicLoginThrottleIT.Clock.class},
+@SpringBootTest(classes = {PlatformTestApplication.class, MutableClock.Config.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"max.security.login.address-attempts=4", "max.security.login.account-attempts=6",
                 "max.security.login.window=12m", "server.forward-headers-strategy=native"})
@@ -46,15 +43,6 @@ class BasicLoginThrottleIT {
 
     private static final String PASSWORD = "motdepasse-basic";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @TestConfiguration
-    static class Clock {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -15,10 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * address until the window has given an attempt back. Client addresses come from X-Forwarded-For, trusted from a
  * local proxy with {@code server.forward-headers-strategy=native}.
  */
-@SpringBootTest(classes = {MaxApplication.class, FormLoginSecurityIT.Clock.class},
+@SpringBootTest(classes = {MaxApplication.class, MutableClock.Config.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"max.demo.enabled=false", "max.security.login.address-attempts=3",
                 "max.security.login.account-attempts=5", "max.security.login.window=15m",
@@ -51,15 +48,6 @@ class FormLoginSecurityIT {
 
     private static final String PASSWORD = "motdepasse-formulaire";
     private static final Pattern META = Pattern.compile("<meta name=\"(_csrf(?:_parameter)?)\" content=\"([^\"]+)\"");
-
-    @TestConfiguration
-    static class Clock {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
