@@ -85,7 +85,8 @@ public class ActionService {
             if (after < 0 && (effect == ActionQuote.Effect.RUN
                     || effect == ActionQuote.Effect.RUN_AFTER_DOUBLE_CONFIRMATION)) {
                 effect = ActionQuote.Effect.BLOCKED;
-                message = Message.of("action.quote.insufficient");
+                // the hard stop says what is missing and what unlocks it, before any click
+                message = Message.of("action.quote.insufficient", cost, balance.total());
             }
         }
         return new ActionQuote(actionId, definition.label(), definition.kind(), mode, cost, balance.euroOf(cost),

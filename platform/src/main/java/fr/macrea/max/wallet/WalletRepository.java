@@ -18,6 +18,7 @@ import java.util.Optional;
 import static fr.macrea.max.db.platform.Tables.WALLET;
 import static fr.macrea.max.db.platform.Tables.WALLET_LEDGER;
 import static fr.macrea.max.db.platform.Tables.WALLET_RESERVATION;
+import static fr.macrea.max.db.platform.Tables.WALLET_TOP_UP;
 
 /** SQL of the wallet. Every statement goes through {@link TenantScope}: the tenant is the principal's. */
 @Repository
@@ -66,6 +67,19 @@ class WalletRepository {
                 .set(WALLET.SPENT, WALLET.SPENT.minus(amount))
                 .where(WALLET.PERIOD_START.eq(period))
                 .and(WALLET.SPENT.ge(amount))
+                .execute() == 1;
+    }
+
+    /**
+     * Claims a top-up request key; false when it was already claimed (a double click, a retry). On MariaDB a
+     * concurrent claim of the same key waits for the first transaction, then is ignored.
+     */
+    boolean claimTopUp(String requestKey, int packs, Instant at) {
+        return scope.insertInto(WALLET_TOP_UP)
+                .set(WALLET_TOP_UP.REQUEST_KEY, requestKey)
+                .set(WALLET_TOP_UP.PACKS, packs)
+                .set(WALLET_TOP_UP.CREATED_AT, utc(at))
+                .onDuplicateKeyIgnore()
                 .execute() == 1;
     }
 

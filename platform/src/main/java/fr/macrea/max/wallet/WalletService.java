@@ -25,6 +25,9 @@ import java.util.Map;
 @Service
 public class WalletService {
 
+    /** The largest top-up one request may ask for. */
+    public static final int MAX_PACKS = 20;
+
     private final WalletRepository repository;
     private final WalletPeriods periods;
     private final WalletReservations reservations;
@@ -77,28 +80,53 @@ public class WalletService {
         return new WalletAudit(balance, repository.ledgerSum(), repository.heldTokens());
     }
 
-    /** Platform admin: adds {@code packs} packs of tokens to a tenant's wallet (no automatic top-up exists). */
+    /**
+     * Platform admin: adds {@code packs} packs of tokens to a tenant's wallet (no automatic top-up exists), once per
+     * {@code requestKey}: one intent of the admin (one confirmed dialog) is one key, so a double click, a retried
+     * request or two nodes receiving the same request credit the packs exactly once; a replay returns the balance.
+     */
     @PreAuthorize("hasRole('PLATFORM_ADMIN')")
-    public WalletBalance topUp(TenantId tenantId, int packs) {
-        if (packs < 1 || packs > 20) {
-            throw new WalletException(Message.of("wallet.top-up.packs", 1, 20));
+    public WalletBalance topUp(TenantId tenantId, int packs, String requestKey) {
+        if (packs < 1 || packs > MAX_PACKS) {
+            throw new WalletException(Message.of("wallet.top-up.packs", 1, MAX_PACKS));
+        }
+        if (requestKey == null || requestKey.isBlank() || requestKey.length() > 100) {
+            throw new IllegalArgumentException("a top-up needs a request key of 1 to 100 characters");
         }
         Tenant tenant = tenants.find(tenantId)
                 .orElseThrow(() -> new WalletException(Message.of("wallet.tenant.not-found")));
         int tokens = packs * properties.packSize();
         return context.callAs(tenant, () -> {
-            WalletRow wallet = tx.execute(s -> {
+            TopUp done = tx.execute(s -> {
                 periods.ensureCurrentPeriod();
-                repository.addPack(tokens);
-                repository.ledger("PACK", tokens, null,
-                        WalletLedger.reason(Message.of("wallet.ledger.pack", packs)), clock.instant());
-                return repository.find().orElseThrow();
+                boolean first = repository.claimTopUp(requestKey, packs, clock.instant());
+                if (first) {
+                    repository.addPack(tokens);
+                    repository.ledger("PACK", tokens, null,
+                            WalletLedger.reason(Message.of("wallet.ledger.pack", packs)), clock.instant());
+                }
+                return new TopUp(first, repository.find().orElseThrow());
             });
-            watch.changed(tenant.id());
-            events.publishEvent(WalletEvent.of(tenant.id(), WalletEvent.TOPPED_UP,
-                    Message.of("wallet.event.topped-up", tokens), clock.instant(), Map.of("tokens", tokens)));
-            return periods.toBalance(wallet, tenant.plan());
+            if (done.credited()) {
+                watch.changed(tenant.id());
+                events.publishEvent(WalletEvent.of(tenant.id(), WalletEvent.TOPPED_UP,
+                        Message.of("wallet.event.topped-up", tokens), clock.instant(), Map.of("tokens", tokens)));
+            }
+            return periods.toBalance(done.wallet(), tenant.plan());
         });
+    }
+
+    /** Tokens per pack, for the confirmation shown before a top-up. */
+    public int packSize() {
+        return properties.packSize();
+    }
+
+    /** What {@code packs} packs cost a tenant, in euros (the price a top-up dialog confirms). */
+    public BigDecimal packPriceEur(int packs) {
+        return properties.packPriceEur().multiply(BigDecimal.valueOf(packs));
+    }
+
+    private record TopUp(boolean credited, WalletRow wallet) {
     }
 
     /** Creates the current tenant's wallet with its plan's allowance (on tenant creation; idempotent). */

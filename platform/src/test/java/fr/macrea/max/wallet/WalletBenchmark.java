@@ -51,7 +51,7 @@ class WalletBenchmark extends WalletActionsIT {
         int rounds = Integer.getInteger("bench.rounds", 2);
         Tenant tenant = TestTenants.create(tenants, "Bench", Plan.STUDIO);
         for (int i = 0; i < 4; i++) {
-            SystemAuthentication.asPlatform(() -> wallet.topUp(tenant.id(), 20));
+            SystemAuthentication.asPlatform(() -> wallet.topUp(tenant.id(), 20, UUID.randomUUID().toString()));
         }
         MaxPrincipal user = TestTenants.signInAs(tenant, Role.TENANT_USER);
         long initial = wallet.balance().total();

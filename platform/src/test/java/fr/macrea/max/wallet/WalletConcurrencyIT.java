@@ -68,7 +68,7 @@ class WalletConcurrencyIT extends WalletActionsIT {
     @Test
     void thirtyTwoClientsNeverOverdrawAndLedgerAgreesToTheToken() throws Exception {
         Tenant tenant = TestTenants.create(tenants, "Concurrence", Plan.PRO);
-        SystemAuthentication.asPlatform(() -> wallet.topUp(tenant.id(), 1));
+        SystemAuthentication.asPlatform(() -> wallet.topUp(tenant.id(), 1, UUID.randomUUID().toString()));
         MaxPrincipal user = TestTenants.signInAs(tenant, Role.TENANT_USER);
         long initial = wallet.balance().total();
         assertThat(initial).isEqualTo(1000);
@@ -171,7 +171,7 @@ class WalletConcurrencyIT extends WalletActionsIT {
     @Test
     void allowanceFirstThenPacksAndANewMonthDropsTheAllowanceButKeepsPacks() {
         Tenant tenant = TestTenants.create(tenants, "Periode", Plan.STANDARD);
-        SystemAuthentication.asPlatform(() -> wallet.topUp(tenant.id(), 1));
+        SystemAuthentication.asPlatform(() -> wallet.topUp(tenant.id(), 1, UUID.randomUUID().toString()));
         TestTenants.signInAs(tenant, Role.TENANT_USER);
         charges.commit(charges.reserve("x", 120, "test").id());
         WalletBalance b = wallet.balance();

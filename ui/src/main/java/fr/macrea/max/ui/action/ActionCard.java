@@ -20,6 +20,7 @@ import fr.macrea.max.action.ActionRefusedException;
 import fr.macrea.max.action.ActionRequest;
 import fr.macrea.max.action.ActionService;
 import fr.macrea.max.action.ActionStatus;
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.ui.wallet.Money;
 
 import java.util.Objects;
@@ -127,9 +128,11 @@ public class ActionCard<P> extends Div {
         title.setText(Messages.text(this, quote.label()));
         mode.setText(quote.mode().emoji() + " " + getTranslation("mode." + quote.mode().name()));
         cost.setText(getTranslation("action.card.cost", quote.cost(), Money.euros(quote.costEur())));
-        balanceAfter.setText(getTranslation("action.card.balance-after", quote.balanceAfter(),
-                Money.euros(quote.balanceAfterEur())));
-        balanceAfter.getElement().getClassList().set("negative", quote.balanceAfter() < 0);
+        // never a negative "after": the hard stop says what is missing, and the effect line what unlocks it
+        balanceAfter.setText(quote.affordable()
+                ? getTranslation("action.card.balance-after", quote.balanceAfter(), Money.euros(quote.balanceAfterEur()))
+                : getTranslation("action.card.balance-short", -quote.balanceAfter(), quote.balance()));
+        balanceAfter.getElement().getClassList().set("negative", !quote.affordable());
         if (!confirmAgain.isVisible()) {
             effect.setText(quote.lockedMessage() != null ? "🔒 " + Messages.text(this, quote.lockedMessage())
                     : Messages.text(this, quote.effectMessage()));
@@ -139,7 +142,11 @@ public class ActionCard<P> extends Div {
             case RUN_AFTER_DOUBLE_CONFIRMATION -> getTranslation("action.card.confirm-auto");
             default -> confirmLabel != null ? confirmLabel.apply(quote) : getTranslation("action.card.confirm");
         });
-        confirm.setEnabled(quote.effect() != ActionQuote.Effect.BLOCKED);
+        boolean blocked = quote.effect() == ActionQuote.Effect.BLOCKED;
+        confirm.setEnabled(!blocked);
+        // a disabled button says why, where the pointer is
+        Message why = quote.lockedMessage() != null ? quote.lockedMessage() : quote.effectMessage();
+        confirm.setTooltipText(blocked && why != null ? Messages.text(this, why) : null);
         getElement().getClassList().set("locked", quote.lockedMessage() != null);
     }
 

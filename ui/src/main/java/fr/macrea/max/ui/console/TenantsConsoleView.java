@@ -1,7 +1,6 @@
 package fr.macrea.max.ui.console;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
@@ -24,8 +23,6 @@ import fr.macrea.max.brain.BrainActivationService;
 import fr.macrea.max.brain.TenantBrain;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.tenant.AddOn;
-import fr.macrea.max.wallet.WalletBalance;
-import fr.macrea.max.wallet.WalletException;
 import fr.macrea.max.wallet.WalletService;
 import fr.macrea.max.tenant.InvalidTenantException;
 import fr.macrea.max.ui.base.Messages;
@@ -166,27 +163,9 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
                 new H3(getTranslation("console.tenant.brains")), brainList, contributions);
     }
 
-    /** Token packs (+500 each): the only way a wallet grows beyond its allowance; there is no automatic top-up. */
+    /** Token packs: the only way a wallet grows beyond its allowance; there is no automatic top-up. */
     private HorizontalLayout topUp(Tenant tenant) {
-        IntegerField packs = new IntegerField(getTranslation("console.tenant.packs"));
-        packs.setId("top-up-packs");
-        packs.setMin(1);
-        packs.setMax(20);
-        packs.setValue(1);
-        packs.setStepButtonsVisible(true);
-        Button add = new Button(getTranslation("console.tenant.top-up"), e -> {
-            try {
-                WalletBalance balance = wallets.topUp(tenant.id(), packs.getValue() == null ? 0 : packs.getValue());
-                Notification.show(getTranslation("console.tenant.topped-up", tenant.name(), balance.total()))
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            } catch (WalletException ex) {
-                Notification.show(Messages.text(this, ex)).addThemeVariants(NotificationVariant.LUMO_ERROR);
-            }
-        });
-        add.setId("top-up");
-        HorizontalLayout form = new HorizontalLayout(packs, add);
-        form.setAlignItems(FlexComponent.Alignment.BASELINE);
-        return form;
+        return new TopUpForm(wallets, tenant);
     }
 
     private Span brainState(TenantBrain brain) {

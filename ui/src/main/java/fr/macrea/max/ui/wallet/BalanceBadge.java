@@ -61,7 +61,9 @@ public class BalanceBadge extends Span {
             return;
         }
         session.setAttribute(key, Boolean.TRUE);
-        Notification n = Notification.show(getTranslation(level == 100 ? "wallet.notify.100" : "wallet.notify.80",
+        // at 100 % say what is true: pack tokens take over only while some are left, else it is a hard stop
+        String key100 = b.packLeft() > 0 ? "wallet.notify.100" : "wallet.notify.100.stop";
+        Notification n = Notification.show(getTranslation(level == 100 ? key100 : "wallet.notify.80",
                 b.total()), 8000, Notification.Position.TOP_END);
         n.addThemeVariants(level == 100 ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_WARNING);
         n.setId("wallet-threshold-notification");

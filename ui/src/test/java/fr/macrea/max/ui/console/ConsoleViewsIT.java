@@ -20,7 +20,7 @@ import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.tenant.TenantService;
 import fr.macrea.max.wallet.WalletService;
-import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 import fr.macrea.max.testing.TestTenants;
 import fr.macrea.max.ui.KaribuIT;
 import org.junit.jupiter.api.Test;
@@ -227,15 +227,16 @@ class ConsoleViewsIT extends KaribuIT {
         Grid<Tenant> grid = grid("tenants-grid");
         grid.select(grid.getGenericDataView().getItems().filter(t -> t.id().equals(topped.id())).findFirst().orElseThrow());
 
-        _get(IntegerField.class, s -> s.withId("top-up-packs")).setValue(2);
+        _get(TextField.class, s -> s.withId("top-up-packs")).setValue("2");
         _click(_get(Button.class, s -> s.withId("top-up")));
+        _click(_get(Button.class, s -> s.withId("top-up-confirm")));
 
         expectNotifications("Wallet de « Recharge A » rechargé : "
                 + java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRENCH).format(before + 1000) + " jetons disponibles.");
         assertThat(tenantContext.callAs(topped, () -> wallets.balance().packLeft())).isEqualTo(1000);
         assertThat(tenantContext.callAs(other, () -> wallets.balance().total())).isEqualTo(otherBefore);
 
-        _get(IntegerField.class, s -> s.withId("top-up-packs")).setValue(0);
+        _get(TextField.class, s -> s.withId("top-up-packs")).setValue("0");
         _click(_get(Button.class, s -> s.withId("top-up")));
         expectNotifications("Le nombre de packs doit être compris entre 1 et 20.");
         assertThat(tenantContext.callAs(topped, () -> wallets.balance().packLeft())).isEqualTo(1000);
