@@ -93,7 +93,8 @@ class TopUpKaribuIT extends KaribuIT {
         String summary = _get(Paragraph.class, s -> s.withId("top-up-summary")).getText();
         assertThat(summary).startsWith("Add 4 pack(s) to the wallet of \"Top-up English\": "
                 + NumberFormat.getIntegerInstance(Locale.ENGLISH).format(4L * wallets.packSize()) + " tokens for €");
-        assertThat(summary).doesNotContain(" €");
+        assertThat(summary).as("English money: the sign first, a decimal point")
+                .containsPattern("tokens for €\\d+\\.\\d{2}\\. ").doesNotContain(",00 €");
     }
 
     @Test

@@ -71,6 +71,6 @@ class AllowanceNoticeKaribuIT extends KaribuSpringIT {
     }
 
     private static List<String> notices() {
-        return NotificationsKt.getNotifications().stream().map(NotificationsKt::getText).toList();
+        return NotificationsKt.getNotifications().stream().map(com.github.mvysny.kaributools.NotificationsKt::getText).toList();
     }
 }
