@@ -1,6 +1,7 @@
 package fr.macrea.max.ui.action;
 
 import fr.macrea.max.ui.base.Messages;
+import fr.macrea.max.ui.base.Toasts;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ComponentUtil;
@@ -126,7 +127,8 @@ public class ActionCard<P> extends Div {
     private void requote() {
         quote = actions.quote(actionId, untrustedInput);
         title.setText(Messages.text(this, quote.label()));
-        mode.setText(quote.mode().emoji() + " " + getTranslation("mode." + quote.mode().name()));
+        mode.setText(ModeIcons.word(this, quote.mode()));
+        mode.addComponentAsFirst(ModeIcons.icon(quote.mode()));
         cost.setText(getTranslation("action.card.cost", quote.cost(), Money.euros(quote.costEur())));
         // never a negative "after": the hard stop says what is missing, and the effect line what unlocks it
         balanceAfter.setText(quote.affordable()
@@ -134,8 +136,11 @@ public class ActionCard<P> extends Div {
                 : getTranslation("action.card.balance-short", -quote.balanceAfter(), quote.balance()));
         balanceAfter.getElement().getClassList().set("negative", !quote.affordable());
         if (!confirmAgain.isVisible()) {
-            effect.setText(quote.lockedMessage() != null ? "🔒 " + Messages.text(this, quote.lockedMessage())
+            effect.setText(quote.lockedMessage() != null ? Messages.text(this, quote.lockedMessage())
                     : Messages.text(this, quote.effectMessage()));
+            if (quote.lockedMessage() != null) { // Vaadin's lock icon: the emoji was an empty box without an emoji font
+                effect.addComponentAsFirst(com.vaadin.flow.component.icon.VaadinIcon.LOCK.create());
+            }
         }
         confirm.setText(switch (quote.effect()) {
             case DRAFT -> getTranslation("action.card.confirm-draft");
@@ -191,6 +196,7 @@ public class ActionCard<P> extends Div {
         try {
             ActionOutcome<?> outcome = actions.run(request);
             Notification n = Notification.show(Messages.text(this, outcome.message()), 5000, Notification.Position.BOTTOM_END);
+            getUI().ifPresent(ui -> Toasts.of(ui).told(outcome.actionLogId())); // the bell will not repeat it
             n.addThemeVariants(outcome.status() == ActionStatus.COMPLETED ? NotificationVariant.LUMO_SUCCESS
                     : outcome.status() == ActionStatus.DRAFTED ? NotificationVariant.LUMO_CONTRAST
                     : NotificationVariant.LUMO_ERROR);

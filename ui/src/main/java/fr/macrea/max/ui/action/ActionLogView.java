@@ -1,6 +1,7 @@
 package fr.macrea.max.ui.action;
 
 import fr.macrea.max.ui.base.Messages;
+import fr.macrea.max.ui.base.Toasts;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -50,7 +51,7 @@ public class ActionLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(e -> DraftsView.TIME.format(e.startedAt())).setHeader(getTranslation("log.when")).setAutoWidth(true);
         grid.addColumn(e -> Messages.text(this, e.label())).setHeader(getTranslation("log.action")).setAutoWidth(true);
         grid.addColumn(ActionLogEntry::userName).setHeader(getTranslation("log.who"));
-        grid.addColumn(e -> e.mode().emoji() + " " + getTranslation("mode." + e.mode().name())).setHeader(getTranslation("log.mode"));
+        grid.addComponentColumn(e -> ModeIcons.badge(this, e.mode())).setKey("mode").setHeader(getTranslation("log.mode"));
         grid.addColumn(ActionLogEntry::summary).setHeader(getTranslation("log.summary")).setFlexGrow(2);
         grid.addColumn(e -> getTranslation("wallet.tokens", e.cost())).setHeader(getTranslation("log.cost"));
         grid.addColumn(e -> getTranslation("log.status." + e.status().name())).setHeader(getTranslation("log.status"));
@@ -84,6 +85,7 @@ public class ActionLogView extends VerticalLayout implements HasDynamicTitle {
                 askOverwrite(entry, result);
                 return;
             }
+            getUI().ifPresent(ui -> Toasts.of(ui).told(entry.id())); // its "undone" event: not toasted again
             Notification.show(Messages.text(this, result.message()), 5000, Notification.Position.BOTTOM_END)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ActionRefusedException refused) {

@@ -1,6 +1,7 @@
 package fr.macrea.max.ui.action;
 
 import fr.macrea.max.ui.base.Messages;
+import fr.macrea.max.ui.base.Toasts;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -75,6 +76,7 @@ public class DraftsView extends VerticalLayout implements HasDynamicTitle {
     private void validate(Draft draft) {
         try {
             ActionOutcome<Object> outcome = actions.validateDraft(draft.id());
+            getUI().ifPresent(ui -> Toasts.of(ui).told(outcome.actionLogId())); // the bell will not repeat it
             Notification.show(Messages.text(this, outcome.message()), 5000, Notification.Position.BOTTOM_END).addThemeVariants(
                     outcome.status() == ActionStatus.COMPLETED ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
         } catch (ActionRefusedException refused) {

@@ -1,6 +1,8 @@
 package fr.macrea.max.ui.event;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.UI;
+import fr.macrea.max.ui.base.Toasts;
 import fr.macrea.max.ui.base.Messages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -15,7 +17,9 @@ import fr.macrea.max.security.TenantContext;
 
 /**
  * The header bell: counts the notable events (AI actions, automation outcomes) received since it was last opened,
- * shows a notification when one arrives, and opens the activity feed.
+ * shows a notification when one arrives, and opens the activity feed. It is the only place that toasts live events
+ * (views update their lists silently), and it skips the outcome the user's own screen has just shown
+ * ({@link Toasts}).
  */
 public class NotificationBell extends Composite<HorizontalLayout> {
 
@@ -47,10 +51,19 @@ public class NotificationBell extends Composite<HorizontalLayout> {
         }
         unread++;
         refresh();
-        Notification notification = Notification.show(Messages.text(this, event.message()), 6000, Notification.Position.TOP_END);
+        UI ui = UI.getCurrent();
+        if (ui == null || toldHere(ui, event)) {
+            return; // the screen that ran this action already showed its outcome: counted, not toasted twice
+        }
+        Notification notification = Toasts.of(ui).show(Messages.text(this, event.message()), 6000,
+                Notification.Position.TOP_END);
         notification.addThemeVariants(event.type().endsWith("failed")
                 ? NotificationVariant.LUMO_ERROR : NotificationVariant.LUMO_SUCCESS);
         notification.addClassName("event-notification");
+    }
+
+    private static boolean toldHere(UI ui, FeedEvent event) {
+        return event.data().get("actionLogId") instanceof Number id && Toasts.of(ui).alreadyTold(id.longValue());
     }
 
     private void refresh() {
@@ -59,7 +72,7 @@ public class NotificationBell extends Composite<HorizontalLayout> {
         bell.setTooltipText(getTranslation("event.bell.unread", unread));
     }
 
-    int unread() {
+    public int unread() {
         return unread;
     }
 }

@@ -29,7 +29,6 @@ import fr.macrea.max.suggestion.SuggestionService;
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.ui.action.ActionCards;
 import fr.macrea.max.ui.event.LiveEvents;
-import com.vaadin.flow.component.notification.Notification;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneId;
@@ -117,7 +116,7 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
             liveFeed.add(none);
         }
         recent.forEach(e -> liveFeed.add(feedItem(e)));
-        // server push: new events of the tenant appear at once; AI actions also raise a notification
+        // server push: new events of the tenant appear at once (the header bell toasts AI actions, once)
         LiveEvents.follow(this, feed, tenants, this::onLiveEvent);
     }
 
@@ -127,10 +126,6 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
         liveFeed.addComponentAsFirst(feedItem(event));
         while (liveFeed.getComponentCount() > LIVE_SIZE) {
             liveFeed.remove(liveFeed.getComponentAt(liveFeed.getComponentCount() - 1));
-        }
-        if (event.isAiAction()) {
-            Notification.show(getTranslation("reporting.live.ai-action", Messages.text(this, event.message())), 5000,
-                    Notification.Position.TOP_END);
         }
     }
 

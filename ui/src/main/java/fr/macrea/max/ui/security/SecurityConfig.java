@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -16,7 +17,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Vaadin's security configurer: form login on the French login view, logout, CSRF and session protection left on,
- * every view closed unless annotated. REST endpoints under {@code /api/} have their own chain
+ * every view closed unless annotated. Any other address only needs a signed-in user (Vaadin's default refuses it
+ * outright, which answered the browser's bare 403 page for a mistyped address): Vaadin then shows the product's
+ * not-found page ({@code fr.macrea.max.ui.error.NotFoundView}), and an anonymous visitor is sent to the login
+ * page. REST endpoints under {@code /api/} have their own chain
  * ({@code fr.macrea.max.security.ApiSecurityConfig}, ordered first).
  * <p>
  * CSRF is configured here rather than by Vaadin: Vaadin's set-up exempts the login view's whole path, so
@@ -36,6 +40,7 @@ class SecurityConfig {
         RequestMatcher loginPost = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
         LoginFailureHandler failures = new LoginFailureHandler();
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                        .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated)
                         .enableCsrfConfiguration(false))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         request -> !loginPost.matches(request) && vaadinRequests.isFrameworkInternalRequest(request)))

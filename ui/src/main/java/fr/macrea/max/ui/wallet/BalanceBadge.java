@@ -2,6 +2,8 @@ package fr.macrea.max.ui.wallet;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.server.VaadinSession;
@@ -34,7 +36,12 @@ public class BalanceBadge extends Span {
 
     public void refresh() {
         WalletBalance b = wallet.balance();
-        setText("🪙 " + getTranslation("wallet.tokens", b.total()) + " · " + Money.euros(b.euroValue()));
+        setText(getTranslation("wallet.tokens", b.total()) + " · " + Money.euros(b.euroValue()));
+        // Vaadin's coins icon, not the coin emoji (an empty box where the system has no emoji font)
+        Icon coins = VaadinIcon.COINS.create();
+        coins.addClassName("wallet-icon");
+        coins.getElement().setAttribute("aria-hidden", "true");
+        addComponentAsFirst(coins);
         setTitle(getTranslation("wallet.balance.detail", b.allowanceLeft(), b.allowance(), b.packLeft(),
                 b.allowanceUsedPercent()));
         removeClassNames("wallet-80", "wallet-100");

@@ -132,4 +132,21 @@ class ActivityViewIT extends KaribuIT {
         assertThat(view.isAttached()).isFalse();
         assertThat(view.following()).isFalse();
     }
+
+    @Test
+    void a_burst_of_ai_actions_keeps_at_most_three_toasts_over_the_header_and_counts_them_all()
+            throws InterruptedException {
+        UI.getCurrent().navigate(ActivityView.class);
+        NotificationBell bell = _get(NotificationBell.class);
+        for (int i = 1; i <= 6; i++) {
+            publish(a, "action.completed", "Action IA en rafale " + i);
+        }
+        awaitUi(() -> bell.unread() == 6);
+
+        List<Notification> open = _find(Notification.class).stream().filter(Notification::isOpened).toList();
+        assertThat(open).hasSize(fr.macrea.max.ui.base.Toasts.MAX_OPEN);
+        assertThat(open).extracting(n -> n.getElement().getProperty("text"))
+                .containsExactly("Action IA en rafale 4", "Action IA en rafale 5", "Action IA en rafale 6");
+        assertThat(summaries()).hasSize(6); // the feed keeps every event
+    }
 }

@@ -203,4 +203,22 @@ class FormLoginSecurityIT {
         assertThat(location(later)).doesNotContain("/login");
         assertThat(attacker.signedIn()).isTrue();
     }
+
+    @Test
+    void a_mistyped_address_reaches_the_product_page_when_signed_in_and_the_login_page_otherwise() throws Exception {
+        Browser anonymous = new Browser();
+        HttpResponse<String> anonymousAnswer = anonymous.get("/nimportequoi");
+        assertThat(anonymousAnswer.statusCode()).isEqualTo(302);
+        assertThat(location(anonymousAnswer)).endsWith("/login");
+
+        Browser user = new Browser();
+        user.post(PASSWORD, user.token(), user.own(), user.own() + "/login");
+        assertThat(user.signedIn()).isTrue();
+        HttpResponse<String> unknown = user.get("/nimportequoi");
+        // before: Spring Security refused any address that is not a view with its bare 403 page
+        // now the application's page is served and Vaadin's router shows the product's not-found view in it
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).doesNotContain("vaadin-login-form");
+        assertThat(location(unknown)).isEmpty();
+    }
 }
