@@ -50,6 +50,24 @@ class TenantProvisioningIT extends PlatformIT {
     }
 
     @Test
+    void aNameLongerThanItsColumnIsRefusedWithTheLimitAndANameAtTheLimitIsKept() {
+        int before = SystemAuthentication.asPlatform(() -> tenants.list()).size();
+        InvalidTenantException tooLong = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidTenantException.class,
+                () -> SystemAuthentication.asPlatform(() -> tenants.create(new NewTenant("N".repeat(300), null, Plan.PRO, Set.of()))));
+        assertThat(tooLong.message().key()).isEqualTo("tenant.name.too-long");
+        assertThat(tooLong.message().args()).containsExactly(NewTenant.NAME_MAX_LENGTH);
+        assertThat(tooLong).hasMessageContaining("120 caractères");
+        InvalidTenantException longSlug = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidTenantException.class,
+                () -> SystemAuthentication.asPlatform(() -> tenants.create(new NewTenant("Court", "s".repeat(3000), Plan.PRO, Set.of()))));
+        assertThat(longSlug.message().key()).isEqualTo("tenant.slug.too-long");
+        assertThat(SystemAuthentication.asPlatform(() -> tenants.list())).hasSize(before);
+
+        String longest = "Maison " + "L".repeat(NewTenant.NAME_MAX_LENGTH - 7);
+        Tenant kept = TestTenants.create(tenants, longest, Plan.PRO);
+        assertThat(tenants.find(kept.id()).orElseThrow().name()).isEqualTo(longest);
+    }
+
+    @Test
     void onlyPlatformAdminsCreateListOrReplanTenants() {
         Tenant tenant = TestTenants.create(tenants, "Client Pro", Plan.PRO);
         TestTenants.signInAs(tenant, Role.TENANT_ADMIN);
