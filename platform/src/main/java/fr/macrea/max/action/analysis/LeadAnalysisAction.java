@@ -59,6 +59,9 @@ class LeadAnalysisAction implements ActionDefinition<LeadAnalysisParams, LeadAna
 
     @Override
     public void validate(LeadAnalysisParams params) {
+        if (params.leadId() == null || params.leadId().isBlank()) {
+            throw new ActionRefusedException(Message.of("lead-analysis.lead.required"));
+        }
         // the CRM's own id rule: EspoCRM ids are 17 hex characters, or UUIDs when EspoCRM runs in UUID mode
         if (!CrmIds.isValid(params.leadId())) {
             throw new ActionRefusedException(Message.of("lead-analysis.id.invalid", CrmIds.MAX_LENGTH));

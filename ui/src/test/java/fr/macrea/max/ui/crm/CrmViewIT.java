@@ -98,6 +98,47 @@ class CrmViewIT extends KaribuIT {
     }
 
     @Test
+    void theSearchShowsHowManyLeadsMatchAndSaysSoWhenNoneDoes() {
+        signInAndOpen(TestTenants.member(a, Role.TENANT_USER), "crm");
+        TextField search = _get(TextField.class, s -> s.withId("crm-search"));
+        Span count = _get(Span.class, s -> s.withId("crm-result-count"));
+        Span empty = _get(Span.class, s -> s.withId("crm-empty"));
+        assertThat(count.getText()).isEqualTo(names(grid("crm-grid")).size() + " leads");
+        assertThat(empty.isVisible()).isFalse();
+
+        search.setValue("dup");
+        assertThat(count.getText()).isEqualTo("2 leads");
+        search.setValue("alice dupont");
+        assertThat(count.getText()).isEqualTo("1 lead");
+        assertThat(names(grid("crm-grid"))).containsExactly("Alice Dupont");
+
+        search.setValue("Zoé"); // a lead of the other tenant
+        assertThat(count.getText()).isEqualTo("Aucun lead");
+        assertThat(empty.isVisible()).isTrue();
+        assertThat(empty.getText()).startsWith("Aucun lead ne correspond");
+        assertThat(grid("crm-grid").isVisible()).isFalse();
+
+        assertThat(search.getMaxLength()).isEqualTo(fr.macrea.max.ranking.LeadFilter.TEXT_MAX_LENGTH);
+        search.setValue("dupont ".repeat(100));
+        assertThat(search.isInvalid()).isTrue();
+        assertThat(search.getErrorMessage()).isEqualTo("La recherche ne peut pas dépasser 200 caractères.");
+        search.setValue("alice");
+        assertThat(search.isInvalid()).isFalse();
+        assertThat(count.getText()).isEqualTo("1 lead");
+        assertThat(empty.isVisible()).isFalse();
+    }
+
+    @Test
+    void anEnglishUserReadsTheCountAndTheEmptyStateInEnglish() {
+        signIn(TestTenants.member(a, Role.TENANT_USER));
+        inEnglish();
+        com.vaadin.flow.component.UI.getCurrent().navigate("crm");
+        _get(TextField.class, s -> s.withId("crm-search")).setValue("nobody-matches-this");
+        assertThat(_get(Span.class, s -> s.withId("crm-result-count")).getText()).isEqualTo("No lead");
+        assertThat(_get(Span.class, s -> s.withId("crm-empty")).getText()).startsWith("No lead matches");
+    }
+
+    @Test
     void gridLoadsKeysetPagesAndFiltersApply() {
         signInAndOpen(TestTenants.member(a, Role.TENANT_USER), "crm");
         Grid<LeadRow> grid = grid("crm-grid");
