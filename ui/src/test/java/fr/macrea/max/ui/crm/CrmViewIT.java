@@ -191,6 +191,12 @@ class CrmViewIT extends KaribuIT {
         _click(_get(Button.class, s -> s.withId("lead-card-tags-save")));
         assertThat(crm.tags(EntityRef.lead(alice))).containsExactlyInAnyOrder("vip", "salon");
 
+        // a typed tag longer than the CRM keeps is refused on the field, and nothing is added or saved
+        com.vaadin.flow.component.ComponentUtil.fireEvent(tags,
+                new com.vaadin.flow.component.combobox.ComboBoxBase.CustomValueSetEvent<>(tags, true, "t".repeat(150)));
+        assertThat(tags.isInvalid()).isTrue();
+        assertThat(tags.getErrorMessage()).isEqualTo("Un tag ne peut pas dépasser 100 caractères.");
+        assertThat(tags.getValue()).containsExactlyInAnyOrder("vip", "salon");
     }
 
     @Test
