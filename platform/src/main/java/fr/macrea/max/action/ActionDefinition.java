@@ -29,6 +29,13 @@ public interface ActionDefinition<P, R> {
 
     Class<R> resultType();
 
+    /**
+     * Refuses bad parameters (an {@link ActionRefusedException} naming the rule) before anything is claimed, charged
+     * or logged: a value too long for the log's columns must come back as a message, not as a database error.
+     */
+    default void validate(P params) {
+    }
+
     /** One French line describing this call, stored as data (log, drafts inbox, ledger, feed): see FrenchMessages. */
     String describe(P params);
 

@@ -83,6 +83,7 @@ class ActionPipeline {
         if (request.params() == null) {
             throw new ActionRefusedException(Message.of("action.params.missing", definition.label()));
         }
+        definition.validate(request.params());
         // 1. entitlement
         Entitlement entitlement = entitlements.check(definition.requiredRight());
         if (!entitlement.granted()) {

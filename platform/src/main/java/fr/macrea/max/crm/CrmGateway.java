@@ -57,6 +57,9 @@ public interface CrmGateway {
     Set<String> tags(EntityRef ref);
 
     /** Replaces the tags of a lead or contact; {@code c_tags} and the {@code array_value} rows stay consistent. */
+    /** The longest tag accepted by {@link #setTags}: EspoCRM keeps one {@code array_value} row (100 wide) per tag. */
+    int TAG_MAX_LENGTH = 100;
+
     RecordWrite setTags(EntityRef ref, Set<String> tags);
 
     List<EmailTemplate> emailTemplates();

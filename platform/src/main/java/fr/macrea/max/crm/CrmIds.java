@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class CrmIds {
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9-]{1,36}");
+    /** The longest id accepted: a UUID (EspoCRM's UUID mode); the CRM's id columns are this wide at most. */
+    public static final int MAX_LENGTH = 36;
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9-]{1," + MAX_LENGTH + "}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 

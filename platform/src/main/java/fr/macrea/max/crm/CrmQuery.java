@@ -22,6 +22,8 @@ public record CrmQuery(
         int limit) {
 
     public static final int MAX_LIMIT = 200;
+    /** The same bound as the CRM tab's search: each word of the text becomes a condition of the query. */
+    public static final int TEXT_MAX_LENGTH = 200;
 
     public CrmQuery {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
@@ -29,6 +31,9 @@ public record CrmQuery(
         anyTags = anyTags == null ? Set.of() : Set.copyOf(anyTags);
         if (limit <= 0 || limit > MAX_LIMIT) {
             throw new CrmValidationException(Message.of("crm.page.size.invalid", MAX_LIMIT));
+        }
+        if (text != null && text.strip().length() > TEXT_MAX_LENGTH) {
+            throw new CrmValidationException(Message.of("crm.search.too-long", TEXT_MAX_LENGTH));
         }
     }
 

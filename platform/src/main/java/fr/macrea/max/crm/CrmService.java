@@ -197,6 +197,12 @@ public class CrmService implements CrmGateway {
         if (!ref.entityType().equals("Lead") && !ref.entityType().equals("Contact")) {
             throw new CrmValidationException(Message.of("crm.tags.persons-only"));
         }
+        for (String tag : tags) {
+            // one array_value row per tag: its value column is 100 characters wide
+            if (tag != null && tag.strip().length() > TAG_MAX_LENGTH) {
+                throw new CrmValidationException(Message.of("crm.tag.too-long", TAG_MAX_LENGTH));
+            }
+        }
         return update(ref, Map.of(CrmStore.TAGS, List.copyOf(tags)));
     }
 

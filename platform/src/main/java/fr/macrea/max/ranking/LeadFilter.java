@@ -13,11 +13,17 @@ import java.util.Set;
 public record LeadFilter(String text, LeadSegment segment, Set<String> statuses, Set<String> sources, Set<String> tags,
                          String assignedUserId, Instant createdFrom, Instant createdTo) {
 
+    /** Longer search texts are refused: nobody types more, and each word becomes a condition of the query. */
+    public static final int TEXT_MAX_LENGTH = 200;
+
     public LeadFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         sources = sources == null ? Set.of() : Set.copyOf(sources);
         tags = tags == null ? Set.of() : Set.copyOf(tags);
         text = text == null || text.isBlank() ? null : text.strip();
+        if (text != null && text.length() > TEXT_MAX_LENGTH) {
+            throw new LocalizedException(Message.of("ranking.search.too-long", TEXT_MAX_LENGTH));
+        }
         assignedUserId = assignedUserId == null || assignedUserId.isBlank() ? null : assignedUserId;
         if (createdFrom != null && createdTo != null && createdTo.isBefore(createdFrom)) {
             throw new LocalizedException(Message.of("ranking.filter.dates"));

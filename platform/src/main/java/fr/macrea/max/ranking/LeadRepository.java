@@ -149,6 +149,15 @@ class LeadRepository {
                 .orderBy(ARRAY_VALUE.VALUE).limit(500).fetch(ARRAY_VALUE.VALUE);
     }
 
+    /** Number of leads matching the filter: the same conditions as {@link #page}, without the cursor. */
+    int count(LeadFilter filter, Instant now) {
+        Condition where = conditions(filter, null, now);
+        if (filter.text() != null) {
+            where = where.and(CrmSearch.leadMatches(filter.text()));
+        }
+        return tenantDsl.crm().fetchCount(LEAD, where);
+    }
+
     /** Number of leads in a segment (index range on status / modified_at). */
     int count(LeadSegment segment, Instant now) {
         return tenantDsl.crm().fetchCount(LEAD, LEAD.DELETED.eq((byte) 0).and(segment.condition(now)));

@@ -64,6 +64,11 @@ public class LeadSearchService {
                 .limit(limit).toList();
     }
 
+    /** How many leads match the filter: the CRM tab's result count, one query per new search (not per page). */
+    public int count(LeadFilter filter) {
+        return repository.count(Objects.requireNonNull(filter), clock.instant());
+    }
+
     public int count(LeadSegment segment) {
         return repository.count(segment, clock.instant());
     }

@@ -9,9 +9,15 @@ public record NewUser(String email, String displayName, String password, boolean
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final int MIN_PASSWORD_LENGTH = 8;
+    /** The widths of {@code app_user.email} and {@code display_name}: refused here, not by the database. */
+    public static final int EMAIL_MAX_LENGTH = 190;
+    public static final int NAME_MAX_LENGTH = 120;
 
     public NewUser {
         email = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (email.length() > EMAIL_MAX_LENGTH) {
+            throw new InvalidUserException(Message.of("security.user.email.too-long", EMAIL_MAX_LENGTH));
+        }
         if (!EMAIL.matcher(email).matches()) {
             throw new InvalidUserException(Message.of("security.user.email.invalid", email));
         }
@@ -19,6 +25,9 @@ public record NewUser(String email, String displayName, String password, boolean
             throw new InvalidUserException(Message.of("security.user.name.required"));
         }
         displayName = displayName.strip();
+        if (displayName.length() > NAME_MAX_LENGTH) {
+            throw new InvalidUserException(Message.of("security.user.name.too-long", NAME_MAX_LENGTH));
+        }
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidUserException(Message.of("security.user.password.too-short", MIN_PASSWORD_LENGTH));
         }

@@ -122,6 +122,27 @@ abstract class LeadTextSearchCases {
     }
 
     @Test
+    void aTooLongSearchOrTagIsRefusedWithItsLimitByBothEntryPoints() {
+        String huge = "boutique ".repeat(400);
+        var tab = org.assertj.core.api.Assertions.catchThrowableOfType(fr.macrea.max.shared.LocalizedException.class,
+                () -> search.search(LeadFilter.none().withText(huge), null, 50));
+        assertThat(tab.message().key()).isEqualTo("ranking.search.too-long");
+        assertThat(tab.message().args()).containsExactly(LeadFilter.TEXT_MAX_LENGTH);
+        var port = org.assertj.core.api.Assertions.catchThrowableOfType(fr.macrea.max.crm.CrmValidationException.class,
+                () -> crm.searchLeads(CrmQuery.all(50).withText(huge)));
+        assertThat(port.message().key()).isEqualTo("crm.search.too-long");
+        assertThat(found("boutique ".repeat(20))).containsExactly(laura);
+
+        var tag = org.assertj.core.api.Assertions.catchThrowableOfType(fr.macrea.max.crm.CrmValidationException.class,
+                () -> crm.setTags(EntityRef.lead(laura), java.util.Set.of("vip", "t".repeat(300))));
+        assertThat(tag.message().key()).isEqualTo("crm.tag.too-long");
+        assertThat(tag.message().args()).containsExactly(CrmGateway.TAG_MAX_LENGTH);
+        assertThat(crm.tags(EntityRef.lead(laura))).isEmpty();
+        crm.setTags(EntityRef.lead(laura), java.util.Set.of("t".repeat(CrmGateway.TAG_MAX_LENGTH)));
+        assertThat(crm.tags(EntityRef.lead(laura))).containsExactly("t".repeat(CrmGateway.TAG_MAX_LENGTH));
+    }
+
+    @Test
     void theSearchFollowsEveryWrite() {
         crm.update(EntityRef.lead(hugo), Map.of("lastName", "Étienne", "emailAddress", "hugo@garage-etienne.fr"));
         assertThat(found("chev")).isEmpty();

@@ -74,6 +74,27 @@ class UserAccountsIT extends PlatformIT {
     }
 
     @Test
+    void anEmailOrANameLongerThanItsColumnIsRefusedWithTheLimitAndNothingIsCreated() {
+        String local = "long." + UUID.randomUUID().toString().substring(0, 8);
+        String longEmail = local + "." + "x".repeat(NewUser.EMAIL_MAX_LENGTH) + "@test.fr";
+        InvalidUserException email = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidUserException.class,
+                () -> SystemAuthentication.asPlatform(() -> users.create(new NewUser(longEmail, "Marie", "motdepasse", false))));
+        assertThat(email.message().key()).isEqualTo("security.user.email.too-long");
+        assertThat(email).hasMessageContaining("190 caractères");
+
+        String okEmail = local + "@test.fr";
+        InvalidUserException name = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidUserException.class,
+                () -> SystemAuthentication.asPlatform(() -> users.create(new NewUser(okEmail, "M".repeat(300), "motdepasse", false))));
+        assertThat(name.message().key()).isEqualTo("security.user.name.too-long");
+        assertThat(name.message().args()).containsExactly(NewUser.NAME_MAX_LENGTH);
+        assertThatThrownBy(() -> details.loadUserByUsername(okEmail)).isInstanceOf(UsernameNotFoundException.class);
+
+        // at the limit, the row fits its columns
+        SystemAuthentication.asPlatform(() -> users.create(new NewUser(okEmail, "M".repeat(NewUser.NAME_MAX_LENGTH), "motdepasse", false)));
+        assertThat(details.loadUserByUsername(okEmail).getUsername()).isEqualTo(okEmail);
+    }
+
+    @Test
     void tenantAdminsCannotCreateAccountsOrGrantThemselvesOtherTenants() {
         Tenant a = TestTenants.create(tenants, "Admin A", Plan.PRO);
         Tenant b = TestTenants.create(tenants, "Admin B", Plan.PRO);

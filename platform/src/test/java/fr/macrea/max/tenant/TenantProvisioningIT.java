@@ -50,6 +50,25 @@ class TenantProvisioningIT extends PlatformIT {
     }
 
     @Test
+    void aNameLongerThanItsColumnIsRefusedWithTheLimitAndANameAtTheLimitIsKept() {
+        int before = SystemAuthentication.asPlatform(() -> tenants.list()).size();
+        InvalidTenantException tooLong = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidTenantException.class,
+                () -> SystemAuthentication.asPlatform(() -> tenants.create(new NewTenant("N".repeat(300), null, Plan.PRO, Set.of()))));
+        assertThat(tooLong.message().key()).isEqualTo("tenant.name.too-long");
+        assertThat(tooLong.message().args()).containsExactly(NewTenant.NAME_MAX_LENGTH);
+        assertThat(tooLong).hasMessageContaining("120 caractères");
+        InvalidTenantException longSlug = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidTenantException.class,
+                () -> SystemAuthentication.asPlatform(() -> tenants.create(new NewTenant("Court", "s".repeat(3000), Plan.PRO, Set.of()))));
+        assertThat(longSlug.message().key()).isEqualTo("tenant.slug.too-long");
+        assertThat(SystemAuthentication.asPlatform(() -> tenants.list())).hasSize(before);
+
+        String longest = "Maison " + "L".repeat(NewTenant.NAME_MAX_LENGTH - 7);
+        String slug = "long_" + Long.toHexString(System.nanoTime());
+        Tenant kept = SystemAuthentication.asPlatform(() -> tenants.create(new NewTenant(longest, slug, Plan.PRO, Set.of())));
+        assertThat(SystemAuthentication.asPlatform(() -> tenants.find(kept.id())).orElseThrow().name()).isEqualTo(longest);
+    }
+
+    @Test
     void onlyPlatformAdminsCreateListOrReplanTenants() {
         Tenant tenant = TestTenants.create(tenants, "Client Pro", Plan.PRO);
         TestTenants.signInAs(tenant, Role.TENANT_ADMIN);

@@ -5,6 +5,8 @@ import fr.macrea.max.shared.Message;
 import fr.macrea.max.action.ActionContext;
 import fr.macrea.max.action.ActionDefinition;
 import fr.macrea.max.action.ActionKind;
+import fr.macrea.max.action.ActionRefusedException;
+import fr.macrea.max.crm.CrmIds;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.crm.Lead;
 import fr.macrea.max.wallet.DefaultPrices;
@@ -53,6 +55,17 @@ class LeadAnalysisAction implements ActionDefinition<LeadAnalysisParams, LeadAna
     @Override
     public Class<LeadAnalysis> resultType() {
         return LeadAnalysis.class;
+    }
+
+    @Override
+    public void validate(LeadAnalysisParams params) {
+        if (params.leadId() == null || params.leadId().isBlank()) {
+            throw new ActionRefusedException(Message.of("lead-analysis.lead.required"));
+        }
+        // the CRM's own id rule: EspoCRM ids are 17 hex characters, or UUIDs when EspoCRM runs in UUID mode
+        if (!CrmIds.isValid(params.leadId())) {
+            throw new ActionRefusedException(Message.of("lead-analysis.id.invalid", CrmIds.MAX_LENGTH));
+        }
     }
 
     @Override

@@ -27,7 +27,7 @@ public class LeadAnalysisService {
     public ActionOutcome<LeadAnalysis> analyseLead(String leadId, String idempotencyKey) {
         // the CRM's own id rule: EspoCRM ids are 17 hex characters, or UUIDs when EspoCRM runs in UUID mode
         if (!CrmIds.isValid(leadId)) {
-            throw new ActionRefusedException(Message.of("lead-analysis.id.invalid"));
+            throw new ActionRefusedException(Message.of("lead-analysis.id.invalid", CrmIds.MAX_LENGTH));
         }
         return actions.run(ActionRequest.of(ACTION_ID, new LeadAnalysisParams(leadId), idempotencyKey));
     }

@@ -36,6 +36,8 @@ class LeadAnalysisIdsIT extends PlatformIT {
     ModeService modes;
     @Autowired
     WalletService wallet;
+    @Autowired
+    fr.macrea.max.action.ActionService actions;
 
     @BeforeEach
     void signIn() {
@@ -67,6 +69,26 @@ class LeadAnalysisIdsIT extends PlatformIT {
         ActionOutcome<LeadAnalysis> outcome = analysis.analyseLead("0f8fad5b-d9cb-469f-a165-70867728950e", "k-uuid");
         assertThat(outcome.status()).isEqualTo(ActionStatus.FAILED);
         assertThat(fr.macrea.max.action.FrenchText.of(outcome.message())).contains("introuvable");
+    }
+
+    @Test
+    void aThreeThousandCharacterIdFromAnyScreenIsRefusedWithTheLimitAndNothingIsLogged() {
+        int before = wallet.balance().total();
+        int logged = actions.log(100).size();
+        String huge = "a".repeat(3000);
+        for (var attempt : java.util.List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+                () -> analysis.analyseLead(huge, "k-huge-service"),
+                // the action card's path: the pipeline itself, as every screen calls it
+                () -> actions.run(fr.macrea.max.action.ActionRequest.of(LeadAnalysisService.ACTION_ID,
+                        new LeadAnalysisParams(huge), "k-huge-card")))) {
+            ActionRefusedException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    ActionRefusedException.class, attempt);
+            assertThat(refused.message().key()).isEqualTo("lead-analysis.id.invalid");
+            assertThat(refused.message().args()).containsExactly(fr.macrea.max.crm.CrmIds.MAX_LENGTH);
+            assertThat(refused).hasMessageContaining("36 caractères au plus");
+        }
+        assertThat(wallet.balance().total()).isEqualTo(before);
+        assertThat(actions.log(100)).hasSize(logged);
     }
 
     @Test

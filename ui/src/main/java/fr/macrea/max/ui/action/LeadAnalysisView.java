@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -17,42 +16,71 @@ import fr.macrea.max.action.analysis.LeadAnalysis;
 import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.action.analysis.LeadAnalysisParams;
 import fr.macrea.max.action.analysis.LeadAnalysisService;
+import fr.macrea.max.crm.CrmGateway;
+import fr.macrea.max.crm.CrmIds;
+import fr.macrea.max.ranking.LeadSearchService;
+import fr.macrea.max.shared.Message;
 import fr.macrea.max.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.stream.Collectors;
 
 /**
- * "Analyse de leads" (Conseil, 2 tokens) behind an action card: the first real action of the pipeline. Other
- * screens (lead list, lead page) link here with {@code ?lead=<id>}.
+ * "Analyse de leads" (Conseil, 2 tokens) behind an action card: the first real action of the pipeline. The lead
+ * is picked by name, company or e-mail ({@link LeadPicker}); other screens (lead card) link here with
+ * {@code ?lead=<id>}, which preselects it.
  */
 @Route("analyse-lead")
 @Menu(order = 45, title = "nav.lead-analysis")
 @RolesAllowed(Role.USER)
 public class LeadAnalysisView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    private final TextField leadId = new TextField();
+    private final transient CrmGateway crm;
+    private final LeadPicker lead;
     private final Div result = new Div();
 
-    public LeadAnalysisView(ActionCards cards) {
+    public LeadAnalysisView(ActionCards cards, LeadSearchService search, CrmGateway crm) {
+        this.crm = crm;
+        this.lead = new LeadPicker(search);
         addClassName("lead-analysis-view");
-        leadId.setId("lead-id");
-        leadId.setLabel(getTranslation("analysis.lead-id"));
-        leadId.setHelperText(getTranslation("analysis.lead-id.help"));
+        lead.setId("lead-picker");
+        lead.setLabel(getTranslation("analysis.lead"));
+        lead.setHelperText(getTranslation("analysis.lead.help"));
+        lead.setPlaceholder(getTranslation("analysis.lead.placeholder"));
+        lead.addValueChangeListener(e -> lead.setInvalid(false));
         result.setId("analysis-result");
-        ActionCard<LeadAnalysisParams> card = cards.create(LeadAnalysisService.ACTION_ID,
-                () -> new LeadAnalysisParams(leadId.getValue().strip()), outcome -> {
+        ActionCard<LeadAnalysisParams> card = cards.create(LeadAnalysisService.ACTION_ID, () -> {
+                    LeadPicker.Option picked = lead.getValue();
+                    return picked == null ? new LeadAnalysisParams(null)
+                            : new LeadAnalysisParams(picked.id(), picked.name());
+                }, outcome -> {
                     if (outcome.result() instanceof LeadAnalysis analysis) {
                         show(analysis);
                     }
                 });
-        add(new H2(getTranslation("nav.lead-analysis")), new Paragraph(getTranslation("analysis.intro")), leadId, card,
+        add(new H2(getTranslation("nav.lead-analysis")), new Paragraph(getTranslation("analysis.intro")), lead, card,
                 result);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("lead").ifPresent(leadId::setValue);
+        event.getLocation().getQueryParameters().getSingleParameter("lead").ifPresent(this::preselect);
+    }
+
+    /** Coming from a lead card: its lead, or a clear error on the picker (a bad or unknown id in the address). */
+    private void preselect(String id) {
+        if (!CrmIds.isValid(id)) {
+            showError(Message.of("lead-analysis.id.invalid", CrmIds.MAX_LENGTH));
+            return;
+        }
+        crm.findLead(id).map(LeadPicker.Option::of).ifPresentOrElse(lead::setValue,
+                () -> showError(Message.of("lead-analysis.lead.not-found", id)));
+    }
+
+    private void showError(Message message) {
+        lead.clear();
+        lead.setErrorMessage(Messages.text(this, message));
+        lead.setInvalid(true);
     }
 
     private void show(LeadAnalysis a) {

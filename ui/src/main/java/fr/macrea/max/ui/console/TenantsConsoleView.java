@@ -78,8 +78,10 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
     private HorizontalLayout createForm() {
         TextField name = new TextField(getTranslation("console.tenant.name"));
         name.setId("new-tenant-name");
+        name.setMaxLength(NewTenant.NAME_MAX_LENGTH);
         TextField slug = new TextField(getTranslation("console.tenant.slug"));
         slug.setId("new-tenant-slug");
+        slug.setMaxLength(NewTenant.SLUG_MAX_LENGTH);
         slug.setHelperText(getTranslation("console.tenant.slug.help"));
         Select<Plan> plan = new Select<>();
         plan.setId("new-tenant-plan");
@@ -91,6 +93,8 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
         addOns.setItems(AddOn.values());
         addOns.setItemLabelGenerator(a -> getTranslation(a.labelKey()));
         Button create = new Button(getTranslation("console.tenant.create"), e -> {
+            name.setInvalid(false);
+            slug.setInvalid(false);
             try {
                 Tenant created = tenants.create(new NewTenant(name.getValue(), slug.getValue(), plan.getValue(),
                         Set.copyOf(addOns.getValue())));
@@ -101,7 +105,15 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
                 addOns.clear();
                 refresh();
             } catch (InvalidTenantException ex) {
-                Notification.show(Messages.text(this, ex)).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                // the error goes on the field it is about, what was typed stays; other errors as a notification
+                String key = ex.message().key();
+                TextField field = key.startsWith("tenant.name.") ? name : key.startsWith("tenant.slug.") ? slug : null;
+                if (field != null) {
+                    field.setErrorMessage(Messages.text(this, ex));
+                    field.setInvalid(true);
+                } else {
+                    Notification.show(Messages.text(this, ex)).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
             }
         });
         create.setId("create-tenant");

@@ -66,6 +66,8 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
     private final DatePicker createdFrom = new DatePicker();
     private final DatePicker createdTo = new DatePicker();
     private final Grid<LeadRow> grid = new Grid<>();
+    private final Span resultCount = new Span();
+    private final Span empty = new Span();
     private final Grid<LeadRow> ranking = new Grid<>();
     private final LeadCard card;
     private final List<String> knownTags;
@@ -84,6 +86,7 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
         text.setLabel(getTranslation("crm.search"));
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setMaxLength(LeadFilter.TEXT_MAX_LENGTH);
         segment.setId("crm-segment");
         segment.setLabel(getTranslation("crm.filter.segment"));
         segment.setItems(LeadSegment.values());
@@ -123,6 +126,11 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
         filters.addClassName("crm-filters");
 
         grid.setId("crm-grid");
+        resultCount.setId("crm-result-count");
+        resultCount.addClassName("crm-result-count");
+        empty.setId("crm-empty");
+        empty.addClassName("crm-empty");
+        empty.setText(getTranslation("crm.search.empty"));
         configure(grid, true);
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
@@ -138,7 +146,7 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
             }
         });
 
-        VerticalLayout left = new VerticalLayout(filters, grid,
+        VerticalLayout left = new VerticalLayout(filters, resultCount, empty, grid,
                 new H3(getTranslation("crm.ranking")), ranking);
         left.setPadding(false);
         left.setWidth("65%");
@@ -175,9 +183,19 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
             filter = new LeadFilter(text.getValue(), segment.getValue(), statuses.getValue(), sources.getValue(),
                     tags.getValue(), assigned.getValue(), start(createdFrom.getValue()), endExclusive(createdTo.getValue()));
         } catch (LocalizedException e) {
-            Notification.show(Messages.text(this, e), 5000, Notification.Position.MIDDLE);
+            if (e.message().key().equals("ranking.search.too-long")) {
+                text.setErrorMessage(Messages.text(this, e));
+                text.setInvalid(true);
+            } else {
+                Notification.show(Messages.text(this, e), 5000, Notification.Position.MIDDLE);
+            }
             return;
         }
+        text.setInvalid(false);
+        int matches = search.count(filter);
+        resultCount.setText(getTranslation("crm.search.count", matches));
+        empty.setVisible(matches == 0);
+        grid.setVisible(matches > 0);
         KeysetPager next = new KeysetPager(filter, (f, cursor) -> search.search(f, cursor, KeysetPager.PAGE));
         pager = next;
         grid.setItems(query -> next.fetch(query.getOffset(), query.getLimit()));

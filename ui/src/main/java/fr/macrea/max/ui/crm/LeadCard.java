@@ -76,7 +76,13 @@ class LeadCard extends VerticalLayout {
         tags.setValue(lead.tags());
         tags.addCustomValueSetListener(e -> {
             String value = e.getDetail().strip();
-            if (!value.isEmpty()) {
+            tags.setInvalid(false);
+            if (value.length() > CrmGateway.TAG_MAX_LENGTH) {
+                // refused at once, on the field: the same limit setTags applies
+                tags.setErrorMessage(Messages.text(this, fr.macrea.max.shared.Message.of("crm.tag.too-long",
+                        CrmGateway.TAG_MAX_LENGTH)));
+                tags.setInvalid(true);
+            } else if (!value.isEmpty()) {
                 items.add(value);
                 tags.setItems(items);
                 Set<String> selected = new LinkedHashSet<>(tags.getValue());

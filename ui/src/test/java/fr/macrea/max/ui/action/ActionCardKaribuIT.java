@@ -4,7 +4,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.TextField;
 import fr.macrea.max.action.Mode;
 import fr.macrea.max.action.ModeService;
 import fr.macrea.max.action.TestWriteAction;
@@ -63,7 +62,8 @@ class ActionCardKaribuIT extends KaribuSpringIT {
         assertThat(_get(balance, com.vaadin.flow.component.icon.Icon.class).getElement().getAttribute("icon"))
                 .isEqualTo("vaadin:coins");
 
-        _get(TextField.class, s -> s.withId("lead-id")).setValue("LEADUI1");
+        // coming from the lead card: its route parameter picks the lead
+        UI.getCurrent().navigate(LeadAnalysisView.class, com.vaadin.flow.router.QueryParameters.of("lead", "LEADUI1"));
         _click(_get(Button.class, s -> s.withId("action-confirm")));
 
         assertThat(wallet.balance().total()).isEqualTo(498);

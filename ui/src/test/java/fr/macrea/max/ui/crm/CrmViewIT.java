@@ -98,6 +98,46 @@ class CrmViewIT extends KaribuIT {
     }
 
     @Test
+    void theSearchShowsHowManyLeadsMatchAndSaysSoWhenNoneDoes() {
+        signInAndOpen(TestTenants.member(a, Role.TENANT_USER), "crm");
+        TextField search = _get(TextField.class, s -> s.withId("crm-search"));
+        Span count = _get(Span.class, s -> s.withId("crm-result-count"));
+        assertThat(count.getText()).isEqualTo(names(grid("crm-grid")).size() + " leads");
+        assertThat(_find(Span.class, s -> s.withId("crm-empty"))).as("no empty state while leads match").isEmpty();
+
+        search.setValue("dup");
+        assertThat(count.getText()).isEqualTo("2 leads");
+        search.setValue("alice dupont");
+        assertThat(count.getText()).isEqualTo("1 lead");
+        assertThat(names(grid("crm-grid"))).containsExactly("Alice Dupont");
+
+        search.setValue("Zoé"); // a lead of the other tenant
+        assertThat(count.getText()).isEqualTo("Aucun lead");
+        assertThat(_get(Span.class, s -> s.withId("crm-empty")).getText()).startsWith("Aucun lead ne correspond");
+        assertThat(_find(Grid.class, s -> s.withId("crm-grid"))).as("no empty grid under the empty state").isEmpty();
+
+        assertThat(search.getMaxLength()).isEqualTo(fr.macrea.max.ranking.LeadFilter.TEXT_MAX_LENGTH);
+        search.setValue("dupont ".repeat(100));
+        assertThat(search.isInvalid()).isTrue();
+        assertThat(search.getErrorMessage()).isEqualTo("La recherche ne peut pas dépasser 200 caractères.");
+        search.setValue("alice");
+        assertThat(search.isInvalid()).isFalse();
+        assertThat(count.getText()).isEqualTo("1 lead");
+        assertThat(_find(Span.class, s -> s.withId("crm-empty"))).isEmpty();
+        assertThat(names(grid("crm-grid"))).containsExactly("Alice Dupont");
+    }
+
+    @Test
+    void anEnglishUserReadsTheCountAndTheEmptyStateInEnglish() {
+        signIn(TestTenants.member(a, Role.TENANT_USER));
+        inEnglish();
+        com.vaadin.flow.component.UI.getCurrent().navigate("crm");
+        _get(TextField.class, s -> s.withId("crm-search")).setValue("nobody-matches-this");
+        assertThat(_get(Span.class, s -> s.withId("crm-result-count")).getText()).isEqualTo("No lead");
+        assertThat(_get(Span.class, s -> s.withId("crm-empty")).getText()).startsWith("No lead matches");
+    }
+
+    @Test
     void gridLoadsKeysetPagesAndFiltersApply() {
         signInAndOpen(TestTenants.member(a, Role.TENANT_USER), "crm");
         Grid<LeadRow> grid = grid("crm-grid");
@@ -151,6 +191,12 @@ class CrmViewIT extends KaribuIT {
         _click(_get(Button.class, s -> s.withId("lead-card-tags-save")));
         assertThat(crm.tags(EntityRef.lead(alice))).containsExactlyInAnyOrder("vip", "salon");
 
+        // a typed tag longer than the CRM keeps is refused on the field, and nothing is added or saved
+        com.vaadin.flow.component.ComponentUtil.fireEvent(tags,
+                new com.vaadin.flow.component.combobox.ComboBoxBase.CustomValueSetEvent<>(tags, true, "t".repeat(150)));
+        assertThat(tags.isInvalid()).isTrue();
+        assertThat(tags.getErrorMessage()).isEqualTo("Un tag ne peut pas dépasser 100 caractères.");
+        assertThat(tags.getValue()).containsExactlyInAnyOrder("vip", "salon");
     }
 
     @Test
