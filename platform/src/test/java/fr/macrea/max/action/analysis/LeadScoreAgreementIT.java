@@ -44,6 +44,8 @@ class LeadScoreAgreementIT extends PlatformIT {
     LeadSearchService search;
     @Autowired
     ModeService modes;
+    @Autowired
+    fr.macrea.max.reporting.ReportingService reporting;
 
     final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     String quiet;
@@ -124,5 +126,15 @@ class LeadScoreAgreementIT extends PlatformIT {
         assertThat(second.result().activityCounts().get("Note")).isEqualTo(1);
         // last contact = the team's note two days ago, not M.A.X.'s analysis a moment ago
         assertThat(second.result().daysSinceLastActivity()).isEqualTo(2);
+    }
+
+    @Test
+    void theActivityFeedShowsMaxsNotesAsMaxsNotNotesOfTheTeam() {
+        analysis.analyseLead(busy, "k-feed-1");
+        var latest = reporting.latestActivities(10);
+        assertThat(latest).filteredOn(a -> a.title() != null && a.title().startsWith("M.A.X. —"))
+                .isNotEmpty().allMatch(a -> a.kind().equals("MaxNote"));
+        assertThat(latest).filteredOn(a -> "Devis envoyé".equals(a.title()))
+                .singleElement().extracting(fr.macrea.max.reporting.Dashboard.Activity::kind).isEqualTo("Note");
     }
 }
