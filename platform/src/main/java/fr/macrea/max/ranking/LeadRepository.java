@@ -8,7 +8,7 @@ import fr.macrea.max.persistence.TenantDsl;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record3;
+import org.jooq.Record2;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -94,43 +94,32 @@ class LeadRepository {
         return out;
     }
 
-    /** A lead's activity: how many since the window's start, and the latest ever (null if none). */
-    record Activity(int recent, Instant latest) {
-        static final Activity NONE = new Activity(0, null);
-
-        Activity plus(Activity other) {
-            return new Activity(recent + other.recent,
-                    latest == null || (other.latest != null && other.latest.isAfter(latest)) ? other.latest : latest);
-        }
-    }
-
     /**
-     * Activities (calls, meetings, e-mails, tasks, notes) attached to each lead: the number since {@code from} and
-     * the latest. M.A.X.'s own log notes are not the lead's activity ({@link MaxNotes}).
+     * Activities (calls, meetings, e-mails, tasks, notes) attached to each lead since {@code from}. M.A.X.'s own log
+     * notes are not the lead's activity ({@link MaxNotes}).
      */
-    Map<String, Activity> activity(Collection<String> leadIds, Instant from) {
+    Map<String, Integer> activityCounts(Collection<String> leadIds, Instant from) {
         if (leadIds.isEmpty()) {
             return Map.of();
         }
         LocalDateTime since = utc(from);
-        var union = activityOf(CALL.PARENT_ID, CALL.PARENT_TYPE, CALL.CREATED_AT, CALL.DELETED, CALL, DSL.noCondition(), leadIds, since)
-                .unionAll(activityOf(MEETING.PARENT_ID, MEETING.PARENT_TYPE, MEETING.CREATED_AT, MEETING.DELETED, MEETING, DSL.noCondition(), leadIds, since))
-                .unionAll(activityOf(EMAIL.PARENT_ID, EMAIL.PARENT_TYPE, EMAIL.CREATED_AT, EMAIL.DELETED, EMAIL, DSL.noCondition(), leadIds, since))
-                .unionAll(activityOf(TASK.PARENT_ID, TASK.PARENT_TYPE, TASK.CREATED_AT, TASK.DELETED, TASK, DSL.noCondition(), leadIds, since))
-                .unionAll(activityOf(NOTE.PARENT_ID, NOTE.PARENT_TYPE, NOTE.CREATED_AT, NOTE.DELETED, NOTE, MaxNotes.notByMax(), leadIds, since));
-        Map<String, Activity> out = new HashMap<>();
+        var union = countBy(CALL.PARENT_ID, CALL.PARENT_TYPE, CALL.CREATED_AT, CALL.DELETED, CALL, DSL.noCondition(), leadIds, since)
+                .unionAll(countBy(MEETING.PARENT_ID, MEETING.PARENT_TYPE, MEETING.CREATED_AT, MEETING.DELETED, MEETING, DSL.noCondition(), leadIds, since))
+                .unionAll(countBy(EMAIL.PARENT_ID, EMAIL.PARENT_TYPE, EMAIL.CREATED_AT, EMAIL.DELETED, EMAIL, DSL.noCondition(), leadIds, since))
+                .unionAll(countBy(TASK.PARENT_ID, TASK.PARENT_TYPE, TASK.CREATED_AT, TASK.DELETED, TASK, DSL.noCondition(), leadIds, since))
+                .unionAll(countBy(NOTE.PARENT_ID, NOTE.PARENT_TYPE, NOTE.CREATED_AT, NOTE.DELETED, NOTE, MaxNotes.notByMax(), leadIds, since));
+        Map<String, Integer> out = new HashMap<>();
         for (Record r : tenantDsl.crm().fetch(union)) {
-            Activity a = new Activity(r.get(1, Integer.class), instant(r.get(2, LocalDateTime.class)));
-            out.merge(r.get(0, String.class), a, Activity::plus);
+            out.merge(r.get(0, String.class), r.get(1, Integer.class), Integer::sum);
         }
         return out;
     }
 
-    private static org.jooq.SelectHavingStep<Record3<String, Integer, LocalDateTime>> activityOf(Field<String> parentId,
-            Field<String> parentType, Field<LocalDateTime> createdAt, Field<Byte> deleted, Table<?> table,
-            Condition extra, Collection<String> ids, LocalDateTime since) {
-        return DSL.select(parentId, DSL.count().filterWhere(createdAt.ge(since)), DSL.max(createdAt)).from(table)
-                .where(parentId.in(ids), parentType.eq("Lead"), deleted.eq((byte) 0), extra)
+    private static org.jooq.SelectHavingStep<Record2<String, Integer>> countBy(Field<String> parentId, Field<String> parentType,
+            Field<LocalDateTime> createdAt, Field<Byte> deleted, Table<?> table, Condition extra, Collection<String> ids,
+            LocalDateTime since) {
+        return DSL.select(parentId, DSL.count()).from(table)
+                .where(parentId.in(ids), parentType.eq("Lead"), createdAt.ge(since), deleted.eq((byte) 0), extra)
                 .groupBy(parentId);
     }
 

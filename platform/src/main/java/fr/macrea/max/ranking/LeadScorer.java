@@ -22,27 +22,22 @@ public final class LeadScorer {
     public static final Duration ACTIVITY_WINDOW = Duration.ofDays(30);
 
     /**
-     * What the scorer needs to know about a lead. {@code lastContact} = the last time the team touched the lead
-     * (its record or one of its activities), {@code activities} = the lead's activities of the last 30 days; neither
-     * counts M.A.X.'s own notes.
+     * What the scorer needs to know about a lead. {@code lastContact} = the lead's "dernier contact", its
+     * {@code modified_at}, the same as the segments' ({@link LeadSegment}); {@code activities} = the lead's
+     * activities of the last 30 days, M.A.X.'s own notes left out.
      */
     public record Facts(String status, String source, Set<String> tags, Instant lastContact, boolean hasEmail,
                         boolean hasCompany, boolean hasTitle, boolean hasCity, int activities) {
     }
 
-    /** The facts of a lead, the same way for every screen: last contact = the later of record and activities. */
-    public static Facts facts(String status, String source, Set<String> tags, Instant modifiedAt, Instant lastActivity,
+    /**
+     * The facts of a lead, the same way for every screen. The last contact is the record's {@code modified_at}, as
+     * in the segments (chaud, à relancer, froid), so a score reason never contradicts the lead's segment.
+     */
+    public static Facts facts(String status, String source, Set<String> tags, Instant modifiedAt,
                               String email, String company, String title, String city, int activities) {
-        return new Facts(status, source, tags == null ? Set.of() : tags, lastContact(modifiedAt, lastActivity),
+        return new Facts(status, source, tags == null ? Set.of() : tags, modifiedAt,
                 !blank(email), !blank(company), !blank(title), !blank(city), activities);
-    }
-
-    /** The later of the two instants, either of which may be missing. */
-    public static Instant lastContact(Instant modifiedAt, Instant lastActivity) {
-        if (modifiedAt == null) {
-            return lastActivity;
-        }
-        return lastActivity != null && lastActivity.isAfter(modifiedAt) ? lastActivity : modifiedAt;
     }
 
     private static boolean blank(String s) {

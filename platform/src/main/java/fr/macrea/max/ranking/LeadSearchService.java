@@ -83,7 +83,7 @@ public class LeadSearchService {
     private List<LeadRow> enrich(List<LeadRepository.Raw> raws, Instant now) {
         List<String> ids = raws.stream().map(LeadRepository.Raw::id).toList();
         Map<String, String> emails = repository.emails(ids);
-        Map<String, LeadRepository.Activity> activities = repository.activity(ids, now.minus(LeadScorer.ACTIVITY_WINDOW));
+        Map<String, Integer> activities = repository.activityCounts(ids, now.minus(LeadScorer.ACTIVITY_WINDOW));
         Set<String> userIds = new HashSet<>();
         raws.forEach(r -> {
             if (r.assignedUserId() != null) {
@@ -93,9 +93,8 @@ public class LeadSearchService {
         Map<String, String> users = repository.userNames(userIds);
         return raws.stream().map(r -> {
             String email = emails.get(r.id());
-            LeadRepository.Activity activity = activities.getOrDefault(r.id(), LeadRepository.Activity.NONE);
             LeadScorer.Score score = LeadScorer.score(LeadScorer.facts(r.status(), r.source(), r.tags(),
-                    r.modifiedAt(), activity.latest(), email, r.accountName(), r.title(), r.city(), activity.recent()),
+                    r.modifiedAt(), email, r.accountName(), r.title(), r.city(), activities.getOrDefault(r.id(), 0)),
                     now, weights);
             String name = ((r.firstName() == null ? "" : r.firstName()) + " " + (r.lastName() == null ? "" : r.lastName())).strip();
             return new LeadRow(r.id(), name, r.accountName(), email, r.status(), r.source(), r.tags(),

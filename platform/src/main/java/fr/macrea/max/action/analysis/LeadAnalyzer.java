@@ -58,16 +58,16 @@ final class LeadAnalyzer {
             }
         }
         LeadAnalysis.CampaignEngagement campaign = new LeadAnalysis.CampaignEngagement(sent, opened, clicked, optedOut, bounced);
-        // the last contact as the ranking sees it: the later of the lead record's change and its own activities
-        Instant last = LeadScorer.lastContact(lead.modifiedAt(), lastActivity);
+        // the last contact as the ranking and the segments see it: the record's last change (modified_at)
+        Instant last = lead.modifiedAt() != null ? lead.modifiedAt() : lastActivity;
         Instant reference = last != null ? last : lead.createdAt() != null ? lead.createdAt() : now;
         long days = Math.max(0, Duration.between(reference, now).toDays());
         String recency = last == null ? "never" : days <= 7 ? "week" : days <= 30 ? "month" : days <= 90 ? "low" : "inactive";
         List<String> missing = missingFields(lead);
         String status = lead.status() == null ? "New" : lead.status();
 
-        int score = LeadScorer.score(LeadScorer.facts(lead.status(), lead.source(), lead.tags(), lead.modifiedAt(),
-                lastActivity, lead.emailAddress(), lead.accountName(), lead.title(), lead.addressCity(),
+        int score = LeadScorer.score(LeadScorer.facts(lead.status(), lead.source(), lead.tags(), last,
+                lead.emailAddress(), lead.accountName(), lead.title(), lead.addressCity(),
                 recentActivities), now, weights).value();
         String temperature = score >= 60 ? "CHAUD" : score >= 30 ? "TIEDE" : "FROID";
 

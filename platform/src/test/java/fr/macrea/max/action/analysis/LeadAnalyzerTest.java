@@ -18,9 +18,13 @@ class LeadAnalyzerTest {
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
     private static Lead lead(String status, String email, String phone, boolean optedOut, boolean doNotCall) {
+        return lead(status, email, phone, optedOut, doNotCall, NOW.minus(60, ChronoUnit.DAYS));
+    }
+
+    private static Lead lead(String status, String email, String phone, boolean optedOut, boolean doNotCall,
+                             Instant modifiedAt) {
         return new Lead("L1", "Camille", "Martin", "Boutique Zen", null, email, optedOut, phone, doNotCall, status,
-                "Web Site", null, "Lyon", null, Set.of(), null, null, NOW.minus(60, ChronoUnit.DAYS),
-                NOW.minus(60, ChronoUnit.DAYS));
+                "Web Site", null, "Lyon", null, Set.of(), null, null, NOW.minus(60, ChronoUnit.DAYS), modifiedAt);
     }
 
     private static TimelineEntry entry(String kind, String status, int daysAgo) {
@@ -29,7 +33,9 @@ class LeadAnalyzerTest {
 
     @Test
     void aHotEngagedLeadIsScoredHighWithACallFirst() {
-        LeadAnalysis a = LeadAnalyzer.analyse(lead("In Process", "c@zen.fr", "+33600000000", false, false), List.of(
+        // the record was changed with the call, two days ago: the last contact of the ranking and the segments
+        LeadAnalysis a = LeadAnalyzer.analyse(lead("In Process", "c@zen.fr", "+33600000000", false, false,
+                NOW.minus(2, ChronoUnit.DAYS)), List.of(
                 entry("Call", "Held", 2), entry("Email", "Sent", 5), entry("CampaignLogRecord", "Opened", 3),
                 entry("CampaignLogRecord", "Clicked", 3), entry("CampaignLogRecord", "Sent", 4)), NOW);
         assertThat(a.daysSinceLastActivity()).isEqualTo(2);
@@ -88,11 +94,11 @@ class LeadAnalyzerTest {
         }
         LeadAnalysis a = LeadAnalyzer.analyse(lead, withMax, NOW);
         assertThat(a).isEqualTo(LeadAnalyzer.analyse(lead, team, NOW));
-        assertThat(a.daysSinceLastActivity()).isEqualTo(3);
+        assertThat(a.daysSinceLastActivity()).isEqualTo(60);
         assertThat(a.activityCounts()).containsEntry("Note", 1);
         int ranking = fr.macrea.max.ranking.LeadScorer.score(fr.macrea.max.ranking.LeadScorer.facts("Assigned",
-                "Web Site", Set.of(), lead.modifiedAt(), NOW.minus(3, ChronoUnit.DAYS), "c@zen.fr", "Boutique Zen",
-                null, "Lyon", 2), NOW, List.of()).value();
+                "Web Site", Set.of(), lead.modifiedAt(), "c@zen.fr", "Boutique Zen", null, "Lyon", 2), NOW,
+                List.of()).value();
         assertThat(a.score()).isEqualTo(ranking);
     }
 }

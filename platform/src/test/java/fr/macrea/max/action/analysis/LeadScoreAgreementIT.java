@@ -124,8 +124,8 @@ class LeadScoreAgreementIT extends PlatformIT {
         assertThat(sqlActivities(busy)).isEqualTo(2);
         assertThat(row.reasons()).contains(Message.of("ranking.reason.exchanges", sqlActivities(busy)));
         assertThat(second.result().activityCounts().get("Note")).isEqualTo(1);
-        // last contact = the team's note two days ago, not M.A.X.'s analysis a moment ago
-        assertThat(second.result().daysSinceLastActivity()).isEqualTo(2);
+        // last contact = the record's last change (as in the segments), not M.A.X.'s analysis a moment ago
+        assertThat(second.result().daysSinceLastActivity()).isEqualTo(20);
     }
 
     @Test
