@@ -71,7 +71,8 @@ class PlatformArchitectureTest {
             "fr.macrea.max.crm.CrmSchema", "table and field lookups of the tenant CRM schema for the CRM stores",
             "fr.macrea.max.crm.CrmValues", "typed reads of CRM rows for the CRM stores",
             "fr.macrea.max.crm.CrmInput", "checks CRM input against the schema before a store writes it",
-            "fr.macrea.max.crm.CrmSearch", "the one lead search condition, shared by the CRM reader and the ranking");
+            "fr.macrea.max.crm.CrmSearch", "the one lead search condition, shared by the CRM reader and the ranking",
+            "fr.macrea.max.crm.MaxNotes", "which notes are M.A.X.'s own log, left out of the lead activity by the ranking");
 
     @Test
     void onlyTheAllowListHoldsADslContext() {

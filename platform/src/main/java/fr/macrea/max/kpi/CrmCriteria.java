@@ -4,6 +4,8 @@ import fr.macrea.max.shared.Message;
 
 import fr.macrea.max.plugins.api.Criterion;
 import fr.macrea.max.plugins.api.KpiDefinition;
+import fr.macrea.max.plugins.api.LeadSegments;
+import fr.macrea.max.ranking.LeadSegment;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -71,6 +73,20 @@ final class CrmCriteria {
         return out;
     }
 
+    /** A platform segment ({@link LeadSegments}): the one definition the CRM filter and the tiles use. */
+    private static Condition segment(Criterion c, Instant now) {
+        LeadSegment segment;
+        try {
+            segment = LeadSegment.valueOf(c.value().strip());
+        } catch (IllegalArgumentException e) {
+            throw new KpiException(Message.of("kpi.segment.invalid", c.value()));
+        }
+        if (c.operator() != Criterion.Operator.EQUALS) {
+            throw new KpiException(Message.of("kpi.segment.invalid", c.operator() + " " + c.value()));
+        }
+        return segment.condition(now);
+    }
+
     static Condition notDeleted(Table<?> table) {
         return DSL.field(DSL.name("deleted"), Byte.class).eq((byte) 0);
     }
@@ -86,6 +102,9 @@ final class CrmCriteria {
 
     static Condition condition(String entity, Table<?> table, Criterion c, Instant now) {
         String value = c.value();
+        if ("Lead".equals(entity) && LeadSegments.FIELD.equals(c.field())) {
+            return segment(c, now);
+        }
         return switch (c.operator()) {
             case EQUALS -> field(table, c.field()).eq(value);
             case NOT_EQUALS -> field(table, c.field()).ne(value).or(field(table, c.field()).isNull());

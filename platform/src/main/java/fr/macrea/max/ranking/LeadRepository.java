@@ -3,6 +3,7 @@ package fr.macrea.max.ranking;
 import fr.macrea.max.shared.Message;
 import fr.macrea.max.shared.LocalizedException;
 import fr.macrea.max.crm.CrmSearch;
+import fr.macrea.max.crm.MaxNotes;
 import fr.macrea.max.persistence.TenantDsl;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -93,17 +94,20 @@ class LeadRepository {
         return out;
     }
 
-    /** Activities (calls, meetings, e-mails, tasks, notes) attached to each lead since {@code from}. */
+    /**
+     * Activities (calls, meetings, e-mails, tasks, notes) attached to each lead since {@code from}. M.A.X.'s own log
+     * notes are not the lead's activity ({@link MaxNotes}).
+     */
     Map<String, Integer> activityCounts(Collection<String> leadIds, Instant from) {
         if (leadIds.isEmpty()) {
             return Map.of();
         }
         LocalDateTime since = utc(from);
-        var union = countBy(CALL.PARENT_ID, CALL.PARENT_TYPE, CALL.CREATED_AT, CALL.DELETED, CALL, leadIds, since)
-                .unionAll(countBy(MEETING.PARENT_ID, MEETING.PARENT_TYPE, MEETING.CREATED_AT, MEETING.DELETED, MEETING, leadIds, since))
-                .unionAll(countBy(EMAIL.PARENT_ID, EMAIL.PARENT_TYPE, EMAIL.CREATED_AT, EMAIL.DELETED, EMAIL, leadIds, since))
-                .unionAll(countBy(TASK.PARENT_ID, TASK.PARENT_TYPE, TASK.CREATED_AT, TASK.DELETED, TASK, leadIds, since))
-                .unionAll(countBy(NOTE.PARENT_ID, NOTE.PARENT_TYPE, NOTE.CREATED_AT, NOTE.DELETED, NOTE, leadIds, since));
+        var union = countBy(CALL.PARENT_ID, CALL.PARENT_TYPE, CALL.CREATED_AT, CALL.DELETED, CALL, DSL.noCondition(), leadIds, since)
+                .unionAll(countBy(MEETING.PARENT_ID, MEETING.PARENT_TYPE, MEETING.CREATED_AT, MEETING.DELETED, MEETING, DSL.noCondition(), leadIds, since))
+                .unionAll(countBy(EMAIL.PARENT_ID, EMAIL.PARENT_TYPE, EMAIL.CREATED_AT, EMAIL.DELETED, EMAIL, DSL.noCondition(), leadIds, since))
+                .unionAll(countBy(TASK.PARENT_ID, TASK.PARENT_TYPE, TASK.CREATED_AT, TASK.DELETED, TASK, DSL.noCondition(), leadIds, since))
+                .unionAll(countBy(NOTE.PARENT_ID, NOTE.PARENT_TYPE, NOTE.CREATED_AT, NOTE.DELETED, NOTE, MaxNotes.notByMax(), leadIds, since));
         Map<String, Integer> out = new HashMap<>();
         for (Record r : tenantDsl.crm().fetch(union)) {
             out.merge(r.get(0, String.class), r.get(1, Integer.class), Integer::sum);
@@ -112,9 +116,10 @@ class LeadRepository {
     }
 
     private static org.jooq.SelectHavingStep<Record2<String, Integer>> countBy(Field<String> parentId, Field<String> parentType,
-            Field<LocalDateTime> createdAt, Field<Byte> deleted, Table<?> table, Collection<String> ids, LocalDateTime since) {
+            Field<LocalDateTime> createdAt, Field<Byte> deleted, Table<?> table, Condition extra, Collection<String> ids,
+            LocalDateTime since) {
         return DSL.select(parentId, DSL.count()).from(table)
-                .where(parentId.in(ids), parentType.eq("Lead"), createdAt.ge(since), deleted.eq((byte) 0))
+                .where(parentId.in(ids), parentType.eq("Lead"), createdAt.ge(since), deleted.eq((byte) 0), extra)
                 .groupBy(parentId);
     }
 

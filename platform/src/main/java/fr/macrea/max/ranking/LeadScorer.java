@@ -12,12 +12,36 @@ import java.util.Set;
 /**
  * The intelligent ranking: a 0-100 score from recency (30), engagement (25), status (20), source (15), completeness
  * (10) and the active brains' weights, with one reason (a message) per part that counted. Pure function, no I/O.
+ * The one score of a lead: the CRM grid, the lead card and the lead analysis all build their {@link Facts} with
+ * {@link #facts} and score them here, so they cannot disagree. M.A.X.'s own log notes are never part of the facts
+ * ({@link fr.macrea.max.crm.MaxNotes}): an analysis must not raise the score of the lead it analyses.
  */
 public final class LeadScorer {
 
-    /** What the scorer needs to know about a lead. {@code activities} = activities of the last 30 days. */
-    public record Facts(String status, String source, Set<String> tags, Instant modifiedAt, boolean hasEmail,
+    /** How far back the engagement part counts the lead's activities. */
+    public static final Duration ACTIVITY_WINDOW = Duration.ofDays(30);
+
+    /**
+     * What the scorer needs to know about a lead. {@code lastContact} = the lead's "dernier contact", its
+     * {@code modified_at}, the same as the segments' ({@link LeadSegment}); {@code activities} = the lead's
+     * activities of the last 30 days, M.A.X.'s own notes left out.
+     */
+    public record Facts(String status, String source, Set<String> tags, Instant lastContact, boolean hasEmail,
                         boolean hasCompany, boolean hasTitle, boolean hasCity, int activities) {
+    }
+
+    /**
+     * The facts of a lead, the same way for every screen. The last contact is the record's {@code modified_at}, as
+     * in the segments (chaud, à relancer, froid), so a score reason never contradicts the lead's segment.
+     */
+    public static Facts facts(String status, String source, Set<String> tags, Instant modifiedAt,
+                              String email, String company, String title, String city, int activities) {
+        return new Facts(status, source, tags == null ? Set.of() : tags, modifiedAt,
+                !blank(email), !blank(company), !blank(title), !blank(city), activities);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     public record Score(int value, List<Message> reasons) {
@@ -33,8 +57,8 @@ public final class LeadScorer {
     public static Score score(Facts f, Instant now, List<RankingWeights> weights) {
         List<Message> reasons = new ArrayList<>();
         int total = 0;
-        if (f.modifiedAt() != null) {
-            long days = Math.max(0, Duration.between(f.modifiedAt(), now).toDays());
+        if (f.lastContact() != null) {
+            long days = Math.max(0, Duration.between(f.lastContact(), now).toDays());
             int recency = days < 1 ? 30 : days < 5 ? 22 : days < 14 ? 12 : days < 30 ? 5 : 0;
             if (recency > 0) {
                 reasons.add(days < 1 ? Message.of("ranking.reason.active-today") : Message.of("ranking.reason.active-days", days));

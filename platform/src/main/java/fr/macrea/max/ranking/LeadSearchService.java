@@ -6,7 +6,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -89,7 +88,7 @@ public class LeadSearchService {
     private List<LeadRow> enrich(List<LeadRepository.Raw> raws, Instant now) {
         List<String> ids = raws.stream().map(LeadRepository.Raw::id).toList();
         Map<String, String> emails = repository.emails(ids);
-        Map<String, Integer> activities = repository.activityCounts(ids, now.minus(Duration.ofDays(30)));
+        Map<String, Integer> activities = repository.activityCounts(ids, now.minus(LeadScorer.ACTIVITY_WINDOW));
         Set<String> userIds = new HashSet<>();
         raws.forEach(r -> {
             if (r.assignedUserId() != null) {
@@ -99,10 +98,9 @@ public class LeadSearchService {
         Map<String, String> users = repository.userNames(userIds);
         return raws.stream().map(r -> {
             String email = emails.get(r.id());
-            LeadScorer.Score score = LeadScorer.score(new LeadScorer.Facts(r.status(), r.source(), r.tags(),
-                    r.modifiedAt(), email != null, r.accountName() != null && !r.accountName().isBlank(),
-                    r.title() != null && !r.title().isBlank(), r.city() != null && !r.city().isBlank(),
-                    activities.getOrDefault(r.id(), 0)), now, weights);
+            LeadScorer.Score score = LeadScorer.score(LeadScorer.facts(r.status(), r.source(), r.tags(),
+                    r.modifiedAt(), email, r.accountName(), r.title(), r.city(), activities.getOrDefault(r.id(), 0)),
+                    now, weights);
             String name = ((r.firstName() == null ? "" : r.firstName()) + " " + (r.lastName() == null ? "" : r.lastName())).strip();
             return new LeadRow(r.id(), name, r.accountName(), email, r.status(), r.source(), r.tags(),
                     r.assignedUserId(), r.assignedUserId() == null ? null : users.get(r.assignedUserId()), r.createdAt(), r.modifiedAt(),

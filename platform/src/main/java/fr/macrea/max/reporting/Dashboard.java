@@ -43,10 +43,11 @@ public record Dashboard(Period period, Instant from, Instant to, Leads leads, Te
     public record Messages(int sent, int pending, int toFollowUp) {
     }
 
+    /** {@code kind}: Call, Meeting, Email, Task, Note, or MaxNote for M.A.X.'s own log notes. */
     public record Activity(String kind, String id, String title, String parentType, String parentId, Instant at) {
     }
 
     public static List<String> activityKinds() {
-        return List.of("Call", "Meeting", "Email", "Task", "Note");
+        return List.of("Call", "Meeting", "Email", "Task", "Note", "MaxNote");
     }
 }

@@ -1,5 +1,6 @@
 package fr.macrea.max.reporting;
 
+import fr.macrea.max.crm.MaxNotes;
 import fr.macrea.max.persistence.TenantDsl;
 import fr.macrea.max.ranking.LeadSegment;
 import org.jooq.DSLContext;
@@ -103,11 +104,11 @@ class ReportingRepository {
     /** The latest activities of all kinds, newest first: each kind reads its own (created_at) index, then merge. */
     List<Dashboard.Activity> latestActivities(int limit) {
         DSLContext dsl = tenantDsl.crm();
-        Select<? extends Record> union = latest(dsl, "Call", CALL, CALL.ID, CALL.NAME, CALL.PARENT_TYPE, CALL.PARENT_ID, CALL.CREATED_AT, CALL.DELETED, limit)
-                .unionAll(latest(dsl, "Meeting", MEETING, MEETING.ID, MEETING.NAME, MEETING.PARENT_TYPE, MEETING.PARENT_ID, MEETING.CREATED_AT, MEETING.DELETED, limit))
-                .unionAll(latest(dsl, "Email", EMAIL, EMAIL.ID, EMAIL.NAME, EMAIL.PARENT_TYPE, EMAIL.PARENT_ID, EMAIL.CREATED_AT, EMAIL.DELETED, limit))
-                .unionAll(latest(dsl, "Task", TASK, TASK.ID, TASK.NAME, TASK.PARENT_TYPE, TASK.PARENT_ID, TASK.CREATED_AT, TASK.DELETED, limit))
-                .unionAll(latest(dsl, "Note", NOTE, NOTE.ID, DSL.coalesce(DSL.substring(NOTE.POST, 1, 120), NOTE.TYPE), NOTE.PARENT_TYPE, NOTE.PARENT_ID, NOTE.CREATED_AT, NOTE.DELETED, limit));
+        Select<? extends Record> union = latest(dsl, DSL.inline("Call"), CALL, CALL.ID, CALL.NAME, CALL.PARENT_TYPE, CALL.PARENT_ID, CALL.CREATED_AT, CALL.DELETED, limit)
+                .unionAll(latest(dsl, DSL.inline("Meeting"), MEETING, MEETING.ID, MEETING.NAME, MEETING.PARENT_TYPE, MEETING.PARENT_ID, MEETING.CREATED_AT, MEETING.DELETED, limit))
+                .unionAll(latest(dsl, DSL.inline("Email"), EMAIL, EMAIL.ID, EMAIL.NAME, EMAIL.PARENT_TYPE, EMAIL.PARENT_ID, EMAIL.CREATED_AT, EMAIL.DELETED, limit))
+                .unionAll(latest(dsl, DSL.inline("Task"), TASK, TASK.ID, TASK.NAME, TASK.PARENT_TYPE, TASK.PARENT_ID, TASK.CREATED_AT, TASK.DELETED, limit))
+                .unionAll(latest(dsl, noteKind(), NOTE, NOTE.ID, DSL.coalesce(DSL.substring(NOTE.POST, 1, 120), NOTE.TYPE), NOTE.PARENT_TYPE, NOTE.PARENT_ID, NOTE.CREATED_AT, NOTE.DELETED, limit));
         Table<? extends Record> all = union.asTable("a");
         return dsl.selectFrom(all).orderBy(all.field("at").desc(), all.field("id").desc()).limit(limit)
                 .fetch(r -> new Dashboard.Activity(r.get("kind", String.class), r.get("id", String.class),
@@ -115,10 +116,15 @@ class ReportingRepository {
                         r.get("at", LocalDateTime.class).toInstant(ZoneOffset.UTC)));
     }
 
-    private static org.jooq.SelectLimitPercentStep<Record> latest(DSLContext dsl, String kind, Table<?> table,
+    /** "MaxNote" for M.A.X.'s own log notes, so the feed shows them as M.A.X.'s and not as the team's activity. */
+    private static Field<String> noteKind() {
+        return DSL.when(NOTE.POST.like(MaxNotes.PREFIX + "%"), DSL.inline("MaxNote")).otherwise(DSL.inline("Note"));
+    }
+
+    private static org.jooq.SelectLimitPercentStep<Record> latest(DSLContext dsl, Field<String> kind, Table<?> table,
             Field<String> id, Field<String> title, Field<String> parentType, Field<String> parentId,
             Field<LocalDateTime> createdAt, Field<Byte> deleted, int limit) {
-        return DSL.select(List.<org.jooq.SelectFieldOrAsterisk>of(DSL.inline(kind).as("kind"), id.as("id"),
+        return DSL.select(List.<org.jooq.SelectFieldOrAsterisk>of(kind.as("kind"), id.as("id"),
                         title.as("title"), parentType.as("parent_type"), parentId.as("parent_id"), createdAt.as("at")))
                 .from(table).where(deleted.eq((byte) 0), createdAt.isNotNull())
                 .orderBy(createdAt.desc()).limit(limit);

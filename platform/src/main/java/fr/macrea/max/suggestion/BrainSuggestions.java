@@ -6,8 +6,11 @@ import fr.macrea.max.brain.BrainCatalog;
 import fr.macrea.max.brain.Contributed;
 import fr.macrea.max.kpi.KpiException;
 import fr.macrea.max.kpi.KpiService;
+import fr.macrea.max.plugins.api.Channel;
+import fr.macrea.max.plugins.api.CreativeTemplate;
 import fr.macrea.max.plugins.api.Label;
 import fr.macrea.max.plugins.api.SuggestionRoutine;
+import fr.macrea.max.wallet.DefaultPrices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -39,6 +42,7 @@ class BrainSuggestions implements SuggestionSource {
     @Override
     public List<Suggestion> suggestions() {
         List<Suggestion> out = new ArrayList<>();
+        List<Contributed<CreativeTemplate>> templates = catalog.templates();
         for (Contributed<SuggestionRoutine> c : catalog.suggestions()) {
             SuggestionRoutine routine = c.item();
             int count;
@@ -57,19 +61,33 @@ class BrainSuggestions implements SuggestionSource {
                     routine.text().en().replace("{count}", String.valueOf(count)));
             out.add(new Suggestion(c.key(), Message.of("suggestion.brain.title", text),
                     Message.of("suggestion.brain.detail", action.label(), c.brainName()),
-                    count, actionId(action.kind()), Map.of("brain", c.brainId(), "routine", routine.id(),
+                    count, actionId(c.brainId(), action, templates), Map.of("brain", c.brainId(), "routine", routine.id(),
                     "reference", action.reference(), "mode", action.mode().name()), c.brainName()));
         }
         return out;
     }
 
-    /** The action pipeline's action for what a routine proposes. */
-    static String actionId(SuggestionRoutine.ProposedAction.Kind kind) {
-        return switch (kind) {
-            case ANALYSE_LEADS -> "lead.analysis";
-            case RUN_SCENARIO -> "automation.n8n";
-            case DRAFT_MESSAGE -> "newsletter.create";
-            case CREATE_TASKS -> "automation.follow-up";
+    /**
+     * The action pipeline's action (and so the price) for what a routine proposes. A message draft is priced by the
+     * channel of the template it names: a WhatsApp message is not a newsletter.
+     */
+    static String actionId(String brainId, SuggestionRoutine.ProposedAction action,
+                           List<Contributed<CreativeTemplate>> templates) {
+        return switch (action.kind()) {
+            case ANALYSE_LEADS -> DefaultPrices.LEAD_ANALYSIS;
+            case RUN_SCENARIO -> DefaultPrices.N8N_AUTOMATION;
+            case DRAFT_MESSAGE -> switch (channel(brainId, action.reference(), templates)) {
+                case WHATSAPP -> DefaultPrices.WHATSAPP;
+                case CALL_SCRIPT -> DefaultPrices.AI_CALL;
+                case null, default -> DefaultPrices.NEWSLETTER;
+            };
+            case CREATE_TASKS -> DefaultPrices.AUTO_FOLLOW_UP;
         };
+    }
+
+    /** The channel of the brain's template with that id, or null when the brain has no such template. */
+    private static Channel channel(String brainId, String templateId, List<Contributed<CreativeTemplate>> templates) {
+        return templates.stream().filter(t -> t.brainId().equals(brainId) && t.item().id().equals(templateId))
+                .map(t -> t.item().channel()).findFirst().orElse(null);
     }
 }

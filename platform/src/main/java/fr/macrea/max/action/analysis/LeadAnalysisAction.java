@@ -13,7 +13,10 @@ import fr.macrea.max.wallet.DefaultPrices;
 import fr.macrea.max.wallet.Right;
 import org.springframework.stereotype.Component;
 
+import fr.macrea.max.ranking.RankingWeights;
+
 import java.time.Clock;
+import java.util.List;
 
 /** "Analyse de leads" (Conseil, 2 tokens by default): reads the lead and its timeline, writes nothing. */
 @Component
@@ -22,9 +25,11 @@ class LeadAnalysisAction implements ActionDefinition<LeadAnalysisParams, LeadAna
     static final int TIMELINE_DEPTH = 200;
 
     private final Clock clock;
+    private final List<RankingWeights> weights;
 
-    LeadAnalysisAction(Clock clock) {
+    LeadAnalysisAction(Clock clock, List<RankingWeights> weights) {
         this.clock = clock;
+        this.weights = List.copyOf(weights);
     }
 
     @Override
@@ -89,6 +94,6 @@ class LeadAnalysisAction implements ActionDefinition<LeadAnalysisParams, LeadAna
         if (lead == null) {
             context.abort(Message.of("lead-analysis.lead.not-found", params.leadId()));
         }
-        return LeadAnalyzer.analyse(lead, context.timeline(EntityRef.lead(lead.id()), TIMELINE_DEPTH), clock.instant());
+        return LeadAnalyzer.analyse(lead, context.timeline(EntityRef.lead(lead.id()), TIMELINE_DEPTH), clock.instant(), weights);
     }
 }

@@ -1,18 +1,24 @@
 package fr.macrea.max.action.analysis;
 
 import fr.macrea.max.crm.Lead;
+import fr.macrea.max.crm.MaxNotes;
+import fr.macrea.max.ranking.LeadScorer;
+import fr.macrea.max.ranking.RankingWeights;
 import fr.macrea.max.crm.TimelineEntry;
 import fr.macrea.max.shared.Message;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The rules of the lead analysis: pure, deterministic (same lead, timeline and time give the same analysis). */
+/**
+ * The rules of the lead analysis: pure, deterministic (same lead, timeline and time give the same analysis). The score
+ * is the ranking's ({@link LeadScorer}), from the same facts as the CRM grid and the lead card; M.A.X.'s own log
+ * notes are left out of every count, of the last contact and of the score ({@link MaxNotes}).
+ */
 final class LeadAnalyzer {
 
     private static final List<String> ACTIVITY_KINDS = List.of("Call", "Meeting", "Email", "Note", "Task");
@@ -21,10 +27,22 @@ final class LeadAnalyzer {
     }
 
     static LeadAnalysis analyse(Lead lead, List<TimelineEntry> timeline, Instant now) {
+        return analyse(lead, timeline, now, List.of());
+    }
+
+    static LeadAnalysis analyse(Lead lead, List<TimelineEntry> fullTimeline, Instant now, List<RankingWeights> weights) {
+        List<TimelineEntry> timeline = fullTimeline.stream().filter(e -> !MaxNotes.isMax(e)).toList();
         Map<String, Integer> counts = new LinkedHashMap<>();
         ACTIVITY_KINDS.forEach(k -> counts.put(k, 0));
         int sent = 0, opened = 0, clicked = 0, optedOut = 0, bounced = 0;
+        Instant windowStart = now.minus(LeadScorer.ACTIVITY_WINDOW);
+        int recentActivities = 0;
+        Instant lastActivity = null;
         for (TimelineEntry entry : timeline) {
+            if (ACTIVITY_KINDS.contains(entry.kind()) && entry.at() != null) {
+                recentActivities += entry.at().isBefore(windowStart) ? 0 : 1;
+                lastActivity = lastActivity == null || entry.at().isAfter(lastActivity) ? entry.at() : lastActivity;
+            }
             if ("CampaignLogRecord".equals(entry.kind())) {
                 String action = entry.status() == null ? "" : entry.status();
                 switch (action) {
@@ -40,32 +58,21 @@ final class LeadAnalyzer {
             }
         }
         LeadAnalysis.CampaignEngagement campaign = new LeadAnalysis.CampaignEngagement(sent, opened, clicked, optedOut, bounced);
-        Instant last = timeline.stream().map(TimelineEntry::at).filter(java.util.Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
+        // the last contact as the ranking and the segments see it: the record's last change (modified_at)
+        Instant last = lead.modifiedAt() != null ? lead.modifiedAt() : lastActivity;
         Instant reference = last != null ? last : lead.createdAt() != null ? lead.createdAt() : now;
         long days = Math.max(0, Duration.between(reference, now).toDays());
         String recency = last == null ? "never" : days <= 7 ? "week" : days <= 30 ? "month" : days <= 90 ? "low" : "inactive";
         List<String> missing = missingFields(lead);
         String status = lead.status() == null ? "New" : lead.status();
 
-        int activityPoints = Math.min(20, 4 * (counts.get("Call") + counts.get("Meeting")) + 2 * counts.get("Email")
-                + counts.get("Note") + counts.get("Task"));
-        int engagementPoints = Math.min(10, 5 * opened) + Math.min(20, 10 * clicked);
-        int recencyPoints = last == null ? 0 : days <= 7 ? 30 : days <= 30 ? 15 : days <= 90 ? 5 : 0;
-        int statusPoints = switch (status) {
-            case "Assigned" -> 15;
-            case "In Process" -> 25;
-            case "Converted" -> 30;
-            case "Recycled" -> 5;
-            case "Dead" -> 0;
-            default -> 10;
-        };
-        int completeness = Math.max(0, 10 - 2 * missing.size());
-        int score = "Dead".equals(status) ? 0
-                : Math.min(100, statusPoints + recencyPoints + activityPoints + engagementPoints + completeness);
+        int score = LeadScorer.score(LeadScorer.facts(lead.status(), lead.source(), lead.tags(), last,
+                lead.emailAddress(), lead.accountName(), lead.title(), lead.addressCity(),
+                recentActivities), now, weights).value();
         String temperature = score >= 60 ? "CHAUD" : score >= 30 ? "TIEDE" : "FROID";
 
-        List<Message> next = nextActions(lead, status, counts, campaign, missing, last, days, score);
+        // "never contacted" proposals look at the activities: a record edit is not a first contact
+        List<Message> next = nextActions(lead, status, counts, campaign, missing, lastActivity, days, score);
         int activities = counts.values().stream().mapToInt(Integer::intValue).sum();
         Message summary = Message.of("lead-analysis.summary", lead.name(),
                 Message.of("lead-analysis.temperature." + temperature + ".inline"), score,

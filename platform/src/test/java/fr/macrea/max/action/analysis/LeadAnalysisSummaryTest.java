@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The line the action log and the ledger keep for an analysis names the lead as the user saw it. */
 class LeadAnalysisSummaryTest {
 
-    private final LeadAnalysisAction action = new LeadAnalysisAction(Clock.systemUTC());
+    private final LeadAnalysisAction action = new LeadAnalysisAction(Clock.systemUTC(), java.util.List.of());
 
     @Test
     void the_summary_names_the_lead_by_its_name_when_the_screen_knows_it() {

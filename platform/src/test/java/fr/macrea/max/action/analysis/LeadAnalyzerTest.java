@@ -18,8 +18,13 @@ class LeadAnalyzerTest {
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
 
     private static Lead lead(String status, String email, String phone, boolean optedOut, boolean doNotCall) {
+        return lead(status, email, phone, optedOut, doNotCall, NOW.minus(60, ChronoUnit.DAYS));
+    }
+
+    private static Lead lead(String status, String email, String phone, boolean optedOut, boolean doNotCall,
+                             Instant modifiedAt) {
         return new Lead("L1", "Camille", "Martin", "Boutique Zen", null, email, optedOut, phone, doNotCall, status,
-                "Web Site", null, "Lyon", null, Set.of(), null, null, NOW.minus(60, ChronoUnit.DAYS), NOW);
+                "Web Site", null, "Lyon", null, Set.of(), null, null, NOW.minus(60, ChronoUnit.DAYS), modifiedAt);
     }
 
     private static TimelineEntry entry(String kind, String status, int daysAgo) {
@@ -28,7 +33,9 @@ class LeadAnalyzerTest {
 
     @Test
     void aHotEngagedLeadIsScoredHighWithACallFirst() {
-        LeadAnalysis a = LeadAnalyzer.analyse(lead("In Process", "c@zen.fr", "+33600000000", false, false), List.of(
+        // the record was changed with the call, two days ago: the last contact of the ranking and the segments
+        LeadAnalysis a = LeadAnalyzer.analyse(lead("In Process", "c@zen.fr", "+33600000000", false, false,
+                NOW.minus(2, ChronoUnit.DAYS)), List.of(
                 entry("Call", "Held", 2), entry("Email", "Sent", 5), entry("CampaignLogRecord", "Opened", 3),
                 entry("CampaignLogRecord", "Clicked", 3), entry("CampaignLogRecord", "Sent", 4)), NOW);
         assertThat(a.daysSinceLastActivity()).isEqualTo(2);
@@ -48,7 +55,8 @@ class LeadAnalyzerTest {
     @Test
     void aSilentLeadWithoutChannelsIsColdAndAsksToCompleteTheRecord() {
         LeadAnalysis a = LeadAnalyzer.analyse(lead("New", null, null, false, false), List.of(), NOW);
-        assertThat(a.lastActivityAt()).isNull();
+        // the last contact is the record's last change, as in the ranking
+        assertThat(a.lastActivityAt()).isEqualTo(NOW.minus(60, ChronoUnit.DAYS));
         assertThat(a.daysSinceLastActivity()).isEqualTo(60);
         assertThat(fr(a.temperature())).isEqualTo("Froid");
         assertThat(fr(a.missingFields())).contains("Adresse e-mail", "Téléphone");
@@ -65,12 +73,32 @@ class LeadAnalyzerTest {
     }
 
     @Test
-    void aDeadLeadScoresZeroAndTheAnalysisIsDeterministic() {
+    void aDeadLeadGetsNoStatusPointsAndTheAnalysisIsDeterministic() {
         Lead dead = lead("Dead", "c@zen.fr", null, false, false);
         List<TimelineEntry> timeline = List.of(entry("Call", "Held", 100));
         LeadAnalysis a = LeadAnalyzer.analyse(dead, timeline, NOW);
-        assertThat(a.score()).isZero();
+        Lead inProcess = lead("In Process", "c@zen.fr", null, false, false);
+        assertThat(a.score()).isLessThan(LeadAnalyzer.analyse(inProcess, timeline, NOW).score());
         assertThat(fr(a.nextActions())).singleElement().asString().contains("réactivation");
         assertThat(LeadAnalyzer.analyse(dead, timeline, NOW)).isEqualTo(a);
+    }
+
+    @Test
+    void theAnalysisScoresWithTheRankingsScorerAndIgnoresMaxsOwnNotes() {
+        Lead lead = lead("Assigned", "c@zen.fr", "+33600000000", false, false);
+        List<TimelineEntry> team = List.of(entry("Call", "Held", 3), entry("Note", "Post", 10));
+        List<TimelineEntry> withMax = new java.util.ArrayList<>(team);
+        for (int i = 0; i < 3; i++) {
+            withMax.add(new TimelineEntry("Note", "max" + i, "Post", "Post",
+                    "M.A.X. — Analyse de lead (mode Conseil, 2 jetons) : analyse du lead", NOW.minus(i, ChronoUnit.MINUTES)));
+        }
+        LeadAnalysis a = LeadAnalyzer.analyse(lead, withMax, NOW);
+        assertThat(a).isEqualTo(LeadAnalyzer.analyse(lead, team, NOW));
+        assertThat(a.daysSinceLastActivity()).isEqualTo(60);
+        assertThat(a.activityCounts()).containsEntry("Note", 1);
+        int ranking = fr.macrea.max.ranking.LeadScorer.score(fr.macrea.max.ranking.LeadScorer.facts("Assigned",
+                "Web Site", Set.of(), lead.modifiedAt(), "c@zen.fr", "Boutique Zen", null, "Lyon", 2), NOW,
+                List.of()).value();
+        assertThat(a.score()).isEqualTo(ranking);
     }
 }

@@ -14,7 +14,9 @@ import fr.macrea.max.crm.CrmException;
 import fr.macrea.max.crm.CrmGateway;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.crm.Lead;
+import fr.macrea.max.crm.MaxNotes;
 import fr.macrea.max.crm.TimelineEntry;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import fr.macrea.max.ranking.LeadRow;
 import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.action.ActionOutcome;
@@ -115,9 +117,18 @@ class LeadCard extends VerticalLayout {
         if (entries.isEmpty()) {
             timeline.add(new Span(getTranslation("crm.card.timeline.empty")));
         }
+        List<Div> maxNotes = new java.util.ArrayList<>();
         for (TimelineEntry t : entries) {
-            Div item = new Div(new Span((t.at() == null ? "" : WHEN.format(t.at())) + " · "), new Span(t.kind() + " : "),
-                    new Span(t.title() == null ? "" : t.title()));
+            boolean byMax = MaxNotes.isMax(t);
+            // M.A.X.'s own log notes are shown as such, not as the lead's activity
+            Span kind = new Span(byMax ? getTranslation("crm.card.timeline.max") + " : " : t.kind() + " : ");
+            Div item = new Div(new Span((t.at() == null ? "" : WHEN.format(t.at())) + " · "), kind,
+                    new Span(t.title() == null || byMax ? "" : t.title()));
+            if (byMax) {
+                kind.addClassName("badge");
+                item.addClassName("lead-card-timeline-max");
+                maxNotes.add(item);
+            }
             if (t.detail() != null && !t.detail().isBlank()) {
                 Span detail = new Span(t.detail().length() > 200 ? t.detail().substring(0, 200) + "…" : t.detail());
                 detail.addClassName("lead-card-timeline-detail");
@@ -126,8 +137,12 @@ class LeadCard extends VerticalLayout {
             item.addClassName("lead-card-timeline-item");
             timeline.add(item);
         }
+        Checkbox hideMax = new Checkbox(getTranslation("crm.card.timeline.hide-max", maxNotes.size()));
+        hideMax.setId("lead-card-timeline-hide-max");
+        hideMax.setVisible(!maxNotes.isEmpty());
+        hideMax.addValueChangeListener(e -> maxNotes.forEach(d -> d.setVisible(!e.getValue())));
         add(name, company, email, status, score, tags, saveTags, analyse, analysis,
-                new H3(getTranslation("crm.card.timeline")), timeline);
+                new H3(getTranslation("crm.card.timeline")), hideMax, timeline);
     }
 
     /** The analysis summary and next actions, with what it cost (a replay says so and cost nothing more). */

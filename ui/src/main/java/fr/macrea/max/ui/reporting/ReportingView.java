@@ -185,35 +185,10 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
             kpiList.add(new Span(getTranslation("reporting.kpis.none")));
         }
         for (KpiValue k : values) {
-            Span number = new Span(k.available() ? format(k) : "—");
-            number.addClassName("kpi-value");
-            Span label = new Span(k.label() + " · " + k.brainName());
-            label.addClassName("kpi-label");
-            Div tile = new Div(number, label);
-            tile.addClassName("kpi-tile");
-            tile.getElement().setAttribute("data-kpi", k.key());
-            if (!k.available()) {
-                tile.getElement().setAttribute("title", Messages.text(this, k.problem()));
-            }
+            Div tile = KpiTiles.tile(k, n -> getTranslation("reporting.kpis.more", n),
+                    k.available() ? null : Messages.text(this, k.problem()));
             kpiList.add(tile);
         }
-    }
-
-    private static String format(KpiValue k) {
-        if (!k.groups().isEmpty()) {
-            StringBuilder b = new StringBuilder();
-            k.groups().entrySet().stream().limit(3).forEach(e -> b.append(b.isEmpty() ? "" : " · ")
-                    .append(e.getKey()).append(' ').append(number(e.getValue())).append(k.unit()));
-            return b.toString();
-        }
-        return number(k.value()) + (k.unit().isEmpty() ? "" : " " + k.unit());
-    }
-
-    private static String number(Double v) {
-        if (v == null) {
-            return "0";
-        }
-        return v == Math.rint(v) ? String.valueOf(v.longValue()) : String.format(Locale.FRANCE, "%.1f", v);
     }
 
     void refreshTimeline() {

@@ -10,6 +10,7 @@ import fr.macrea.max.plugins.api.Criterion;
 import fr.macrea.max.plugins.api.FieldPlan;
 import fr.macrea.max.plugins.api.KpiDefinition;
 import fr.macrea.max.plugins.api.Label;
+import fr.macrea.max.plugins.api.LeadSegments;
 import fr.macrea.max.plugins.api.Mode;
 import fr.macrea.max.plugins.api.Scenario;
 import fr.macrea.max.plugins.api.SuggestionRoutine;
@@ -100,9 +101,9 @@ public class StandardBrain implements Brain {
                         LAST_30_DAYS, List.of(), List.of(Criterion.of("status", EQUALS, "Converted"))),
                 KpiDefinition.count("leads-par-source", Label.of("Leads par source", "Leads by source"), "Lead",
                         LAST_30_DAYS).groupedBy("source"),
-                KpiDefinition.count("leads-a-relancer", Label.of("Leads à relancer", "Leads to follow up"), "Lead",
-                        ALL_TIME, Criterion.of("status", IN, "New,Assigned,In Process"),
-                        Criterion.of("modifiedAt", OLDER_THAN_DAYS, "5")));
+                // the platform's own segment, so this KPI, the Reporting tile and the CRM filter agree
+                KpiDefinition.count("leads-a-relancer", LeadSegments.A_RELANCER_LABEL, "Lead", ALL_TIME,
+                        LeadSegments.A_RELANCER));
     }
 
     private static List<Scenario> scenarios() {
@@ -132,8 +133,7 @@ public class StandardBrain implements Brain {
                 SuggestionRoutine.of("leads-non-relances",
                         Label.of("{count} leads non relancés depuis 5 jours : les relancer ?",
                                 "{count} leads not followed up for 5 days: follow them up?"),
-                        "Lead", List.of(Criterion.of("status", IN, "New,Assigned,In Process"),
-                        Criterion.of("modifiedAt", OLDER_THAN_DAYS, "5")), 1,
+                        "Lead", List.of(LeadSegments.A_RELANCER), 1,
                         ProposedAction.of(ProposedAction.Kind.RUN_SCENARIO, "relance-j3",
                                 Label.of("Créer une action IA", "Create an AI action"), Mode.ASSISTE)),
                 SuggestionRoutine.of("leads-non-qualifies",
