@@ -1,11 +1,8 @@
 package fr.macrea.max.action.analysis;
 
-import fr.macrea.max.shared.Message;
 import fr.macrea.max.action.ActionOutcome;
-import fr.macrea.max.action.ActionRefusedException;
 import fr.macrea.max.action.ActionRequest;
 import fr.macrea.max.action.ActionService;
-import fr.macrea.max.crm.CrmIds;
 import fr.macrea.max.wallet.DefaultPrices;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -22,13 +19,13 @@ public class LeadAnalysisService {
         this.actions = actions;
     }
 
-    /** The analysis and its charge ({@link ActionOutcome#cost()}); a replay with the same key is not re-charged. */
+    /**
+     * The analysis and its charge ({@link ActionOutcome#cost()}); a replay with the same key is not re-charged. A blank
+     * or malformed id is refused before any charge ({@link fr.macrea.max.action.ActionRefusedException}).
+     */
     @PreAuthorize("hasRole('TENANT_USER')")
     public ActionOutcome<LeadAnalysis> analyseLead(String leadId, String idempotencyKey) {
-        // the CRM's own id rule: EspoCRM ids are 17 hex characters, or UUIDs when EspoCRM runs in UUID mode
-        if (!CrmIds.isValid(leadId)) {
-            throw new ActionRefusedException(Message.of("lead-analysis.id.invalid", CrmIds.MAX_LENGTH));
-        }
+        // the id is checked by the action itself (LeadAnalysisAction.validate), before the pipeline claims or charges
         return actions.run(ActionRequest.of(ACTION_ID, new LeadAnalysisParams(leadId), idempotencyKey));
     }
 }
