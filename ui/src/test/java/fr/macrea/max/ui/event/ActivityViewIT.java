@@ -111,7 +111,8 @@ class ActivityViewIT extends KaribuIT {
         publish(a, "crm.lead.updated", "Simple modification");
         publish(b, "action.completed", "Action IA de B");
         publish(a, "action.completed", "Analyse IA du lead terminée");
-        awaitUi(() -> summaries().size() == 2);
+        // The feed and the bell are two subscribers, each served by its own push: wait for both.
+        awaitUi(() -> summaries().size() == 2 && bell.unread() >= 1);
 
         assertThat(bell.unread()).isEqualTo(1);
         assertThat(_get(Span.class, spec -> spec.withId("notification-count")).getText()).isEqualTo("1");
@@ -141,7 +142,7 @@ class ActivityViewIT extends KaribuIT {
         for (int i = 1; i <= 6; i++) {
             publish(a, "action.completed", "Action IA en rafale " + i);
         }
-        awaitUi(() -> bell.unread() == 6);
+        awaitUi(() -> bell.unread() == 6 && summaries().size() == 6);
 
         List<Notification> open = _find(Notification.class).stream().filter(Notification::isOpened).toList();
         assertThat(open).hasSize(fr.macrea.max.ui.base.Toasts.MAX_OPEN);
