@@ -2,8 +2,9 @@ package fr.macrea.max.ui.base;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -11,9 +12,12 @@ import org.springframework.stereotype.Component;
  * Prints the address M.A.X. really answers on once its web server has started. The start script used to echo
  * {@code http://localhost:8080} (or {@code $PORT}) before starting, which was wrong for {@code --server.port=...}
  * and for {@code server.port=0}; only the started server knows its port.
+ * <p>
+ * The line is printed once the application is ready, after the start-up runners (the demo data of a first start):
+ * printed when the web server bound, it invited a sign-in that the demo users did not exist yet to accept.
  */
 @Component
-class StartupAddress implements ApplicationListener<WebServerInitializedEvent> {
+class StartupAddress {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupAddress.class);
 
@@ -23,12 +27,21 @@ class StartupAddress implements ApplicationListener<WebServerInitializedEvent> {
         this.environment = environment;
     }
 
-    @Override
-    public void onApplicationEvent(WebServerInitializedEvent event) {
+    private volatile int boundPort = -1;
+
+    @EventListener
+    void serverStarted(WebServerInitializedEvent event) {
         if (event.getApplicationContext().getServerNamespace() != null) {
             return; // a second server (management port): not the address users open
         }
-        LOG.info("M.A.X. is up on {}", url(event.getWebServer().getPort()));
+        boundPort = event.getWebServer().getPort();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        if (boundPort >= 0) {
+            LOG.info("M.A.X. is up on {}", url(boundPort));
+        }
     }
 
     /** The address to open: the bound address if one is set ({@code server.address}), else localhost. */

@@ -33,7 +33,11 @@ class StartupAddressTest {
     @Test
     void logs_the_bound_port_not_the_default(CapturedOutput output) {
         // server.port=0 or --server.port=9137: the configured value says nothing, the started server does
-        new StartupAddress(new MockEnvironment().withProperty("server.port", "0")).onApplicationEvent(started(41873, null));
+        StartupAddress address = new StartupAddress(new MockEnvironment().withProperty("server.port", "0"));
+        address.serverStarted(started(41873, null));
+        assertThat(output.getOut()).as("not before the start-up runners (demo data) are done").doesNotContain("is up");
+
+        address.ready();
 
         assertThat(output.getOut()).contains("M.A.X. is up on http://localhost:41873/").doesNotContain(":8080");
     }
@@ -44,10 +48,12 @@ class StartupAddressTest {
                 .withProperty("server.servlet.context-path", "/max");
         StartupAddress address = new StartupAddress(environment);
 
-        address.onApplicationEvent(started(9137, "management"));
+        address.serverStarted(started(9137, "management"));
+        address.ready();
         assertThat(output.getOut()).doesNotContain("M.A.X. is up");
 
-        address.onApplicationEvent(started(9136, null));
+        address.serverStarted(started(9136, null));
+        address.ready();
         assertThat(output.getOut()).contains("M.A.X. is up on http://192.168.1.20:9136/max/");
         assertThat(new StartupAddress(new MockEnvironment().withProperty("server.address", "0.0.0.0")).url(80))
                 .isEqualTo("http://localhost:80/");
