@@ -68,6 +68,7 @@ class PlatformArchitectureTest {
     static final Map<String, String> QUERY_BUILDERS = Map.of(
             "fr.macrea.max.kpi.CrmCriteria", "turns a brain's declarative criteria into conditions for KpiRepository",
             "fr.macrea.max.ranking.LeadSegment", "the segment conditions shared by the lead and reporting repositories",
+            "fr.macrea.max.reporting.CampaignActivity", "the campaign log conditions shared by the reporting tiles and the KPIs",
             "fr.macrea.max.crm.CrmSchema", "table and field lookups of the tenant CRM schema for the CRM stores",
             "fr.macrea.max.crm.CrmValues", "typed reads of CRM rows for the CRM stores",
             "fr.macrea.max.crm.CrmInput", "checks CRM input against the schema before a store writes it",

@@ -6,6 +6,7 @@ import fr.macrea.max.plugins.api.Criterion;
 import fr.macrea.max.plugins.api.KpiDefinition;
 import fr.macrea.max.plugins.api.LeadSegments;
 import fr.macrea.max.ranking.LeadSegment;
+import fr.macrea.max.reporting.CampaignActivity;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -93,7 +94,8 @@ final class CrmCriteria {
 
     static Condition all(String entity, Table<?> table, List<Criterion> criteria, Instant now) {
         List<Condition> out = new ArrayList<>();
-        out.add(notDeleted(table));
+        // campaign log records count as the Reporting tiles count them (test sends left out)
+        out.add(table == CAMPAIGN_LOG_RECORD ? CampaignActivity.counted() : notDeleted(table));
         for (Criterion c : criteria) {
             out.add(condition(entity, table, c, now));
         }
@@ -123,18 +125,25 @@ final class CrmCriteria {
         };
     }
 
-    /** The KPI's time window, on {@code createdAt}. */
+    /**
+     * The KPI's time window {@code [start, now)}, on {@code createdAt}; on the action date for campaign log records,
+     * the date the Reporting tiles count them by ({@link CampaignActivity#date}), so "last 30 days" is the tiles'
+     * 30-day period.
+     */
     static Condition period(Table<?> table, KpiDefinition.Period period, Instant now) {
-        Field<Object> created = field(table, "createdAt");
+        @SuppressWarnings("unchecked")
+        Field<Object> date = table == CAMPAIGN_LOG_RECORD ? (Field<Object>) (Field<?>) CampaignActivity.date()
+                : field(table, "createdAt");
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        return switch (period) {
-            case LAST_7_DAYS -> created.ge(utc(now.minusSeconds(7L * 86_400)));
-            case LAST_30_DAYS -> created.ge(utc(now.minusSeconds(30L * 86_400)));
-            case CURRENT_MONTH -> created.ge(today.withDayOfMonth(1).atStartOfDay());
-            case CURRENT_QUARTER -> created.ge(today.withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1)
-                    .withDayOfMonth(1).atStartOfDay());
-            case ALL_TIME -> DSL.noCondition();
+        LocalDateTime start = switch (period) {
+            case LAST_7_DAYS -> utc(now.minusSeconds(7L * 86_400));
+            case LAST_30_DAYS -> utc(now.minusSeconds(30L * 86_400));
+            case CURRENT_MONTH -> today.withDayOfMonth(1).atStartOfDay();
+            case CURRENT_QUARTER -> today.withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1)
+                    .withDayOfMonth(1).atStartOfDay();
+            case ALL_TIME -> null;
         };
+        return start == null ? DSL.noCondition() : date.ge(start).and(date.lt(utc(now)));
     }
 
     private static List<String> list(String value) {

@@ -70,7 +70,13 @@ class KpiRepository {
     private Map<String, Double> evaluate(KpiDefinition d, Instant now) {
         DSLContext dsl = tenantDsl.crm();
         Table<?> table = CrmCriteria.table(d.entity());
-        Condition where = CrmCriteria.all(d.entity(), table, d.filters(), now).and(CrmCriteria.period(table, d.period(), now));
+        // a rate reads its numerator's records too, which need not meet the denominator's filters
+        Condition where = (d.measure() == KpiDefinition.Measure.RATE
+                ? CrmCriteria.all(d.entity(), table, List.of(), now).and(DSL.or(
+                        CrmCriteria.all(d.entity(), table, d.filters(), now),
+                        CrmCriteria.all(d.entity(), table, d.numerator(), now)))
+                : CrmCriteria.all(d.entity(), table, d.filters(), now))
+                .and(CrmCriteria.period(table, d.period(), now));
         Field<?> measure = switch (d.measure()) {
             case COUNT -> DSL.count();
             case RATIO -> {
@@ -80,6 +86,18 @@ class KpiRepository {
                 Condition numerator = DSL.and(d.numerator().stream()
                         .map(c -> CrmCriteria.condition(d.entity(), table, c, now)).toList());
                 yield DSL.inline(100.0).mul(DSL.count().filterWhere(numerator)).div(DSL.nullif(DSL.count(), 0));
+            }
+            case RATE -> {
+                // numerator records per hundred denominator records: both sets are read, neither inside the other
+                if (d.numerator().isEmpty()) {
+                    throw new KpiException(Message.of("kpi.ratio.no-numerator"));
+                }
+                Condition numerator = DSL.and(d.numerator().stream()
+                        .map(c -> CrmCriteria.condition(d.entity(), table, c, now)).toList());
+                Condition denominator = DSL.and(d.filters().stream()
+                        .map(c -> CrmCriteria.condition(d.entity(), table, c, now)).toList());
+                yield DSL.inline(100.0).mul(DSL.count().filterWhere(numerator))
+                        .div(DSL.nullif(DSL.count().filterWhere(denominator), 0));
             }
             case AVERAGE -> DSL.avg(CrmCriteria.field(table, d.field()).cast(BigDecimal.class));
             case AVERAGE_DAYS_BETWEEN -> DSL.avg(DSL.field("TIMESTAMPDIFF(SECOND, {0}, {1})", Long.class,

@@ -32,8 +32,6 @@ import static fr.macrea.max.db.crm.Tables.TASK;
 @Repository
 class ReportingRepository {
 
-    static final List<String> CAMPAIGN_ACTIONS = List.of("Sent", "Opened", "Clicked");
-
     private final TenantDsl tenantDsl;
 
     ReportingRepository(TenantDsl tenantDsl) {
@@ -76,9 +74,8 @@ class ReportingRepository {
     Map<String, Integer> campaignActions(Instant from, Instant to) {
         Map<String, Integer> out = new HashMap<>();
         tenantDsl.crm().select(CAMPAIGN_LOG_RECORD.ACTION, DSL.count()).from(CAMPAIGN_LOG_RECORD)
-                .where(CAMPAIGN_LOG_RECORD.ACTION_DATE.ge(utc(from)), CAMPAIGN_LOG_RECORD.ACTION_DATE.lt(utc(to)),
-                        CAMPAIGN_LOG_RECORD.DELETED.eq((byte) 0), CAMPAIGN_LOG_RECORD.IS_TEST.eq((byte) 0),
-                        CAMPAIGN_LOG_RECORD.ACTION.in(CAMPAIGN_ACTIONS))
+                .where(CampaignActivity.counted(), CampaignActivity.during(from, to),
+                        CAMPAIGN_LOG_RECORD.ACTION.in(CampaignActivity.FUNNEL))
                 .groupBy(CAMPAIGN_LOG_RECORD.ACTION).forEach(r -> out.put(r.value1(), r.value2()));
         return out;
     }

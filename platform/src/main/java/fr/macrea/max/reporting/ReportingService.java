@@ -85,7 +85,8 @@ public class ReportingService {
         }
         Map<String, Integer> actions = repository.campaignActions(from, to);
         Dashboard.Campaigns campaigns = new Dashboard.Campaigns(repository.campaignsCreated(from, to),
-                actions.getOrDefault("Sent", 0), actions.getOrDefault("Opened", 0), actions.getOrDefault("Clicked", 0));
+                actions.getOrDefault(CampaignActivity.SENT, 0), actions.getOrDefault(CampaignActivity.OPENED, 0),
+                actions.getOrDefault(CampaignActivity.CLICKED, 0));
         int[] sent = repository.sentEmails(from, to, to.minus(LeadSegment.FOLLOW_UP_AFTER));
         Dashboard.Messages messages = new Dashboard.Messages(sent[0], repository.pendingEmails(), sent[1]);
         return new Dashboard(period, from, to, new Dashboard.Leads(total, active, created, archived), temperatures,

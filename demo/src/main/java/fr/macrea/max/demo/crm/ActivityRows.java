@@ -65,8 +65,8 @@ final class ActivityRows {
                 MEETING.DATE_END, MEETING.DESCRIPTION, MEETING.CREATED_AT, MEETING.MODIFIED_AT, MEETING.PARENT_ID,
                 MEETING.PARENT_TYPE, MEETING.ASSIGNED_USER_ID);
         RowBatch emails = new RowBatch(run, EMAIL, EMAIL.ID, EMAIL.NAME, EMAIL.DELETED, EMAIL.FROM_STRING, EMAIL.BODY_PLAIN,
-                EMAIL.BODY, EMAIL.IS_HTML, EMAIL.STATUS, EMAIL.DATE_SENT, EMAIL.CREATED_AT, EMAIL.MODIFIED_AT,
-                EMAIL.PARENT_ID, EMAIL.PARENT_TYPE, EMAIL.ASSIGNED_USER_ID);
+                EMAIL.BODY, EMAIL.IS_HTML, EMAIL.STATUS, EMAIL.DATE_SENT, EMAIL.SEND_AT, EMAIL.IS_REPLIED, EMAIL.CREATED_AT,
+                EMAIL.MODIFIED_AT, EMAIL.PARENT_ID, EMAIL.PARENT_TYPE, EMAIL.ASSIGNED_USER_ID);
         RowBatch logs = new RowBatch(run, CAMPAIGN_LOG_RECORD, CAMPAIGN_LOG_RECORD.ID, CAMPAIGN_LOG_RECORD.DELETED,
                 CAMPAIGN_LOG_RECORD.ACTION, CAMPAIGN_LOG_RECORD.ACTION_DATE, CAMPAIGN_LOG_RECORD.STRING_DATA,
                 CAMPAIGN_LOG_RECORD.APPLICATION, CAMPAIGN_LOG_RECORD.CREATED_AT, CAMPAIGN_LOG_RECORD.IS_TEST,
@@ -95,26 +95,9 @@ final class ActivityRows {
                 meetings.add(run.id(), run.pick(run.v.meetings()), (byte) 0, at.isBefore(run.now) ? "Held" : "Planned", at, at.plusHours(1),
                         null, at, at, parent, type, user);
             } else if (kind < 83) {
-                String[] t = run.pick(run.v.templates());
-                emails.add(run.id(), t[1], (byte) 0, "contact@" + FrenchFakes.slug(run.v.label()) + ".fr", t[2], "<p>" + t[2] + "</p>",
-                        (byte) 1, "Sent", at, at, at, parent, type, user);
+                email(emails, parent, type, user, at);
             } else if (!run.campaignIds.isEmpty()) {
-                // a campaign e-mail: Sent, then Opened for ~45 %, then Clicked for ~12 %, sometimes Opted Out
-                String campaign = run.campaignIds.get(run.random.nextInt(run.campaignIds.size()));
-                logs.add(run.id(), (byte) 0, "Sent", at, null, "Espo", at, (byte) 0, campaign, parent, type);
-                int r = run.random.nextInt(100);
-                if (r < 45 && made + 1 < run.spec.activities()) {
-                    logs.add(run.id(), (byte) 0, "Opened", at.plusHours(2), null, "Espo", at.plusHours(2), (byte) 0, campaign, parent, type);
-                    made++;
-                    if (r < 12 && made + 1 < run.spec.activities()) {
-                        logs.add(run.id(), (byte) 0, "Clicked", at.plusHours(3), "https://" + FrenchFakes.slug(run.v.label()) + ".fr/offre",
-                                "Espo", at.plusHours(3), (byte) 0, campaign, parent, type);
-                        made++;
-                    }
-                } else if (r > 97 && made + 1 < run.spec.activities()) {
-                    logs.add(run.id(), (byte) 0, "Opted Out", at.plusHours(5), null, "Espo", at.plusHours(5), (byte) 0, campaign, parent, type);
-                    made++;
-                }
+                made += campaignEmail(logs, parent, type, made);
             } else {
                 notes.add(run.id(), (byte) 0, run.pick(run.v.notes()), "Post", at, at, parent, type, user);
             }
@@ -127,5 +110,59 @@ final class ActivityRows {
         meetings.flush();
         emails.flush();
         logs.flush();
+    }
+
+    /**
+     * An e-mail to a person, with the statuses EspoCRM gives e-mails: most were sent (about a third got a reply); a
+     * few are drafts written in the last two weeks, and a few are scheduled ("Sending" with a send date in the next
+     * days, EspoCRM's "send later"): the messages waiting to leave.
+     */
+    private void email(RowBatch emails, String parent, String type, String user, LocalDateTime at) {
+        String[] t = run.pick(run.v.templates());
+        String from = "contact@" + FrenchFakes.slug(run.v.label()) + ".fr";
+        int r = run.random.nextInt(100);
+        if (r < 6) {
+            LocalDateTime written = run.past(14);
+            emails.add(run.id(), t[1], (byte) 0, from, t[2], "<p>" + t[2] + "</p>", (byte) 1, "Draft", null, null, (byte) 0,
+                    written, written, parent, type, user);
+        } else if (r < 9) {
+            LocalDateTime written = run.past(3);
+            LocalDateTime sendAt = run.now.plusHours(2 + run.random.nextInt(72));
+            emails.add(run.id(), t[1], (byte) 0, from, t[2], "<p>" + t[2] + "</p>", (byte) 1, "Sending", null, sendAt,
+                    (byte) 0, written, written, parent, type, user);
+        } else {
+            emails.add(run.id(), t[1], (byte) 0, from, t[2], "<p>" + t[2] + "</p>", (byte) 1, "Sent", at, null,
+                    (byte) (run.random.nextInt(3) == 0 ? 1 : 0), at, at, parent, type, user);
+        }
+    }
+
+    /**
+     * A campaign e-mail, sent while its campaign ran (never before the campaign was created): Sent, then Opened for
+     * ~45 %, then Clicked for ~12 %, sometimes Opted Out; an open or click that would lie in the future has not
+     * happened yet. Returns the extra records written.
+     */
+    private int campaignEmail(RowBatch logs, String parent, String type, long made) {
+        int c = run.random.nextInt(run.campaignIds.size());
+        String campaign = run.campaignIds.get(c);
+        LocalDateTime first = run.campaignWindows.get(c)[0];
+        LocalDateTime last = run.campaignWindows.get(c)[1].isBefore(run.now) ? run.campaignWindows.get(c)[1] : run.now;
+        LocalDateTime at = first.plusSeconds(run.random.nextLong(Math.max(1, java.time.Duration.between(first, last).toSeconds())));
+        logs.add(run.id(), (byte) 0, "Sent", at, null, "Espo", at, (byte) 0, campaign, parent, type);
+        int extra = 0;
+        int r = run.random.nextInt(100);
+        boolean room = made + 1 < run.spec.activities();
+        if (r < 45 && room && at.plusHours(2).isBefore(run.now)) {
+            logs.add(run.id(), (byte) 0, "Opened", at.plusHours(2), null, "Espo", at.plusHours(2), (byte) 0, campaign, parent, type);
+            extra++;
+            if (r < 12 && made + 2 < run.spec.activities() && at.plusHours(3).isBefore(run.now)) {
+                logs.add(run.id(), (byte) 0, "Clicked", at.plusHours(3), "https://" + FrenchFakes.slug(run.v.label()) + ".fr/offre",
+                        "Espo", at.plusHours(3), (byte) 0, campaign, parent, type);
+                extra++;
+            }
+        } else if (r > 97 && room && at.plusHours(5).isBefore(run.now)) {
+            logs.add(run.id(), (byte) 0, "Opted Out", at.plusHours(5), null, "Espo", at.plusHours(5), (byte) 0, campaign, parent, type);
+            extra++;
+        }
+        return extra;
     }
 }

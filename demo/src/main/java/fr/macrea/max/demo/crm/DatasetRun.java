@@ -74,6 +74,8 @@ final class DatasetRun {
     String[] leadIds = new String[0];
     String[] contactIds = new String[0];
     final List<String> campaignIds = new ArrayList<>();
+    /** Per campaign: [first send, last send] (start date 8:00 to end date 20:00). */
+    final List<LocalDateTime[]> campaignWindows = new ArrayList<>();
     private final List<String> targetListIds = new ArrayList<>();
 
     final String schema;
@@ -177,23 +179,32 @@ final class DatasetRun {
         b.flush();
     }
 
+    /**
+     * Campaigns one after the other, the latest started a few days ago, each created (planned) a few days before it
+     * starts: the log records of a period then come from campaigns that exist, and the recent periods have campaigns
+     * created in them, as a business that runs a campaign every few weeks sees it.
+     */
     private void campaigns() {
         RowBatch b = new RowBatch(this, CAMPAIGN, CAMPAIGN.ID, CAMPAIGN.NAME, CAMPAIGN.DELETED, CAMPAIGN.STATUS, CAMPAIGN.TYPE,
                 CAMPAIGN.START_DATE, CAMPAIGN.END_DATE, CAMPAIGN.DESCRIPTION, CAMPAIGN.CREATED_AT, CAMPAIGN.MODIFIED_AT,
                 CAMPAIGN.BUDGET, CAMPAIGN.BUDGET_CURRENCY, CAMPAIGN.ASSIGNED_USER_ID);
         RowBatch lists = new RowBatch(this, TARGET_LIST, TARGET_LIST.ID, TARGET_LIST.NAME, TARGET_LIST.DELETED, TARGET_LIST.DESCRIPTION,
                 TARGET_LIST.CREATED_AT, TARGET_LIST.MODIFIED_AT);
+        int spacing = Math.max(7, 400 / Math.max(1, spec.campaigns()));
         for (int i = 0; i < spec.campaigns(); i++) {
             String id = id();
             campaignIds.add(id);
-            LocalDate start = now.toLocalDate().minusDays(random.nextInt(400));
+            LocalDate start = now.toLocalDate().minusDays(i == 0 ? 2 + random.nextInt(4) : (long) i * spacing + random.nextInt(spacing / 4 + 1));
+            LocalDateTime created = start.atStartOfDay().minusDays(1 + random.nextInt(10)).plusHours(9 + random.nextInt(8));
+            LocalDate end = start.plusDays(45);
+            campaignWindows.add(new LocalDateTime[]{start.atTime(8, 0), end.atTime(20, 0)});
             String name = v.campaigns()[i % v.campaigns().length] + (i >= v.campaigns().length ? " " + (start.getYear()) + "-" + (i + 1) : "");
-            b.add(id, name, (byte) 0, start.plusDays(45).isBefore(now.toLocalDate()) ? "Complete" : "Active",
-                    pick(new String[]{"Email", "Email", "Newsletter"}), start, start.plusDays(45), "Campagne " + v.label(),
-                    start.atStartOfDay(), start.atStartOfDay(), 200.0 + random.nextInt(3_000), "EUR", users.get(0));
+            b.add(id, name, (byte) 0, end.isBefore(now.toLocalDate()) ? "Complete" : "Active",
+                    pick(new String[]{"Email", "Email", "Newsletter"}), start, end, "Campagne " + v.label(),
+                    created, created, 200.0 + random.nextInt(3_000), "EUR", users.get(0));
             String list = id();
             targetListIds.add(list);
-            lists.add(list, "Cibles " + name, (byte) 0, "Liste de diffusion de « " + name + " »", start.atStartOfDay(), start.atStartOfDay());
+            lists.add(list, "Cibles " + name, (byte) 0, "Liste de diffusion de « " + name + " »", created, created);
         }
         b.flush();
         lists.flush();

@@ -96,7 +96,7 @@ public final class ContributionRules {
             criteria(out, at + ".filters", k.filters());
             criteria(out, at + ".numerator", k.numerator());
             switch (k.measure()) {
-                case RATIO -> {
+                case RATIO, RATE -> {
                     if (k.numerator().isEmpty()) {
                         out.add(new Violation(at + ".numerator", "un ratio a besoin d'un numérateur",
                                 "a ratio needs a numerator"));

@@ -8,6 +8,10 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link Measure#COUNT}: records of {@code entity} matching {@code filters} in the period;</li>
  *   <li>{@link Measure#RATIO}: among those, the share (percent) also matching {@code numerator};</li>
+ *   <li>{@link Measure#RATE}: the records matching {@code numerator} per hundred records matching {@code filters},
+ *       both counted among the entity's records of the period, a numerator record need not match {@code filters}:
+ *       for event logs such as {@code CampaignLogRecord}, where "Opened" and "Sent" are separate records (an open
+ *       rate is opened / sent, which a {@code RATIO} would count as 0);</li>
  *   <li>{@link Measure#AVERAGE}: the mean of numeric {@code field};</li>
  *   <li>{@link Measure#AVERAGE_DAYS_BETWEEN}: the mean number of days from date {@code field} to date
  *       {@code untilField}.</li>
@@ -25,7 +29,8 @@ import java.util.Objects;
  * @param filters conditions every counted record meets
  * @param numerator the extra conditions of the ratio's numerator (RATIO only)
  * @param groupBy optional field to break the KPI down by (empty: no grouping)
- * @param period the time window, on {@code createdAt}
+ * @param period the time window, on {@code createdAt} (on {@code actionDate} for {@code CampaignLogRecord}: when the
+ *               e-mail was sent, opened or clicked, as the Reporting tiles count it)
  * @param unit display unit, e.g. {@code %}, {@code j}, empty for a count
  * @since 1.0
  */
@@ -56,6 +61,17 @@ public record KpiDefinition(String id, Label label, String entity, Measure measu
         return new KpiDefinition(id, label, entity, Measure.RATIO, "", "", filters, numerator, "", period, "%");
     }
 
+    /**
+     * Records matching {@code numerator} per hundred records matching {@code denominator}, e.g. an open rate: "Opened"
+     * log records / "Sent" log records.
+     *
+     * @since 2.0
+     */
+    public static KpiDefinition rate(String id, Label label, String entity, Period period, List<Criterion> denominator,
+                                     List<Criterion> numerator) {
+        return new KpiDefinition(id, label, entity, Measure.RATE, "", "", denominator, numerator, "", period, "%");
+    }
+
     public static KpiDefinition average(String id, Label label, String entity, String field, Period period,
                                         Criterion... filters) {
         return new KpiDefinition(id, label, entity, Measure.AVERAGE, field, "", List.of(filters), List.of(), "", period,
@@ -81,7 +97,7 @@ public record KpiDefinition(String id, Label label, String entity, Measure measu
     }
 
     /** @since 1.0 */
-    public enum Measure { COUNT, RATIO, AVERAGE, AVERAGE_DAYS_BETWEEN }
+    public enum Measure { COUNT, RATIO, AVERAGE, AVERAGE_DAYS_BETWEEN, /** @since 2.0 */ RATE }
 
     /** @since 1.0 */
     public enum Period { LAST_7_DAYS, LAST_30_DAYS, CURRENT_MONTH, CURRENT_QUARTER, ALL_TIME }

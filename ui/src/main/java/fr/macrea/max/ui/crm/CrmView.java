@@ -1,8 +1,12 @@
 package fr.macrea.max.ui.crm;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
 import fr.macrea.max.shared.LocalizedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -70,6 +74,7 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
     private final Span empty = new Span();
     private final Grid<LeadRow> ranking = new Grid<>();
     private final LeadCard card;
+    private final Div drawer = new Div();
     private final List<String> knownTags;
     private transient KeysetPager pager;
 
@@ -134,7 +139,7 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
         configure(grid, true);
         grid.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
-                card.show(e.getValue(), knownTags);
+                openCard(e.getValue());
             }
         });
         ranking.setId("crm-ranking");
@@ -142,24 +147,61 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
         ranking.setAllRowsVisible(true);
         ranking.asSingleSelect().addValueChangeListener(e -> {
             if (e.getValue() != null) {
-                card.show(e.getValue(), knownTags);
+                openCard(e.getValue());
             }
         });
 
-        VerticalLayout left = new VerticalLayout(filters, resultCount, empty, grid,
+        // the lists take the whole width; the card is a drawer over the right side that opens on a selection
+        VerticalLayout lists = new VerticalLayout(filters, resultCount, empty, grid,
                 new H3(getTranslation("crm.ranking")), ranking);
-        left.setPadding(false);
-        left.setWidth("65%");
-        HorizontalLayout body = new HorizontalLayout(left, card);
-        body.setWidthFull();
-        card.setWidth("35%");
-        add(new HorizontalLayout(new H2(getTranslation("crm.title")), syncStatus(tenants, connections)), body);
+        lists.setPadding(false);
+        lists.setWidthFull();
+        lists.addClassName("crm-lists");
+        Button close = new Button(VaadinIcon.CLOSE.create(), e -> closeCard());
+        close.setId("lead-drawer-close");
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        close.setAriaLabel(getTranslation("crm.drawer.close"));
+        close.setTooltipText(getTranslation("crm.drawer.close"));
+        close.addClassName("lead-drawer-close");
+        close.addClickShortcut(Key.ESCAPE);
+        drawer.setId("lead-drawer");
+        drawer.addClassName("lead-drawer");
+        drawer.add(close, card);
+        drawer.setVisible(false);
+        HorizontalLayout title = new HorizontalLayout(new H2(getTranslation("crm.title")), syncStatus(tenants, connections));
+        title.addClassName("crm-title");
+        add(title, lists, drawer);
         refresh();
         ranking.setItems(search.topRanked(RANKING_SIZE));
     }
 
+    private void openCard(LeadRow row) {
+        card.show(row, knownTags);
+        drawer.setVisible(true);
+        addClassName("card-open");
+    }
+
+    /** Closes the drawer and clears the selection, so picking the same lead again reopens it. */
+    void closeCard() {
+        drawer.setVisible(false);
+        removeClassName("card-open");
+        grid.asSingleSelect().clear();
+        ranking.asSingleSelect().clear();
+    }
+
+    /**
+     * Name, score and reasons first: they are what the list is for, and they stay on screen when the other columns
+     * scroll inside the grid on a narrow window.
+     */
     private void configure(Grid<LeadRow> g, boolean full) {
-        g.addColumn(LeadRow::name).setHeader(getTranslation("crm.col.name")).setAutoWidth(true);
+        g.addColumn(LeadRow::name).setHeader(getTranslation("crm.col.name")).setAutoWidth(true).setFlexGrow(0)
+                .setKey("name");
+        g.addColumn(LeadRow::score).setHeader(getTranslation("crm.col.score")).setKey("score").setWidth("5.5rem")
+                .setFlexGrow(0);
+        g.addColumn(r -> Messages.join(this, r.reasons(), " · ")).setHeader(getTranslation("crm.col.reasons"))
+                .setKey("reasons").setWidth("18rem").setFlexGrow(3);
+        g.addColumn(r -> r.temperature() == null ? "" : getTranslation("crm.segment." + r.temperature().name()))
+                .setHeader(getTranslation("crm.col.temperature")).setKey("temperature").setAutoWidth(true).setFlexGrow(0);
         if (full) {
             g.addColumn(r -> r.accountName() == null ? "" : r.accountName()).setHeader(getTranslation("crm.col.company"));
             g.addColumn(r -> r.emailAddress() == null ? "" : r.emailAddress()).setHeader(getTranslation("crm.col.email"));
@@ -169,11 +211,7 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
             g.addColumn(r -> r.assignedUserName() == null ? "" : r.assignedUserName()).setHeader(getTranslation("crm.col.assigned"));
             g.addColumn(r -> r.createdAt() == null ? "" : DAY.format(r.createdAt())).setHeader(getTranslation("crm.col.created"));
         }
-        g.addColumn(r -> r.temperature() == null ? "" : getTranslation("crm.segment." + r.temperature().name()))
-                .setHeader(getTranslation("crm.col.temperature"));
-        g.addColumn(LeadRow::score).setHeader(getTranslation("crm.col.score"));
-        g.addColumn(r -> Messages.join(this, r.reasons(), " · ")).setHeader(getTranslation("crm.col.reasons"))
-                .setKey("reasons").setFlexGrow(2);
+        g.getColumns().forEach(c -> c.setResizable(true));
     }
 
     /** Re-runs the search with the current filters; the grid pulls keyset pages as the user scrolls. */

@@ -79,7 +79,8 @@ final class Charts {
     static Svg svg(JFreeChart chart) {
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
         chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
-        Svg svg = new Svg(g2.getSVGElement());
+        // a viewBox, so that CSS can shrink the chart to a phone's width instead of cutting it
+        Svg svg = new Svg(g2.getSVGElement(null, true, new org.jfree.svg.ViewBox(0, 0, WIDTH, HEIGHT), null, null));
         svg.addClassName("reporting-chart");
         return svg;
     }

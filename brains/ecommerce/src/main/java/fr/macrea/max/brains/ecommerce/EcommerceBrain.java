@@ -146,10 +146,11 @@ public class EcommerceBrain implements Brain {
 
     private static List<KpiDefinition> kpis() {
         return List.of(
-                KpiDefinition.ratio("taux-ouverture", Label.of("Taux d'ouverture", "Open rate"), "CampaignLogRecord",
+                // "Opened" and "Sent" are separate log records: a rate of the one per the other, as the Reporting tile
+                KpiDefinition.rate("taux-ouverture", Label.of("Taux d'ouverture", "Open rate"), "CampaignLogRecord",
                         LAST_30_DAYS, List.of(Criterion.of("action", EQUALS, "Sent")),
                         List.of(Criterion.of("action", EQUALS, "Opened"))).groupedBy("campaignId"),
-                KpiDefinition.ratio("taux-clic", Label.of("Taux de clic", "Click rate"), "CampaignLogRecord",
+                KpiDefinition.rate("taux-clic", Label.of("Taux de clic", "Click rate"), "CampaignLogRecord",
                         LAST_30_DAYS, List.of(Criterion.of("action", EQUALS, "Sent")),
                         List.of(Criterion.of("action", EQUALS, "Clicked"))).groupedBy("campaignId"),
                 KpiDefinition.count("reponses-whatsapp", Label.of("Réponses WhatsApp", "WhatsApp replies"), "Note",
