@@ -77,9 +77,10 @@ class UserRepository {
         return dsl.fetchExists(MEMBERSHIP, MEMBERSHIP.USER_ID.eq(userId));
     }
 
-    boolean isActiveMember(TenantId tenant, long userId) {
+    /** Deactivated in that tenant by an admin (a membership that never existed is not "deactivated"). */
+    boolean isDeactivatedMember(TenantId tenant, long userId) {
         return dsl.fetchExists(MEMBERSHIP, MEMBERSHIP.TENANT_ID.eq(tenant.value())
-                .and(MEMBERSHIP.USER_ID.eq(userId)).and(MEMBERSHIP.STATUS.eq(ACTIVE)));
+                .and(MEMBERSHIP.USER_ID.eq(userId)).and(MEMBERSHIP.STATUS.eq(DEACTIVATED)));
     }
 
     void upsertMembership(TenantId tenant, long userId, Role role) {

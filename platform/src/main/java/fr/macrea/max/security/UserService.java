@@ -55,7 +55,7 @@ public class UserService {
     public boolean stillActiveInCurrentTenant() {
         return context.principal()
                 .filter(p -> p.userId() > 0)
-                .flatMap(p -> p.currentTenant().map(t -> users.isActiveMember(t, p.userId())))
+                .flatMap(p -> p.currentTenant().map(t -> !users.isDeactivatedMember(t, p.userId())))
                 .orElse(true);
     }
 
@@ -65,7 +65,7 @@ public class UserService {
      */
     public Authentication switchTenant(TenantId target) {
         MaxPrincipal principal = context.principal().orElseThrow(() -> new AccessDeniedException("Not authenticated"));
-        if (!principal.isMemberOf(target) || !users.isActiveMember(target, principal.userId())) {
+        if (!principal.isMemberOf(target) || users.isDeactivatedMember(target, principal.userId())) {
             throw new AccessDeniedException("Not a member of tenant " + target);
         }
         MaxPrincipal switched = principal.withCurrentTenant(target);
