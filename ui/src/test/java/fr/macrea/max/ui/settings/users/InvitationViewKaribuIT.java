@@ -5,7 +5,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import fr.macrea.max.security.Invitation;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import fr.macrea.max.security.InvitationService;
+import fr.macrea.max.security.MaxPrincipal;
+import fr.macrea.max.security.MemberService;
 import fr.macrea.max.security.Invitee;
 import fr.macrea.max.security.SystemAuthentication;
 import fr.macrea.max.tenant.Plan;
@@ -72,6 +76,13 @@ class InvitationViewKaribuIT extends KaribuIT {
         // the real sign-in path (throttle, password check, memberships) accepts the chosen password
         var signedIn = manager.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, "Le-petit-prince-1943"));
         assertThat(signedIn.getAuthorities()).extracting(Object::toString).contains("ROLE_TENANT_ADMIN");
+        // ... and the sign-in shows as their last login in the tenant's users
+        MaxPrincipal admin = signIn((MaxPrincipal) signedIn.getPrincipal());
+        UI.getCurrent().add(new UsersSection(context.getBean(MemberService.class)));
+        HorizontalLayout row = _get(HorizontalLayout.class, s -> s.withId("member-" + admin.userId()));
+        assertThat(_get(row, Span.class, s -> s.withClasses("member-login")).getText())
+                .isNotEqualTo("Jamais").contains(String.valueOf(java.time.Year.now().getValue()));
+        TestTenants.signOut();
 
         // the link is spent
         UI.getCurrent().navigate("invitation/" + token);
