@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,25 @@ public class InvitationService {
     @Transactional
     public Invitation inviteFirstAdmin(TenantId tenant, Invitee invitee) {
         return invite(tenant, invitee, Role.TENANT_ADMIN);
+    }
+
+    /** A tenant's members as the console shows them (a platform admin belongs to no tenant). */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Transactional(readOnly = true)
+    public List<TenantMember> membersOf(TenantId tenant) {
+        return users.membersOf(tenant);
+    }
+
+    /**
+     * A new link for a tenant's invited member, from the console: the first admin's link is shown once, and
+     * until that admin has signed in nobody in the tenant could issue another one.
+     */
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Transactional
+    public Invitation reissueFor(TenantId tenant, long userId) {
+        TenantMember member = users.member(tenant, userId)
+                .orElseThrow(() -> new InvalidUserException(Message.of("security.member.not-found")));
+        return reissue(tenant, member);
     }
 
     /**

@@ -85,6 +85,34 @@ class InvitationLifecycleIT extends PlatformIT {
     }
 
     @Test
+    void theSameLinkSentTwiceAtOnceSetsOnePassword() throws Exception {
+        Tenant tenant = TestTenants.create(tenants, "Client pressé", Plan.STANDARD);
+        String email = unique("double");
+        String token = firstAdmin(tenant, email).token().orElseThrow();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (String password : new String[]{"Premier-mot-de-passe-1", "Second-mot-de-passe-2"}) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return invitations.accept(token, password);
+                }));
+            }
+            start.countDown();
+        }
+        int succeeded = 0;
+        for (var result : results) {
+            try {
+                result.get();
+                succeeded++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(InvalidUserException.class);
+            }
+        }
+        assertThat(succeeded).isEqualTo(1);
+    }
+
+    @Test
     void anExpiredLinkAndAWrongTokenAreRefusedWithTheirReason() throws Exception {
         Tenant tenant = TestTenants.create(tenants, "Client expiré", Plan.STANDARD);
         String email = unique("paul");

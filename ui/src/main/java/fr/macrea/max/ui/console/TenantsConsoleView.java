@@ -46,6 +46,7 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
     private final transient TenantService tenants;
     private final transient BrainActivationService brains;
     private final transient WalletService wallets;
+    private final transient InvitationService invitations;
     private final Grid<Tenant> grid = new Grid<>();
     private final VerticalLayout editor = new VerticalLayout();
     private transient Map<Long, String> brainsByTenant = Map.of();
@@ -55,6 +56,7 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
         this.tenants = tenants;
         this.brains = brains;
         this.wallets = wallets;
+        this.invitations = invitations;
         addClassName("console-view");
         grid.setId("tenants-grid");
         grid.addColumn(Tenant::name).setHeader(getTranslation("console.tenant.name")).setSortable(true);
@@ -122,7 +124,8 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
         contributions.setId("show-contributions");
         contributions.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         editor.add(new H3(tenant.name()), planForm, new H3(getTranslation("console.tenant.tokens")), topUp(tenant),
-                new H3(getTranslation("console.tenant.brains")), brainList, contributions);
+                new H3(getTranslation("console.tenant.brains")), brainList, contributions,
+                new H3(getTranslation("console.tenant.users")), new TenantUsersPanel(invitations, tenant));
     }
 
     /** Token packs: the only way a wallet grows beyond its allowance; there is no automatic top-up. */

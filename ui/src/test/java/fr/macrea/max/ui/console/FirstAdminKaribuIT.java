@@ -67,7 +67,22 @@ class FirstAdminKaribuIT extends KaribuIT {
         UI.getCurrent().navigate("console");
         _assertNone(TextField.class, s -> s.withId("invitation-link"));
 
-        invitations.accept(token, "Terre-de-Sienne-brulee");
+        // the platform admin can issue a new link from the tenant's page (the first one was closed uncopied)
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<Tenant> grid = _get(com.vaadin.flow.component.grid.Grid.class, s -> s.withId("tenants-grid"));
+        grid.select(grid.getListDataView().getItems().filter(t -> t.id().equals(created.id())).findFirst().orElseThrow());
+        long adminId = SystemAuthentication.asPlatform(() -> invitations.membersOf(created.id())).getFirst().userId();
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withId("tenant-user-status-" + adminId)).getText())
+                .isEqualTo("Invité");
+        _click(_get(Button.class, s -> s.withId("console-reissue-" + adminId)));
+        String second = field(TextField.class, "invitation-link").getValue();
+        assertThat(second).isNotEqualTo(link);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> invitations.find(token))
+                .hasMessageContaining("n'est pas valide");
+        String fresh = second.substring(second.lastIndexOf('/') + 1);
+        _click(_get(Button.class, s -> s.withId("close-invitation")));
+
+        invitations.accept(fresh, "Terre-de-Sienne-brulee");
         assertThat(details.loadUserByUsername(email).memberships()).singleElement()
                 .satisfies(m -> {
                     assertThat(m.tenantId()).isEqualTo(created.id());
