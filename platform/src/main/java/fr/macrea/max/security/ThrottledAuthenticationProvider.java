@@ -10,6 +10,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+
 /**
  * The one password check of M.A.X. (form login and HTTP Basic both come here), wrapped in the brute-force throttle:
  * an attempt is counted before the password is checked, and refused unchecked once the account or the address has
@@ -21,11 +23,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    private final UserRepository accounts;
+    private final Clock clock;
 
-    ThrottledAuthenticationProvider(MaxUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+    ThrottledAuthenticationProvider(MaxUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+                                    UserRepository accounts, Clock clock) {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
+        this.accounts = accounts;
+        this.clock = clock;
     }
 
     @Override
@@ -48,6 +55,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throw e;
         }
         throttle.succeeded(key);
+        if (result.getPrincipal() instanceof MaxPrincipal principal) {
+            accounts.recordLogin(principal.userId(), clock.instant()); // "dernière connexion" in the tenant settings
+        }
         return result;
     }
 

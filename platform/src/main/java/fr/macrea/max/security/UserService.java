@@ -1,8 +1,6 @@
 package fr.macrea.max.security;
 
 import fr.macrea.max.shared.Message;
-
-import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.shared.TenantId;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,12 +48,24 @@ public class UserService {
     }
 
     /**
+     * Whether the signed-in user may still work in their current tenant: a member deactivated by an admin keeps a
+     * session opened before, which the UI closes when this turns false. Work without a user (jobs) and platform
+     * admins outside any tenant are not concerned.
+     */
+    public boolean stillActiveInCurrentTenant() {
+        return context.principal()
+                .filter(p -> p.userId() > 0)
+                .flatMap(p -> p.currentTenant().map(t -> !users.isDeactivatedMember(t, p.userId())))
+                .orElse(true);
+    }
+
+    /**
      * Moves the signed-in user to another tenant they belong to. Returns the new authentication, which the caller
      * stores in its security context; a tenant they do not belong to is refused.
      */
     public Authentication switchTenant(TenantId target) {
         MaxPrincipal principal = context.principal().orElseThrow(() -> new AccessDeniedException("Not authenticated"));
-        if (!principal.isMemberOf(target)) {
+        if (!principal.isMemberOf(target) || users.isDeactivatedMember(target, principal.userId())) {
             throw new AccessDeniedException("Not a member of tenant " + target);
         }
         MaxPrincipal switched = principal.withCurrentTenant(target);

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
@@ -21,16 +20,14 @@ import com.vaadin.flow.router.Route;
 import fr.macrea.max.brain.BrainActivationException;
 import fr.macrea.max.brain.BrainActivationService;
 import fr.macrea.max.brain.TenantBrain;
+import fr.macrea.max.security.InvitationService;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.tenant.AddOn;
 import fr.macrea.max.wallet.WalletService;
-import fr.macrea.max.tenant.InvalidTenantException;
 import fr.macrea.max.ui.base.Messages;
-import fr.macrea.max.tenant.NewTenant;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.tenant.TenantService;
-import fr.macrea.max.ui.base.Messages;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.Map;
@@ -38,7 +35,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Platform console, tenants: list and create; pick a tenant to change its plan and add-ons and to activate or
+ * Platform console, tenants: list and create (with the tenant's first admin, {@link NewTenantForm}); pick a tenant to change its plan and add-ons and to activate or
  * deactivate its brains (platform admins only; every rule is checked again by the services).
  */
 @Route("console")
@@ -49,14 +46,17 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
     private final transient TenantService tenants;
     private final transient BrainActivationService brains;
     private final transient WalletService wallets;
+    private final transient InvitationService invitations;
     private final Grid<Tenant> grid = new Grid<>();
     private final VerticalLayout editor = new VerticalLayout();
     private transient Map<Long, String> brainsByTenant = Map.of();
 
-    public TenantsConsoleView(TenantService tenants, BrainActivationService brains, WalletService wallets) {
+    public TenantsConsoleView(TenantService tenants, BrainActivationService brains, WalletService wallets,
+                              InvitationService invitations) {
         this.tenants = tenants;
         this.brains = brains;
         this.wallets = wallets;
+        this.invitations = invitations;
         addClassName("console-view");
         grid.setId("tenants-grid");
         grid.addColumn(Tenant::name).setHeader(getTranslation("console.tenant.name")).setSortable(true);
@@ -71,57 +71,9 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
         grid.asSingleSelect().addValueChangeListener(e -> edit(e.getValue()));
         editor.setId("tenant-editor");
         editor.setPadding(false);
-        add(new H2(getTranslation("console.tenants")), createForm(), grid, editor);
+        add(new H2(getTranslation("console.tenants")), new NewTenantForm(tenants, invitations, t -> refresh()), grid,
+                editor);
         refresh();
-    }
-
-    private HorizontalLayout createForm() {
-        TextField name = new TextField(getTranslation("console.tenant.name"));
-        name.setId("new-tenant-name");
-        name.setMaxLength(NewTenant.NAME_MAX_LENGTH);
-        TextField slug = new TextField(getTranslation("console.tenant.slug"));
-        slug.setId("new-tenant-slug");
-        slug.setMaxLength(NewTenant.SLUG_MAX_LENGTH);
-        slug.setHelperText(getTranslation("console.tenant.slug.help"));
-        Select<Plan> plan = new Select<>();
-        plan.setId("new-tenant-plan");
-        plan.setLabel(getTranslation("console.tenant.plan"));
-        plan.setItems(Plan.values());
-        plan.setItemLabelGenerator(Plan::label);
-        plan.setValue(Plan.STANDARD);
-        CheckboxGroup<AddOn> addOns = new CheckboxGroup<>(getTranslation("console.tenant.add-ons"));
-        addOns.setItems(AddOn.values());
-        addOns.setItemLabelGenerator(a -> getTranslation(a.labelKey()));
-        Button create = new Button(getTranslation("console.tenant.create"), e -> {
-            name.setInvalid(false);
-            slug.setInvalid(false);
-            try {
-                Tenant created = tenants.create(new NewTenant(name.getValue(), slug.getValue(), plan.getValue(),
-                        Set.copyOf(addOns.getValue())));
-                Notification.show(getTranslation("console.tenant.created", created.name()))
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                name.clear();
-                slug.clear();
-                addOns.clear();
-                refresh();
-            } catch (InvalidTenantException ex) {
-                // the error goes on the field it is about, what was typed stays; other errors as a notification
-                String key = ex.message().key();
-                TextField field = key.startsWith("tenant.name.") ? name : key.startsWith("tenant.slug.") ? slug : null;
-                if (field != null) {
-                    field.setErrorMessage(Messages.text(this, ex));
-                    field.setInvalid(true);
-                } else {
-                    Notification.show(Messages.text(this, ex)).addThemeVariants(NotificationVariant.LUMO_ERROR);
-                }
-            }
-        });
-        create.setId("create-tenant");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout form = new HorizontalLayout(name, slug, plan, addOns, create);
-        form.setAlignItems(FlexComponent.Alignment.BASELINE);
-        form.setWrap(true);
-        return form;
     }
 
     /** Plan, add-ons and brains of one tenant. */
@@ -172,7 +124,8 @@ public class TenantsConsoleView extends VerticalLayout implements HasDynamicTitl
         contributions.setId("show-contributions");
         contributions.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         editor.add(new H3(tenant.name()), planForm, new H3(getTranslation("console.tenant.tokens")), topUp(tenant),
-                new H3(getTranslation("console.tenant.brains")), brainList, contributions);
+                new H3(getTranslation("console.tenant.brains")), brainList, contributions,
+                new H3(getTranslation("console.tenant.users")), new TenantUsersPanel(invitations, tenant));
     }
 
     /** Token packs: the only way a wallet grows beyond its allowance; there is no automatic top-up. */
