@@ -91,6 +91,11 @@ class SettingsKaribuIT extends KaribuIT {
         return _find(SideNav.class).getFirst().getItems().stream().map(SideNavItem::getLabel).toList();
     }
 
+    /** Opens a tab: a TabSheet attaches only the selected tab's content, as the browser shows it. */
+    private static void tab(int index) {
+        _get(com.vaadin.flow.component.tabs.TabSheet.class, s -> s.withId("settings-tabs")).setSelectedIndex(index);
+    }
+
     private static Button button(String id) {
         return _get(Button.class, s -> s.withId(id));
     }
@@ -128,6 +133,7 @@ class SettingsKaribuIT extends KaribuIT {
                 .isEqualTo(6);
         assertThat(_get(Span.class, s -> s.withId("espo-sync-summary")).getText())
                 .isEqualTo("Ce compte utilise le CRM intégré de M.A.X. : aucune synchronisation.");
+        tab(5);
         _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("settings-users"));
     }
 
@@ -195,15 +201,17 @@ class SettingsKaribuIT extends KaribuIT {
                 .startsWith("Dernière synchronisation réussie : ").contains("· 2 fiches copiées · aucune erreur");
         assertThat(button("espo-resync").isEnabled()).isTrue();
         // the key is never shown back: the field is hidden behind "Remplacer" and says since when it is set
-        assertThat(_get(PasswordField.class, s -> s.withId("espo-api-key")).isVisible()).isFalse();
-        assertThat(_get(PasswordField.class, s -> s.withId("espo-api-key")).getValue()).isEmpty();
+        assertThat(_find(PasswordField.class, s -> s.withId("espo-api-key"))).as("hidden behind Remplacer").isEmpty();
         assertThat(_get(Span.class, s -> s.withId("espo-api-key-state")).getText()).startsWith("Définie le ");
+        _click(button("espo-api-key-replace"));
+        assertThat(_get(PasswordField.class, s -> s.withId("espo-api-key")).getValue()).isEmpty();
     }
 
     @Test
     void bad_addresses_and_too_long_values_are_refused_on_their_field_with_the_limit() {
         openAsAdmin(tenant("Champs refusés"));
 
+        tab(1);
         text("n8n-url").setValue("ftp://n8n.qmix.fr");
         _get(PasswordField.class, s -> s.withId("n8n-api-key")).setValue("cle-n8n");
         _click(button("n8n-save"));
@@ -213,6 +221,7 @@ class SettingsKaribuIT extends KaribuIT {
         assertThat(_get(Span.class, s -> s.withId("n8n-result")).getText()).startsWith("Rien n'a été enregistré : ");
         assertThat(text("n8n-url").getValue()).as("what was typed stays").isEqualTo("ftp://n8n.qmix.fr");
 
+        tab(2);
         text("model-url").setValue("https://api.mistral.ai/v1");
         text("model-name").setValue("m".repeat(101));
         _click(button("model-save"));
@@ -220,6 +229,7 @@ class SettingsKaribuIT extends KaribuIT {
         assertThat(text("model-name").getErrorMessage()).isEqualTo("Trop long : 100 caractères au plus.");
         assertThat(text("model-url").isInvalid()).isFalse();
 
+        tab(3);
         text("smtp-host").setValue("smtp.qmix.fr");
         text("smtp-sender").setValue("contact@qmix.fr");
         _get(PasswordField.class, s -> s.withId("smtp-password")).setValue("p".repeat(501));
@@ -233,6 +243,7 @@ class SettingsKaribuIT extends KaribuIT {
     void a_saved_secret_is_never_shown_back_only_when_it_was_set() {
         Tenant tenant = tenant("Secrets");
         openAsAdmin(tenant);
+        tab(1);
         text("n8n-url").setValue("https://n8n.qmix.fr");
         _get(PasswordField.class, s -> s.withId("n8n-api-key")).setValue("cle-n8n-tres-secrete");
         _click(button("n8n-save"));
@@ -240,12 +251,13 @@ class SettingsKaribuIT extends KaribuIT {
 
         com.vaadin.flow.component.UI.getCurrent().navigate("");
         com.vaadin.flow.component.UI.getCurrent().navigate("parametres");
-        PasswordField key = _get(PasswordField.class, s -> s.withId("n8n-api-key"));
-        assertThat(key.getValue()).isEmpty();
-        assertThat(key.isVisible()).isFalse();
+        tab(1);
+        assertThat(_find(PasswordField.class, s -> s.withId("n8n-api-key"))).as("hidden behind Remplacer").isEmpty();
         assertThat(_get(Span.class, s -> s.withId("n8n-api-key-state")).getText()).startsWith("Définie le ");
         assertThat(_find(TextField.class)).noneMatch(f -> f.getValue().contains("cle-n8n"));
         assertThat(_find(Span.class)).noneMatch(s -> s.getText().contains("cle-n8n"));
+        _click(button("n8n-api-key-replace"));
+        assertThat(_get(PasswordField.class, s -> s.withId("n8n-api-key")).getValue()).as("an empty field to replace it").isEmpty();
 
         // saving the address again keeps the key; "Effacer" with no address removes the slot
         _click(button("n8n-save"));
