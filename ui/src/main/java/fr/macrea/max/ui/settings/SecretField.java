@@ -12,7 +12,7 @@ import fr.macrea.max.settings.SecretState;
 
 /**
  * A secret (API key, password) as tenant settings show it: never its value. When one is saved the field says since
- * when ("Définie le …") with "Remplacer" (shows an empty password field) and, where the secret is optional, "Effacer";
+ * when ("Clé API : valeur enregistrée le …") with "Remplacer" (shows an empty password field) and, where the secret is optional, "Effacer";
  * otherwise it is a password field. {@link #change()} tells the service what to do with the saved one.
  */
 class SecretField extends Composite<HorizontalLayout> {
@@ -24,10 +24,12 @@ class SecretField extends Composite<HorizontalLayout> {
     private final Button replace = new Button();
     private final Button clear = new Button();
     private final boolean clearable;
+    private final String label;
     private boolean cleared;
 
     SecretField(String id, String label, boolean clearable) {
         this.clearable = clearable;
+        this.label = label;
         replace.setText(getTranslation("settings.secret.replace"));
         clear.setText(getTranslation("settings.secret.clear"));
         input.setId(id);
@@ -59,7 +61,7 @@ class SecretField extends Composite<HorizontalLayout> {
         input.clear();
         input.setInvalid(false);
         boolean set = saved.set();
-        state.setText(set ? getTranslation("settings.secret.set-on", SettingsFormats.dateTime(this, saved.setAt())) : "");
+        state.setText(set ? getTranslation("settings.secret.set-on", label, SettingsFormats.dateTime(this, saved.setAt())) : "");
         state.setVisible(set);
         replace.setVisible(set);
         clear.setVisible(set && clearable);

@@ -92,7 +92,9 @@ class SettingsBrowserIT {
             // the page polls while the copy runs, then shows the outcome
             waitForText(browser, "espo-sync-summary", "Dernière synchronisation réussie");
             assertThat(browser.text(By.id("espo-sync-summary"))).contains("3 fiches copiées · aucune erreur");
-            assertThat(browser.text(By.id("espo-api-key-state"))).startsWith("Définie le ");
+            assertThat(browser.text(By.id("espo-api-key-state"))).startsWith("Clé API : valeur enregistrée le ");
+            // tall enough to show the form and the sync status in one picture
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1500));
             browser.screenshot("settings-fr");
 
             browser.open(url("/crm"));

@@ -202,7 +202,7 @@ class SettingsKaribuIT extends KaribuIT {
         assertThat(button("espo-resync").isEnabled()).isTrue();
         // the key is never shown back: the field is hidden behind "Remplacer" and says since when it is set
         assertThat(_find(PasswordField.class, s -> s.withId("espo-api-key"))).as("hidden behind Remplacer").isEmpty();
-        assertThat(_get(Span.class, s -> s.withId("espo-api-key-state")).getText()).startsWith("Définie le ");
+        assertThat(_get(Span.class, s -> s.withId("espo-api-key-state")).getText()).startsWith("Clé API : valeur enregistrée le ");
         _click(button("espo-api-key-replace"));
         assertThat(_get(PasswordField.class, s -> s.withId("espo-api-key")).getValue()).isEmpty();
     }
@@ -253,7 +253,7 @@ class SettingsKaribuIT extends KaribuIT {
         com.vaadin.flow.component.UI.getCurrent().navigate("parametres");
         tab(1);
         assertThat(_find(PasswordField.class, s -> s.withId("n8n-api-key"))).as("hidden behind Remplacer").isEmpty();
-        assertThat(_get(Span.class, s -> s.withId("n8n-api-key-state")).getText()).startsWith("Définie le ");
+        assertThat(_get(Span.class, s -> s.withId("n8n-api-key-state")).getText()).startsWith("Clé API n8n : valeur enregistrée le ");
         assertThat(_find(TextField.class)).noneMatch(f -> f.getValue().contains("cle-n8n"));
         assertThat(_find(Span.class)).noneMatch(s -> s.getText().contains("cle-n8n"));
         _click(button("n8n-api-key-replace"));
