@@ -111,6 +111,8 @@ class EspoCrmSection extends VerticalLayout {
 
         load();
         refresh();
+        // leaving the page while a copy runs stops the polling (the next visit shows where the copy is)
+        addDetachListener(e -> poll(e.getUI(), false));
     }
 
     private void load() {
@@ -201,11 +203,10 @@ class EspoCrmSection extends VerticalLayout {
         }
         summary.setText(text);
         summary.getElement().setAttribute("data-running", String.valueOf(running));
-        poll(running);
+        poll(getUI().orElseGet(UI::getCurrent), running);
     }
 
-    private void poll(boolean running) {
-        UI ui = UI.getCurrent();
+    private void poll(UI ui, boolean running) {
         if (ui == null) {
             return;
         }
