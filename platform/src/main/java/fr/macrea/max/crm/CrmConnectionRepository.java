@@ -36,6 +36,11 @@ class CrmConnectionRepository {
         return scope.selectFrom(CRM_CONNECTION).fetchOptional(CRM_CONNECTION.HOOK_KEY);
     }
 
+    /** When the connection was last saved. */
+    Optional<LocalDateTime> savedAt() {
+        return scope.selectFrom(CRM_CONNECTION).fetchOptional(CRM_CONNECTION.UPDATED_AT);
+    }
+
     Optional<Stored> find() {
         return scope.selectFrom(CRM_CONNECTION).fetchOptional().map(r -> new Stored(r.getBaseUrl(),
                 EspoSettings.AuthMode.valueOf(r.getAuthMode()), EspoSettings.HmacDigest.valueOf(r.getHmacDigest()),

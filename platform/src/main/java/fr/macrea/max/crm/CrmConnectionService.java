@@ -36,28 +36,83 @@ public class CrmConnectionService {
     private final CrmSync sync;
     private final TenantService tenants;
     private final TenantContext context;
+    private final CrmResync resync;
 
-    CrmConnectionService(EspoConnections connections, CrmSync sync, TenantService tenants, TenantContext context) {
+    CrmConnectionService(EspoConnections connections, CrmSync sync, TenantService tenants, TenantContext context,
+                         CrmResync resync) {
         this.connections = connections;
         this.sync = sync;
         this.tenants = tenants;
         this.context = context;
+        this.resync = resync;
     }
 
     /**
-     * Checks the credentials against EspoCRM (one list call), saves them encrypted, and switches the tenant to the
-     * EspoCRM mode. Returns the webhook path to register in EspoCRM ({@code /api/hooks/espocrm/<key>}).
+     * Checks the credentials against EspoCRM (one list call), saves them encrypted, and switches the tenant admin's
+     * own tenant to the EspoCRM mode. Returns the webhook path to register in EspoCRM ({@code /api/hooks/espocrm/<key>}).
      */
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     public String connectEspoCrm(EspoSettings settings) {
         connections.client(settings).list("Lead", List.of(), "createdAt", "desc", 0, 1, false);
         String hookKey = connections.save(settings);
-        TenantId tenant = context.current();
-        SystemAuthentication.asPlatform(() -> {
-            tenants.changeCrmMode(tenant, CrmMode.ESPOCRM);
-            return null;
-        });
+        tenants.changeOwnCrmMode(CrmMode.ESPOCRM);
         return WEBHOOK_PATH + hookKey;
+    }
+
+    /**
+     * Tenant settings' "Connecter": {@link #connectEspoCrm} with the form (a blank secret keeps the saved one), then
+     * a full copy of EspoCRM into the replica, in the background ({@link #syncRunning}).
+     */
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public String connect(EspoConnectionForm form) {
+        String path = connectEspoCrm(settings(form));
+        resync.start(tenants.current());
+        return path;
+    }
+
+    /** "Tester la connexion": one list call with these credentials; nothing is saved. Throws the typed refusal. */
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public ConnectionCheck testConnection(EspoConnectionForm form) {
+        EspoSettings settings = settings(form);
+        long leads = connections.client(settings).list("Lead", List.of(), "createdAt", "desc", 0, 1, true).total();
+        return new ConnectionCheck(settings.baseUrl(), leads);
+    }
+
+    /** The saved connection without its secrets, for tenant settings. */
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public Optional<EspoConnectionInfo> connection() {
+        Optional<String> hookKey = connections.hookKey();
+        return connections.settings().map(s -> new EspoConnectionInfo(s.baseUrl(), s.authMode(), s.hmacDigest(),
+                s.customPrefix(), s.secretKey() != null,
+                connections.savedAt().map(t -> t.toInstant(java.time.ZoneOffset.UTC)).orElse(null),
+                hookKey.map(k -> WEBHOOK_PATH + k).orElse(null)));
+    }
+
+    /** "Resynchroniser": copies the whole EspoCRM again, in the background; false when a copy is already running. */
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public boolean resync() {
+        if (tenants.current().crmMode() != CrmMode.ESPOCRM || connections.hookKey().isEmpty()) {
+            throw new CrmException(Message.of("crm.espo.not-configured"));
+        }
+        return resync.start(tenants.current());
+    }
+
+    /** Whether a copy started by {@link #connect} or {@link #resync} is still running for the current tenant. */
+    public boolean syncRunning() {
+        return resync.running(context.current());
+    }
+
+    /** The form's settings, a blank secret replaced by the saved one. */
+    private EspoSettings settings(EspoConnectionForm form) {
+        Optional<EspoSettings> saved = connections.hookKey().isPresent() ? connections.settings() : Optional.empty();
+        String apiKey = blank(form.apiKey()) ? saved.map(EspoSettings::apiKey).orElse(null) : form.apiKey().strip();
+        String secret = blank(form.secretKey()) ? saved.map(EspoSettings::secretKey).orElse(null) : form.secretKey().strip();
+        return new EspoSettings(form.baseUrl(), form.authMode(), form.hmacDigest(), apiKey,
+                form.authMode() == EspoSettings.AuthMode.HMAC ? secret : null, form.customPrefix());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Records a webhook created in EspoCRM by hand (its id and secret key, shown by EspoCRM). */

@@ -84,6 +84,10 @@ class EspoConnections {
                 r.customPrefix()));
     }
 
+    Optional<LocalDateTime> savedAt() {
+        return repository.savedAt();
+    }
+
     Optional<String> hookKey() {
         return repository.hookKey();
     }

@@ -14,8 +14,16 @@ public record EspoSettings(String baseUrl, AuthMode authMode, HmacDigest hmacDig
 
     public enum HmacDigest { HEX, RAW }
 
+    /** The longest base URL ({@code crm_connection.base_url}) and API key or secret (encrypted into 1 000 characters). */
+    public static final int URL_MAX_LENGTH = 500;
+    public static final int SECRET_MAX_LENGTH = 500;
+
     public EspoSettings {
-        if (baseUrl == null || !baseUrl.matches("https?://[^\\s]+")) {
+        if (baseUrl != null && baseUrl.strip().length() > URL_MAX_LENGTH) {
+            throw new CrmValidationException(Message.of("crm.espo.url.too-long", URL_MAX_LENGTH));
+        }
+        baseUrl = baseUrl == null ? null : baseUrl.strip();
+        if (baseUrl == null || !baseUrl.matches("https?://[^\\s/?#]+[^\\s]*")) {
             throw new CrmValidationException(Message.of("crm.espo.url.invalid"));
         }
         baseUrl = baseUrl.replaceAll("/+$", "").replaceAll("/api/v1$", "");
@@ -27,6 +35,9 @@ public record EspoSettings(String baseUrl, AuthMode authMode, HmacDigest hmacDig
         }
         if (apiKey == null || apiKey.isBlank()) {
             throw new CrmValidationException(Message.of("crm.espo.api-key.required"));
+        }
+        if (apiKey.length() > SECRET_MAX_LENGTH || secretKey != null && secretKey.length() > SECRET_MAX_LENGTH) {
+            throw new CrmValidationException(Message.of("crm.espo.secret.too-long", SECRET_MAX_LENGTH));
         }
         if (authMode == AuthMode.HMAC && (secretKey == null || secretKey.isBlank())) {
             throw new CrmValidationException(Message.of("crm.espo.hmac-secret.required"));

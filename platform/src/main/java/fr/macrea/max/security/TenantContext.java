@@ -19,13 +19,6 @@ import java.util.function.Supplier;
 @Component
 public class TenantContext {
 
-    /**
-     * The principal of {@link #callAs} while its work runs. Setting Spring's security context is not enough: in a
-     * Vaadin request, Vaadin's strategy reads the context stored in the session before the one set on the thread,
-     * so a console action acting for a tenant would still see the admin. A scoped value is bounded by the call.
-     */
-    private static final ScopedValue<MaxPrincipal> ACTING = ScopedValue.newInstance();
-
     public TenantId current() {
         return find().orElseThrow(NoTenantException::new);
     }
@@ -35,10 +28,9 @@ public class TenantContext {
     }
 
     public Optional<MaxPrincipal> principal() {
-        if (ACTING.isBound()) {
-            return Optional.of(ACTING.get());
-        }
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        // the acting principal of callAs first, whatever strategy the application installed (ActingAuthentication)
+        Authentication authentication = ActingAuthentication.current().map(SecurityContext::getAuthentication)
+                .orElseGet(() -> SecurityContextHolder.getContext().getAuthentication());
         if (authentication != null && authentication.isAuthenticated()
                 && authentication.getPrincipal() instanceof MaxPrincipal principal) {
             return Optional.of(principal);
@@ -46,19 +38,15 @@ public class TenantContext {
         return Optional.empty();
     }
 
-    /** Runs work for a tenant outside a request (jobs, start-up), as a system principal, then restores the caller. */
+    /**
+     * Runs work for a tenant (jobs, start-up, a console action acting inside a tenant) as a system principal with
+     * the tenant admin role, then restores the caller. Method security sees that principal too, also inside a Vaadin
+     * request ({@link ActingAuthentication}).
+     */
     public <T> T callAs(TenantRef tenant, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
         MaxPrincipal system = MaxPrincipal.system(tenant.id(), tenant.slug());
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(system, null,
-                system.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return ScopedValue.where(ACTING, system).call(work::get);
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return ActingAuthentication.callAs(UsernamePasswordAuthenticationToken.authenticated(system, null,
+                system.getAuthorities()), work);
     }
 
     public void runAs(TenantRef tenant, Runnable work) {

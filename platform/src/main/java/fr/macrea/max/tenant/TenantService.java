@@ -87,6 +87,16 @@ public class TenantService {
         tenants.updateCrmMode(id, mode);
     }
 
+    /**
+     * A tenant admin switches their own tenant's CRM mode (connecting its EspoCRM from tenant settings): the tenant
+     * is the principal's, so no platform role is borrowed for it.
+     */
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Transactional
+    public void changeOwnCrmMode(CrmMode mode) {
+        tenants.updateCrmMode(context.current(), mode);
+    }
+
     /** Every tenant, for jobs and start-up work that then act through {@link TenantContext#callAs}. */
     public List<Tenant> allForSystemJobs() {
         return tenants.findAll();

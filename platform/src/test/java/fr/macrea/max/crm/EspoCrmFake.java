@@ -35,11 +35,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * An in-memory EspoCRM behind WireMock, faithful to reference/espocrm.md: {@code /api/v1} routes, X-Api-Key and
  * HMAC (hex and legacy raw digests) auth with 401, {@code {total, list}} lists through {@code searchParams},
  * {@code X-No-Total}, {@code maxSize} over 200 → 403, 404 and 400 with {@code X-Status-Reason}, 409 duplicate bodies
- * and {@code X-Skip-Duplicate-Check}, soft deletes, 17-hex ids, and signed webhook deliveries.
+ * and {@code X-Skip-Duplicate-Check}, soft deletes, 17-hex ids, and signed webhook deliveries. Public for the UI's
+ * browser test of tenant settings (the platform test jar).
  */
-final class EspoCrmFake implements AutoCloseable {
+public final class EspoCrmFake implements AutoCloseable {
 
-    static final String API_KEY = "fake-api-key-0001";
+    public static final String API_KEY = "fake-api-key-0001";
     static final String SECRET = "fake-hmac-secret";
     private static final Set<String> LEAD_STATUSES = Set.of("New", "Assigned", "In Process", "Converted", "Recycled", "Dead");
 
@@ -53,13 +54,13 @@ final class EspoCrmFake implements AutoCloseable {
     private volatile String customTagsField = "cTags";
     private long lastSecond;
 
-    EspoCrmFake() {
+    public EspoCrmFake() {
         server = new WireMockServer(options().dynamicPort().extensions(new Transformer()));
         server.start();
         server.stubFor(any(urlMatching("/api/v1/.*")).willReturn(aResponse().withStatus(500)));
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + server.port();
     }
 
@@ -67,7 +68,7 @@ final class EspoCrmFake implements AutoCloseable {
         return new EspoSettings(baseUrl(), EspoSettings.AuthMode.API_KEY, null, API_KEY, null, true);
     }
 
-    void down(boolean value) {
+    public void down(boolean value) {
         down = value;
     }
 
@@ -87,7 +88,7 @@ final class EspoCrmFake implements AutoCloseable {
     }
 
     /** A change made in EspoCRM itself (UI, another integration): stored with a fresh modifiedAt. */
-    synchronized Map<String, Object> put(String entityType, Map<String, Object> attributes) {
+    public synchronized Map<String, Object> put(String entityType, Map<String, Object> attributes) {
         Map<String, Object> record = new LinkedHashMap<>(attributes);
         record.putIfAbsent("id", newId());
         String now = now();

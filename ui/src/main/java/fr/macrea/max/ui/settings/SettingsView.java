@@ -1,0 +1,55 @@
+package fr.macrea.max.ui.settings;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import fr.macrea.max.crm.CrmConnectionService;
+import fr.macrea.max.security.Role;
+import fr.macrea.max.settings.TenantSettingsService;
+import fr.macrea.max.tenant.TenantService;
+import jakarta.annotation.security.RolesAllowed;
+
+/**
+ * Tenant settings (SPEC §6.7), for tenant admins only (the view and every service method check the role): the
+ * EspoCRM connection, the n8n, AI model and SMTP slots, consent rules, and users and roles, one tab each.
+ */
+@Route("parametres")
+@Menu(order = 80, title = "nav.settings")
+@RolesAllowed(Role.ADMIN)
+public class SettingsView extends VerticalLayout implements HasDynamicTitle {
+
+    private final TabSheet tabs = new TabSheet();
+
+    public SettingsView(CrmConnectionService connections, TenantService tenants, TenantSettingsService settings) {
+        setId("settings");
+        tabs.setId("settings-tabs");
+        tabs.setWidthFull();
+        tabs.add(getTranslation("settings.tab.espocrm"), new EspoCrmSection(connections, tenants));
+        tabs.add(getTranslation("settings.tab.n8n"), new N8nSection(settings));
+        tabs.add(getTranslation("settings.tab.model"), new ModelSection(settings));
+        tabs.add(getTranslation("settings.tab.smtp"), new SmtpSection(settings));
+        tabs.add(getTranslation("settings.tab.consent"), new ConsentSection(settings));
+        tabs.add(getTranslation("settings.tab.users"), usersSection());
+        add(new H2(getTranslation("settings.title")), tabs);
+    }
+
+    /**
+     * The "Utilisateurs" tab: replaced at merge by {@code fr.macrea.max.ui.settings.users.UsersSection} (users and
+     * roles of the tenant, built with the platform's user management).
+     */
+    private Component usersSection() {
+        VerticalLayout placeholder = new VerticalLayout(new Paragraph(getTranslation("settings.users.placeholder")));
+        placeholder.setId("settings-users");
+        return placeholder;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("settings.title") + " — M.A.X.";
+    }
+}
