@@ -1,17 +1,17 @@
 package fr.macrea.max.ui.settings;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import fr.macrea.max.crm.CrmConnectionService;
+import fr.macrea.max.security.MemberService;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.settings.TenantSettingsService;
 import fr.macrea.max.tenant.TenantService;
+import fr.macrea.max.ui.settings.users.UsersSection;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -25,7 +25,8 @@ public class SettingsView extends VerticalLayout implements HasDynamicTitle {
 
     private final TabSheet tabs = new TabSheet();
 
-    public SettingsView(CrmConnectionService connections, TenantService tenants, TenantSettingsService settings) {
+    public SettingsView(CrmConnectionService connections, TenantService tenants, TenantSettingsService settings,
+                        MemberService members) {
         setId("settings");
         tabs.setId("settings-tabs");
         tabs.setWidthFull();
@@ -34,18 +35,8 @@ public class SettingsView extends VerticalLayout implements HasDynamicTitle {
         tabs.add(getTranslation("settings.tab.model"), new ModelSection(settings));
         tabs.add(getTranslation("settings.tab.smtp"), new SmtpSection(settings));
         tabs.add(getTranslation("settings.tab.consent"), new ConsentSection(settings));
-        tabs.add(getTranslation("settings.tab.users"), usersSection());
+        tabs.add(getTranslation("settings.tab.users"), new UsersSection(members));
         add(new H2(getTranslation("settings.title")), tabs);
-    }
-
-    /**
-     * The "Utilisateurs" tab: replaced at merge by {@code fr.macrea.max.ui.settings.users.UsersSection} (users and
-     * roles of the tenant, built with the platform's user management).
-     */
-    private Component usersSection() {
-        VerticalLayout placeholder = new VerticalLayout(new Paragraph(getTranslation("settings.users.placeholder")));
-        placeholder.setId("settings-users");
-        return placeholder;
     }
 
     @Override

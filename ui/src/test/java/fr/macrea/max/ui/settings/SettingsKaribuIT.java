@@ -134,7 +134,7 @@ class SettingsKaribuIT extends KaribuIT {
         assertThat(_get(Span.class, s -> s.withId("espo-sync-summary")).getText())
                 .isEqualTo("Ce compte utilise le CRM intégré de M.A.X. : aucune synchronisation.");
         tab(5);
-        _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, s -> s.withId("settings-users"));
+        _get(fr.macrea.max.ui.settings.users.UsersSection.class, s -> s.withId("users-section"));
     }
 
     @Test
