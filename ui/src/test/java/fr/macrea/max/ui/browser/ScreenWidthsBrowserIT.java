@@ -90,21 +90,34 @@ class ScreenWidthsBrowserIT {
                 }
             }
 
-            browser.deleteCookies();
-            width(browser, 1440);
-            browser.open(url("/login"));
-            browser.logIn(DemoTenant.PLATFORM_ADMIN_EMAIL, demo.password());
-            browser.waitFor(By.id("tenant-name"));
-            for (int w : WIDTHS) {
-                width(browser, w);
-                browser.open(url("/console"));
-                browser.waitFor(By.id("tenant-name"));
-                settle(browser);
-                check(browser, "console", w, problems);
-                save(browser, "console-" + w);
-            }
+            signInAgain(browser, DemoTenant.ALL.getFirst().adminEmail());
+            adminScreen(browser, "parametres", "/parametres", problems);
+
+            signInAgain(browser, DemoTenant.PLATFORM_ADMIN_EMAIL);
+            adminScreen(browser, "console", "/console", problems);
         }
         assertThat(problems).isEmpty();
+    }
+
+    private void signInAgain(BrowserSession browser, String email) {
+        browser.deleteCookies();
+        width(browser, 1440);
+        browser.open(url("/login"));
+        browser.logIn(email, demo.password());
+        browser.waitFor(By.id("tenant-name"));
+    }
+
+    /** A screen of an admin role (tenant settings, platform console) at the three widths. */
+    private void adminScreen(BrowserSession browser, String name, String path, List<String> problems)
+            throws IOException {
+        for (int w : WIDTHS) {
+            width(browser, w);
+            browser.open(url(path));
+            browser.waitFor(By.id("tenant-name"));
+            settle(browser);
+            check(browser, name, w, problems);
+            save(browser, name + "-" + w);
+        }
     }
 
     /** The CSS width of the page, whatever the window decorations: Chromium's own device emulation. */
