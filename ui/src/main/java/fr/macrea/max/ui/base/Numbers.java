@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
@@ -47,7 +48,8 @@ public final class Numbers {
     public static String decimal(double value, Locale locale) {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMaximumFractionDigits(1);
-        return plainSpaces(format.format(value));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return plainSpaces(format.format(asWritten(value)));
     }
 
     /** A percentage given as 0..100, one decimal: "33,3 %" / "33.3%". */
@@ -55,7 +57,13 @@ public final class Numbers {
         NumberFormat format = NumberFormat.getPercentInstance(locale);
         format.setMinimumFractionDigits(1);
         format.setMaximumFractionDigits(1);
-        return plainSpaces(format.format(percent / 100));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return plainSpaces(format.format(asWritten(percent).movePointLeft(2)));
+    }
+
+    /** 21.45 rounds to 21.5 as people round it, not to 21.4 as its binary value (21.4499...) would. */
+    private static BigDecimal asWritten(double value) {
+        return BigDecimal.valueOf(value);
     }
 
     /** The JDK's French data separates groups with U+202F and "€" with U+00A0: shown as plain spaces. */

@@ -35,6 +35,8 @@ class NumbersTest {
         assertThat(Numbers.decimal(7, Locale.ENGLISH)).isEqualTo("7");
         assertThat(Numbers.percent(33.333, Locale.FRENCH)).isEqualTo("33,3 %");
         assertThat(Numbers.percent(33.333, Locale.ENGLISH)).isEqualTo("33.3%");
+        assertThat(Numbers.decimal(21.45, Locale.FRENCH)).as("rounded as written").isEqualTo("21,5");
+        assertThat(Numbers.percent(21.45, Locale.ENGLISH)).isEqualTo("21.5%");
     }
 
     @Test
