@@ -36,8 +36,12 @@ public interface ActionDefinition<P, R> {
     default void validate(P params) {
     }
 
-    /** One French line describing this call, stored as data (log, drafts inbox, ledger, feed): see FrenchMessages. */
-    String describe(P params);
+    /**
+     * One line naming this call (log, drafts inbox, ledger, feed, notifications): a message, stored as its key and
+     * arguments, so each reader sees it in their own language. Name records by what users know them by (a lead's
+     * name, not its id).
+     */
+    Message describe(P params);
 
     /** The CRM record whose stream gets the action's note, or null. */
     default EntityRef target(P params) {

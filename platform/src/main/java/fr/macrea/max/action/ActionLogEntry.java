@@ -8,6 +8,6 @@ import java.time.Instant;
 
 /** One row of the action log as views see it. */
 public record ActionLogEntry(long id, String actionId, Message label, ActionKind kind, String userName, Mode mode,
-                             String summary, EntityRef target, int cost, ActionStatus status, Message reason,
+                             Message summary, EntityRef target, int cost, ActionStatus status, Message reason,
                              Instant startedAt, Long durationMs, Long draftId, boolean undoable) {
 }

@@ -42,6 +42,8 @@ class ActionPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(ActionPipeline.class);
     static final int REASON_LENGTH = 500;
+    /** The summary columns of the log and the drafts (the message's JSON form is clipped to fit). */
+    static final int SUMMARY_LENGTH = 500;
     static final int DRAFT_REASON_LENGTH = 255;
 
     private final ActionLogRepository repository;
@@ -104,19 +106,21 @@ class ActionPipeline {
         }
         // 3. quote
         int cost = prices.price(definition.id());
-        String summary = definition.describe(request.params());
+        Message summary = definition.describe(request.params());
         EntityRef target = definition.target(request.params());
         MaxPrincipal user = principal();
         Instant started = clock.instant();
         // idempotency: the first request with this key claims it; replays wait for and return its outcome
-        var claimed = repository.claim(key, definition, user.userId(), user.displayName(), mode, summary,
+        var claimed = repository.claim(key, definition, user.userId(), user.displayName(), mode,
+                Json.writeMessage(summary, SUMMARY_LENGTH),
                 target == null ? null : target.entityType(), target == null ? null : target.id(), started);
         if (claimed.isEmpty()) {
             return replay(definition, key);
         }
         long logId = claimed.get();
         if (decision.draft()) {
-            long draftId = repository.insertDraft(definition.id(), Json.write(request.params()), summary,
+            long draftId = repository.insertDraft(definition.id(), Json.write(request.params()),
+                    Json.writeMessage(summary, SUMMARY_LENGTH),
                     Json.writeMessage(decision.reason(), DRAFT_REASON_LENGTH), cost, user.userId(),
                     user.displayName(), started);
             repository.finish(logId, ActionStatus.DRAFTED, 0, Json.writeMessage(decision.reason(), REASON_LENGTH),

@@ -174,12 +174,12 @@ public class ActionService {
         boolean undoable = r.status() == ActionStatus.COMPLETED && r.kind() == ActionKind.WRITE
                 && r.writesJson() != null && !r.startedAt().plus(properties.undoWindow()).isBefore(clock.instant());
         return new ActionLogEntry(r.id(), r.actionId(), label(r.actionId()), r.kind(), r.userName(), r.mode(),
-                r.summary(), r.target(), r.cost(), r.status(), Json.readMessage(r.reason()), r.startedAt(),
+                Json.readMessage(r.summary()), r.target(), r.cost(), r.status(), Json.readMessage(r.reason()), r.startedAt(),
                 r.durationMs(), r.draftId(), undoable);
     }
 
     private Draft toDraft(DraftRow r) {
-        return new Draft(r.id(), r.actionId(), label(r.actionId()), r.summary(), Json.readMessage(r.reason()),
+        return new Draft(r.id(), r.actionId(), label(r.actionId()), Json.readMessage(r.summary()), Json.readMessage(r.reason()),
                 r.quotedCost(), r.createdByName(), r.createdAt(), r.status(), r.actionLogId());
     }
 

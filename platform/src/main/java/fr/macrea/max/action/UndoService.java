@@ -87,7 +87,7 @@ public class UndoService {
         }
         ActionDefinition<?, ?> definition = registry.get(row.actionId());
         effects.note(row.target(), Message.of("action.undo.note", definition.label(), refunded));
-        effects.publish(ActionEvent.UNDONE, Message.of("action.event.undone", row.summary()), actionLogId,
+        effects.publish(ActionEvent.UNDONE, Message.of("action.event.undone", Json.readMessage(row.summary())), actionLogId,
                 definition, refunded);
         return new UndoResult(UndoResult.Outcome.UNDONE, conflicts, refunded,
                 Message.of("action.undo.done", refunded));

@@ -1,5 +1,6 @@
 package fr.macrea.max.ranking;
 
+import fr.macrea.max.crm.CrmLabels;
 import fr.macrea.max.shared.Message;
 
 import java.time.Duration;
@@ -79,7 +80,8 @@ public final class LeadScorer {
         }
         int source = f.source() == null ? 0 : SOURCE_POINTS.getOrDefault(f.source(), 3);
         if (source >= 8) {
-            reasons.add(Message.of("ranking.reason.source", f.source()));
+            // the source as EspoCRM names it in the reader's language ("Site internet" / "Web Site")
+            reasons.add(Message.of("ranking.reason.source", CrmLabels.value("Lead", "source", f.source())));
         }
         total += source;
         int filled = (f.hasEmail() ? 1 : 0) + (f.hasCompany() ? 1 : 0) + (f.hasTitle() ? 1 : 0) + (f.hasCity() ? 1 : 0);

@@ -39,6 +39,11 @@ public final class FrenchMessages {
         return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.FRENCH).format(args);
     }
 
+    /** Whether the bundles have this key (e.g. to show a CRM value M.A.X. has no label for as it is). */
+    public static boolean knows(String key) {
+        return PATTERNS.containsKey(key);
+    }
+
     private static Object argument(Object arg) {
         return switch (arg) {
             case Message nested -> render(nested);

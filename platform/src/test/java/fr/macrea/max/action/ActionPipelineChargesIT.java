@@ -76,7 +76,8 @@ class ActionPipelineChargesIT extends ActionPipelineBase {
         assertThat(wallet.balance().total()).isEqualTo(498);
         assertThat(notes()).singleElement().asString().contains("Analyse de lead");
         assertThat(FrenchText.of(wallet.ledger(1).getFirst().reason()))
-                .as("the ledger line, rendered as Budget IA shows it").isEqualTo("Analyse de lead : analyse du lead " + l1);
+                .as("the ledger line, rendered as Budget IA shows it, names the lead (not its id)")
+                .isEqualTo("Analyse de lead : analyse du lead Camille Martin");
         ActionLogEntry entry = actions.logEntry(outcome.actionLogId());
         assertThat(entry.mode()).isEqualTo(Mode.CONSEIL);
         assertThat(entry.userName()).isEqualTo(admin.displayName());

@@ -42,7 +42,7 @@ class ActionPipelineModesIT extends ActionPipelineBase {
         List<Draft> drafts = actions.drafts();
         assertThat(drafts).singleElement().satisfies(d -> {
             assertThat(d.quotedCost()).isEqualTo(5);
-            assertThat(d.summary()).contains(l1);
+            assertThat(fr.macrea.max.shared.FrenchMessages.render(d.summary())).contains(l1);
         });
 
         ActionOutcome<Object> validated = actions.validateDraft(drafts.getFirst().id());

@@ -56,8 +56,8 @@ public class TestSendAction implements ActionDefinition<TestSendAction.Params, T
     }
 
     @Override
-    public String describe(Params params) {
-        return "envoi au lead " + params.leadId();
+    public Message describe(Params params) {
+        return Message.of("action.text", "envoi au lead " + params.leadId());
     }
 
     @Override

@@ -52,8 +52,8 @@ public class TestWriteAction implements ActionDefinition<TestWriteAction.Params,
     }
 
     @Override
-    public String describe(Params params) {
-        return "mise à jour du lead " + params.leadId();
+    public Message describe(Params params) {
+        return Message.of("action.text", "mise à jour du lead " + params.leadId());
     }
 
     @Override

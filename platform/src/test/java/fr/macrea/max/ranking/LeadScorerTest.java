@@ -26,7 +26,7 @@ class LeadScorerTest {
         LeadScorer.Score s = LeadScorer.score(facts("In Process", "Partner", Set.of(), Duration.ofHours(3), true, 3), NOW, List.of());
         assertThat(s.value()).isEqualTo(30 + 15 + 20 + 15 + 10);
         assertThat(fr(s.reasons())).containsExactly("Activité aujourd'hui", "3 échanges sur 30 jours", "Statut en cours",
-                "Source Partner", "Fiche complète");
+                "Source Partenaire", "Fiche complète");
         assertThat(en(s.reasons())).containsExactly("Activity today", "3 exchanges in 30 days", "Status in process",
                 "Source Partner", "Complete record");
     }

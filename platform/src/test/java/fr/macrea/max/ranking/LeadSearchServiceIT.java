@@ -142,7 +142,7 @@ class LeadSearchServiceIT extends PlatformIT {
         // recency 22 (1 day) + engagement 10 (2 activities in 30 days) + status 20 + source 10 + completeness 2
         assertThat(row.score()).isEqualTo(64);
         assertThat(fr(row.reasons())).contains("Activité il y a 1 jour", "2 échanges sur 30 jours", "Statut en cours",
-                "Source Web Site");
+                "Source Site internet");
     }
 
     @Test

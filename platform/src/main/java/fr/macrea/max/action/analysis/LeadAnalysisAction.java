@@ -1,11 +1,12 @@
 package fr.macrea.max.action.analysis;
 
-import fr.macrea.max.shared.FrenchMessages;
 import fr.macrea.max.shared.Message;
 import fr.macrea.max.action.ActionContext;
 import fr.macrea.max.action.ActionDefinition;
 import fr.macrea.max.action.ActionKind;
 import fr.macrea.max.action.ActionRefusedException;
+import fr.macrea.max.crm.CrmException;
+import fr.macrea.max.crm.CrmGateway;
 import fr.macrea.max.crm.CrmIds;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.crm.Lead;
@@ -26,10 +27,12 @@ class LeadAnalysisAction implements ActionDefinition<LeadAnalysisParams, LeadAna
 
     private final Clock clock;
     private final List<RankingWeights> weights;
+    private final CrmGateway crm;
 
-    LeadAnalysisAction(Clock clock, List<RankingWeights> weights) {
+    LeadAnalysisAction(Clock clock, List<RankingWeights> weights, CrmGateway crm) {
         this.clock = clock;
         this.weights = List.copyOf(weights);
+        this.crm = crm;
     }
 
     @Override
@@ -73,14 +76,37 @@ class LeadAnalysisAction implements ActionDefinition<LeadAnalysisParams, LeadAna
         }
     }
 
+    /**
+     * "analyse du lead Inès Durand": the lead's name as the CRM has it (a suggestion's prefill carries only the id),
+     * else its company, else the name the screen passed; the id only when the CRM knows none of them.
+     */
     @Override
-    public String describe(LeadAnalysisParams params) {
-        String name = params.leadName() == null ? "" : params.leadName().strip();
-        Message summary = name.isEmpty() ? Message.of("lead-analysis.action.summary", params.leadId())
-                : Message.of("lead-analysis.action.summary.named", params.leadId(),
-                        name.substring(0, Math.min(name.length(), LeadAnalysisParams.NAME_LENGTH)));
-        // a summary is data stored once (log, ledger) and read in French, as the CRM notes
-        return FrenchMessages.render(summary);
+    public Message describe(LeadAnalysisParams params) {
+        String name = clip(nameInCrm(params.leadId()));
+        if (name.isEmpty()) {
+            name = clip(params.leadName());
+        }
+        return name.isEmpty() ? Message.of("lead-analysis.action.summary", params.leadId())
+                : Message.of("lead-analysis.action.summary.named", name);
+    }
+
+    private String nameInCrm(String leadId) {
+        if (!CrmIds.isValid(leadId)) {
+            return "";
+        }
+        try {
+            return crm.findLead(leadId)
+                    .map(l -> l.name().isEmpty() && l.accountName() != null ? l.accountName() : l.name())
+                    .orElse("");
+        } catch (CrmException unavailable) {
+            // the summary is a label: a CRM that cannot answer now leaves the screen's name or the id
+            return "";
+        }
+    }
+
+    private static String clip(String name) {
+        String n = name == null ? "" : name.strip();
+        return n.substring(0, Math.min(n.length(), LeadAnalysisParams.NAME_LENGTH));
     }
 
     @Override

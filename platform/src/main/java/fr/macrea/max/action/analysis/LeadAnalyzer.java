@@ -1,5 +1,6 @@
 package fr.macrea.max.action.analysis;
 
+import fr.macrea.max.crm.CrmLabels;
 import fr.macrea.max.crm.Lead;
 import fr.macrea.max.crm.MaxNotes;
 import fr.macrea.max.ranking.LeadScorer;
@@ -147,13 +148,9 @@ final class LeadAnalyzer {
         return next;
     }
 
-    /** The status's name for users; an EspoCRM status M.A.X. does not know is shown as is. */
+    /** The status's name for users, EspoCRM's own label; a status M.A.X. does not know is shown as is. */
     static Message statusLabel(String status) {
-        return switch (status) {
-            case "New", "Assigned", "In Process", "Converted", "Recycled", "Dead" ->
-                    Message.of("lead-analysis.status." + status.replace(' ', '-'));
-            default -> Message.of("shared.untranslated", status);
-        };
+        return CrmLabels.value("Lead", "status", status);
     }
 
     private static boolean blank(String s) {

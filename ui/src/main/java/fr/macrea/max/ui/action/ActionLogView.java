@@ -52,7 +52,7 @@ public class ActionLogView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(e -> Messages.text(this, e.label())).setHeader(getTranslation("log.action")).setAutoWidth(true);
         grid.addColumn(ActionLogEntry::userName).setHeader(getTranslation("log.who"));
         grid.addComponentColumn(e -> ModeIcons.badge(this, e.mode())).setKey("mode").setHeader(getTranslation("log.mode"));
-        grid.addColumn(ActionLogEntry::summary).setHeader(getTranslation("log.summary")).setFlexGrow(2);
+        grid.addColumn(e -> Messages.text(this, e.summary())).setHeader(getTranslation("log.summary")).setFlexGrow(2);
         grid.addColumn(e -> getTranslation("wallet.tokens", e.cost())).setHeader(getTranslation("log.cost"));
         grid.addColumn(e -> getTranslation("log.status." + e.status().name())).setHeader(getTranslation("log.status"));
         grid.addColumn(e -> e.durationMs() == null ? "" : e.durationMs() + " ms").setHeader(getTranslation("log.duration"));

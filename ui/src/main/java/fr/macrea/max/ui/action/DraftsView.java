@@ -48,7 +48,7 @@ public class DraftsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("drafts-grid");
         grid.addColumn(d -> TIME.format(d.createdAt())).setHeader(getTranslation("drafts.when")).setAutoWidth(true);
         grid.addColumn(d -> Messages.text(this, d.label())).setHeader(getTranslation("drafts.action")).setAutoWidth(true);
-        grid.addColumn(Draft::summary).setHeader(getTranslation("drafts.summary")).setFlexGrow(2);
+        grid.addColumn(d -> Messages.text(this, d.summary())).setHeader(getTranslation("drafts.summary")).setFlexGrow(2);
         grid.addColumn(d -> getTranslation("wallet.tokens", d.quotedCost())).setHeader(getTranslation("drafts.cost"));
         grid.addColumn(Draft::createdBy).setHeader(getTranslation("drafts.author"));
         grid.addColumn(d -> d.reason() == null ? "" : Messages.text(this, d.reason())).setHeader(getTranslation("drafts.reason")).setFlexGrow(2);

@@ -116,7 +116,7 @@ public class MainLayout extends AppLayout {
         language.setWidth("5.5em");
         language.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
-                UiLocales.choose(e.getValue());
+                UiLocales.remember(e.getValue());
                 getUI().ifPresent(ui -> ui.getPage().reload());
             }
         });

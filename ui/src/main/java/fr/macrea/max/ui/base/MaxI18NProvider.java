@@ -54,7 +54,9 @@ public class MaxI18NProvider implements I18NProvider {
             return "!" + key + "!";
         }
         // patterns without parameters are shown as written; with parameters '' stands for an apostrophe
-        return params.length == 0 ? pattern : new MessageFormat(pattern, locale == null ? Locale.FRENCH : locale).format(params);
+        // numbers in the UI's language ("1 494" / "1,494"), French separators as plain spaces like every screen
+        return params.length == 0 ? pattern
+                : Numbers.plainSpaces(new MessageFormat(pattern, locale == null ? Locale.FRENCH : locale).format(params));
     }
 
     /** Every key of one language, from every bundle on the class path (for the completeness tests). */

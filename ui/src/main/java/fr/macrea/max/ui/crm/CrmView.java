@@ -105,6 +105,7 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
         sources.setId("crm-source");
         sources.setLabel(getTranslation("crm.filter.source"));
         sources.setItems(search.sources());
+        sources.setItemLabelGenerator(s -> CrmValueText.leadSource(this, s));
         tags.setId("crm-tags");
         tags.setLabel(getTranslation("crm.filter.tags"));
         tags.setItems(knownTags);
@@ -206,7 +207,7 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
             g.addColumn(r -> r.accountName() == null ? "" : r.accountName()).setHeader(getTranslation("crm.col.company"));
             g.addColumn(r -> r.emailAddress() == null ? "" : r.emailAddress()).setHeader(getTranslation("crm.col.email"));
             g.addColumn(r -> statusLabel(this, r.status())).setHeader(getTranslation("crm.col.status"));
-            g.addColumn(r -> r.source() == null ? "" : r.source()).setHeader(getTranslation("crm.col.source"));
+            g.addColumn(r -> CrmValueText.leadSource(this, r.source())).setHeader(getTranslation("crm.col.source"));
             g.addColumn(r -> String.join(", ", r.tags())).setHeader(getTranslation("crm.col.tags"));
             g.addColumn(r -> r.assignedUserName() == null ? "" : r.assignedUserName()).setHeader(getTranslation("crm.col.assigned"));
             g.addColumn(r -> r.createdAt() == null ? "" : DAY.format(r.createdAt())).setHeader(getTranslation("crm.col.created"));
@@ -271,12 +272,7 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
     }
 
     static String statusLabel(Component c, String status) {
-        if (status == null) {
-            return "";
-        }
-        String key = "crm.status." + status.replace(' ', '-');
-        String label = c.getTranslation(key);
-        return label.startsWith("!") || label.equals(key) ? status : label;
+        return CrmValueText.leadStatus(c, status);
     }
 
     /** The pager behind the grid (tests check that scrolling loads pages, never a count). */

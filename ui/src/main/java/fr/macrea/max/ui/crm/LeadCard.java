@@ -121,9 +121,10 @@ class LeadCard extends VerticalLayout {
         for (TimelineEntry t : entries) {
             boolean byMax = MaxNotes.isMax(t);
             // M.A.X.'s own log notes are shown as such, not as the lead's activity
-            Span kind = new Span(byMax ? getTranslation("crm.card.timeline.max") + " : " : t.kind() + " : ");
+            Span kind = new Span(byMax ? getTranslation("crm.card.timeline.max") + " : "
+                    : CrmValueText.kind(this, t.kind()) + " : ");
             Div item = new Div(new Span((t.at() == null ? "" : WHEN.format(t.at())) + " · "), kind,
-                    new Span(t.title() == null || byMax ? "" : t.title()));
+                    new Span(byMax ? "" : CrmValueText.title(this, t)));
             if (byMax) {
                 kind.addClassName("badge");
                 item.addClassName("lead-card-timeline-max");
@@ -151,7 +152,7 @@ class LeadCard extends VerticalLayout {
             return Messages.text(this, outcome.message());
         }
         String next = a.nextActions().isEmpty() ? ""
-                : " " + getTranslation("crm.card.analysis.next", Messages.join(this, a.nextActions(), " ; "));
+                : " " + getTranslation("crm.card.analysis.next", Messages.join(this, a.nextActions(), " "));
         return Messages.text(this, a.summary()) + next + " " + getTranslation("crm.card.analysis.cost", outcome.cost());
     }
 }

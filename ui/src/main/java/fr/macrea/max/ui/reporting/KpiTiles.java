@@ -3,6 +3,7 @@ package fr.macrea.max.ui.reporting;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import fr.macrea.max.kpi.KpiValue;
+import fr.macrea.max.ui.base.Numbers;
 
 import java.util.Comparator;
 import java.util.List;
@@ -50,7 +51,8 @@ final class KpiTiles {
         if (v == null) {
             return "0";
         }
-        return v == Math.rint(v) ? String.valueOf(v.longValue()) : String.format(Locale.FRANCE, "%.1f", v);
+        // in the UI's language: "42,5" / "42.5"
+        return Numbers.decimal(v, Numbers.locale());
     }
 
     static Div groups(KpiValue k, Function<Double, String> number, Function<Integer, String> more) {

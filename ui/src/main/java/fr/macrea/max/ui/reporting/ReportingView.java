@@ -25,6 +25,7 @@ import fr.macrea.max.reporting.ReportingService;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.suggestion.Suggestion;
 import fr.macrea.max.ui.base.Messages;
+import fr.macrea.max.ui.base.Numbers;
 import fr.macrea.max.suggestion.SuggestionService;
 import fr.macrea.max.security.TenantContext;
 import fr.macrea.max.ui.action.ActionCards;
@@ -200,7 +201,9 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
         for (Dashboard.Activity a : latest) {
             Div item = new Div();
             item.addClassName("reporting-activity");
-            Span kind = new Span(getTranslation("reporting.kind." + a.kind()));
+            // the CRM tab's translator (EspoCRM's labels); M.A.X.'s own notes are named as such
+            Span kind = new Span("MaxNote".equals(a.kind()) ? getTranslation("reporting.kind.MaxNote")
+                    : fr.macrea.max.ui.crm.CrmValueText.kind(this, a.kind()));
             kind.addClassName("badge");
             item.add(kind, new Span(" " + (a.title() == null ? "" : a.title()) + " — " + WHEN.format(a.at())));
             timeline.add(item);
@@ -238,7 +241,7 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Div tile(String id, String key, Integer value) {
-        Span number = new Span(String.valueOf(value == null ? 0 : value));
+        Span number = new Span(Numbers.integer(value == null ? 0 : value, getLocale()));
         number.setId(id);
         number.addClassName("kpi-value");
         Span label = new Span(getTranslation(key));
@@ -249,7 +252,7 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Div rate(Div tile, String id, double percent) {
-        Span rate = new Span(String.format(Locale.FRANCE, "%.1f %%", percent));
+        Span rate = new Span(Numbers.percent(percent, getLocale()));
         rate.setId(id);
         rate.addClassName("kpi-rate");
         tile.add(rate);

@@ -1,6 +1,7 @@
 package fr.macrea.max.ui.wallet;
 
 import fr.macrea.max.ui.base.Messages;
+import fr.macrea.max.ui.base.Numbers;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -49,7 +50,7 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
         ledger.setId("budget-ledger");
         ledger.addColumn(e -> TIME.format(e.at())).setHeader(getTranslation("budget.when"));
         ledger.addColumn(e -> getTranslation("ledger." + e.kind())).setHeader(getTranslation("budget.kind"));
-        ledger.addColumn(e -> (e.delta() > 0 ? "+" : "") + e.delta()).setHeader(getTranslation("budget.delta"));
+        ledger.addColumn(e -> (e.delta() > 0 ? "+" : "") + Numbers.integer(e.delta(), getLocale())).setHeader(getTranslation("budget.delta"));
         ledger.addColumn(e -> e.reason() == null ? "" : Messages.text(this, e.reason())).setHeader(getTranslation("budget.reason"));
         ledger.setItems(wallet.ledger(200));
 

@@ -233,7 +233,7 @@ class ConsoleViewsIT extends KaribuIT {
         _click(_get(Button.class, s -> s.withId("top-up-confirm")));
 
         expectNotifications("Wallet de « Recharge A » rechargé : "
-                + java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRENCH).format(before + 1000) + " jetons disponibles.");
+                + java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRENCH).format(before + 1000).replace('\u202f', ' ') + " jetons disponibles.");
         assertThat(tenantContext.callAs(topped, () -> wallets.balance().packLeft())).isEqualTo(1000);
         assertThat(tenantContext.callAs(other, () -> wallets.balance().total())).isEqualTo(otherBefore);
 

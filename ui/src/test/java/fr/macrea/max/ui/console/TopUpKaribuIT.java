@@ -67,7 +67,7 @@ class TopUpKaribuIT extends KaribuIT {
                 .format(wallets.packPriceEur(3)).replace('\u202f', ' ').replace('\u00a0', ' ');
         assertThat(_get(Paragraph.class, s -> s.withId("top-up-summary")).getText())
                 .isEqualTo("Ajouter 3 pack(s) au portefeuille de « Recharge confirmee » : "
-                        + NumberFormat.getIntegerInstance(Locale.FRENCH).format(3L * wallets.packSize())
+                        + NumberFormat.getIntegerInstance(Locale.FRENCH).format(3L * wallets.packSize()).replace('\u202f', ' ')
                         + " jetons pour " + euros + ". Une recharge ne s’annule pas.");
         assertThat(wallets.packPriceEur(3)).isEqualByComparingTo(wallets.packPriceEur(1).multiply(BigDecimal.valueOf(3)));
 

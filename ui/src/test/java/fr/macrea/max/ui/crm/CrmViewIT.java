@@ -170,7 +170,7 @@ class CrmViewIT extends KaribuIT {
         LeadRow best = GridKt._get(ranking, 0);
         assertThat(best.name()).isEqualTo("Alice Dupont");
         // the card test may have touched Alice (tags saved, analysis noted): recency and engagement only grow
-        assertThat(GridKt._getFormatted(ranking, 0, "reasons")).contains("Statut en cours", "Source Web Site")
+        assertThat(GridKt._getFormatted(ranking, 0, "reasons")).contains("Statut en cours", "Source Site internet")
                 .contains("Activité").containsPattern("\\d+ échanges? sur 30 jours");
         assertThat(names(ranking)).containsExactly("Alice Dupont", "Bruno Martin");
     }

@@ -135,7 +135,7 @@ class PlatformMessagesKaribuIT extends KaribuIT {
     void ranking_reasons_are_in_french_in_the_french_crm_tab() {
         Tenant tenant = tenantWithOneLead();
         signInAndOpen(TestTenants.member(tenant, Role.TENANT_USER), "crm");
-        assertThat(rankingReasons()).contains("Activité il y a 1 jour", "Statut en cours", "Source Web Site");
+        assertThat(rankingReasons()).contains("Activité il y a 1 jour", "Statut en cours", "Source Site internet");
     }
 
     private java.util.List<String> suggestionTitles() {

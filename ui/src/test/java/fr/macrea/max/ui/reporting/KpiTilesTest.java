@@ -27,6 +27,7 @@ class KpiTilesTest {
     @BeforeEach
     void ui() {
         MockVaadin.setup();
+        UI.getCurrent().setLocale(java.util.Locale.FRENCH); // figures follow the UI's language (French here)
     }
 
     @AfterEach

@@ -51,7 +51,7 @@ class AllowanceNoticeKaribuIT extends KaribuSpringIT {
         UI.getCurrent().navigate(LeadAnalysisView.class);
 
         assertThat(notices()).contains("Votre allocation mensuelle est épuisée : les jetons de pack prennent le relais ("
-                + java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRENCH).format(left)
+                + java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRENCH).format(left).replace('\u202f', ' ')
                 + " jetons restants).");
     }
 
