@@ -57,7 +57,7 @@ public class KpiService {
             if (d.groupBy().isEmpty()) {
                 return new KpiValue(key, brainName, label, values.get(""), d.unit(), Map.of(), null);
             }
-            return new KpiValue(key, brainName, label, null, d.unit(), values, null);
+            return new KpiValue(key, brainName, label, null, d.unit(), values, null, d.entity(), d.groupBy());
         } catch (KpiException e) {
             return new KpiValue(key, brainName, label, null, d.unit(), Map.of(), e.message());
         } catch (DataAccessException e) {

@@ -1,15 +1,18 @@
 package fr.macrea.max.ui.reporting;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import fr.macrea.max.kpi.KpiValue;
 import fr.macrea.max.ui.base.Numbers;
+import fr.macrea.max.ui.crm.CrmValueText;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The Reporting tab's brain KPI tiles. A single figure is a headline number; a grouped KPI ("par campagne", "par
@@ -25,17 +28,25 @@ final class KpiTiles {
     private KpiTiles() {
     }
 
-    /** The tile of a KPI; {@code more} says "and N more", {@code unavailable} is the tooltip of a missing KPI. */
-    static Div tile(KpiValue k, Function<Integer, String> more, String unavailable) {
+    /**
+     * The tile of a KPI; {@code more} says "and N more", {@code unavailable} is the tooltip of a missing KPI,
+     * a group's stored value is shown as the user reads it ({@code view}'s language, EspoCRM's label of an enum value:
+     * "Client existant", not "Existing Customer"; a campaign's or account's name as it is).
+     */
+    static Div tile(KpiValue k, Function<Integer, String> more, String unavailable, Component view) {
+        return tile(k, more, unavailable, group -> CrmValueText.value(view, k.groupEntity(), k.groupField(), group));
+    }
+
+    static Div tile(KpiValue k, Function<Integer, String> more, String unavailable, UnaryOperator<String> groupName) {
         Span label = new Span(k.label() + " · " + k.brainName());
         label.addClassName("kpi-label");
         Div tile;
         if (k.available() && !k.groups().isEmpty()) {
-            tile = new Div(label, groups(k, KpiTiles::number, more));
+            tile = new Div(label, groups(k, KpiTiles::number, more, groupName));
             tile.addClassName("kpi-tile-grouped");
         } else {
             Span number = new Span(k.available()
-                    ? number(k.value()) + (k.unit().isEmpty() ? "" : " " + k.unit()) : "—");
+                    ? number(k.value()) + unit(k.unit()) : "—");
             number.addClassName("kpi-value");
             tile = new Div(number, label);
         }
@@ -55,7 +66,16 @@ final class KpiTiles {
         return Numbers.decimal(v, Numbers.locale());
     }
 
-    static Div groups(KpiValue k, Function<Double, String> number, Function<Integer, String> more) {
+    /** The unit after a figure: "42,5 %" in French, "42.5%" in English, "12 j" / "12 j" for other units. */
+    static String unit(String unit) {
+        if (unit.isEmpty()) {
+            return "";
+        }
+        return unit.equals("%") && !Numbers.locale().getLanguage().equals("fr") ? "%" : " " + unit;
+    }
+
+    static Div groups(KpiValue k, Function<Double, String> number, Function<Integer, String> more,
+                      UnaryOperator<String> groupName) {
         Div list = new Div();
         list.addClassName("kpi-groups");
         List<Map.Entry<String, Double>> sorted = k.groups().entrySet().stream()
@@ -64,9 +84,9 @@ final class KpiTiles {
                 .toList();
         double max = sorted.stream().map(Map.Entry::getValue).filter(v -> v != null && v > 0)
                 .mapToDouble(Double::doubleValue).max().orElse(0);
-        String unit = k.unit().isEmpty() ? "" : (k.unit().equals("%") ? " %" : " " + k.unit());
+        String unit = unit(k.unit());
         for (Map.Entry<String, Double> e : sorted.stream().limit(SHOWN).toList()) {
-            Span name = new Span(e.getKey());
+            Span name = new Span(groupName.apply(e.getKey()));
             name.addClassName("kpi-group-name");
             Div bar = new Div();
             bar.addClassName("kpi-group-bar");

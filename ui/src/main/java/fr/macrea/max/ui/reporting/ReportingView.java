@@ -187,7 +187,7 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
         }
         for (KpiValue k : values) {
             Div tile = KpiTiles.tile(k, n -> getTranslation("reporting.kpis.more", n),
-                    k.available() ? null : Messages.text(this, k.problem()));
+                    k.available() ? null : Messages.text(this, k.problem()), this);
             kpiList.add(tile);
         }
     }

@@ -36,7 +36,7 @@ class KpiTilesTest {
     }
 
     private static Div show(KpiValue k) {
-        Div tile = KpiTiles.tile(k, n -> "… et " + n + " autres", null);
+        Div tile = KpiTiles.tile(k, n -> "… et " + n + " autres", null, group -> group);
         UI.getCurrent().add(tile);
         return tile;
     }
