@@ -1,5 +1,6 @@
 package fr.macrea.max.ui.action;
 
+import fr.macrea.max.ui.base.Dates;
 import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.ui.base.Toasts;
 
@@ -48,7 +49,7 @@ public class ActionLogView extends VerticalLayout implements HasDynamicTitle {
         this.undo = undo;
         addClassName("action-log-view");
         grid.setId("action-log-grid");
-        grid.addColumn(e -> DraftsView.TIME.format(e.startedAt())).setHeader(getTranslation("log.when")).setAutoWidth(true);
+        grid.addColumn(e -> Dates.dateTime(e.startedAt(), getLocale())).setHeader(getTranslation("log.when")).setAutoWidth(true);
         grid.addColumn(e -> Messages.text(this, e.label())).setHeader(getTranslation("log.action")).setAutoWidth(true);
         grid.addColumn(ActionLogEntry::userName).setHeader(getTranslation("log.who"));
         grid.addComponentColumn(e -> ModeIcons.badge(this, e.mode())).setKey("mode").setHeader(getTranslation("log.mode"));

@@ -1,5 +1,6 @@
 package fr.macrea.max.ui.action;
 
+import fr.macrea.max.ui.base.Dates;
 import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.ui.base.Toasts;
 
@@ -24,8 +25,6 @@ import fr.macrea.max.security.Role;
 import fr.macrea.max.ui.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** The drafts inbox: what M.A.X. prepared in Assisté mode, waiting for a tenant admin to validate or reject. */
 @Route("brouillons")
@@ -33,7 +32,6 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed(Role.USER)
 public class DraftsView extends VerticalLayout implements HasDynamicTitle {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Europe/Paris"));
 
     private final transient ActionService actions;
     private final boolean admin;
@@ -46,7 +44,7 @@ public class DraftsView extends VerticalLayout implements HasDynamicTitle {
                 .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ADMIN))).orElse(false);
         addClassName("drafts-view");
         grid.setId("drafts-grid");
-        grid.addColumn(d -> TIME.format(d.createdAt())).setHeader(getTranslation("drafts.when")).setAutoWidth(true);
+        grid.addColumn(d -> Dates.dateTime(d.createdAt(), getLocale())).setHeader(getTranslation("drafts.when")).setAutoWidth(true);
         grid.addColumn(d -> Messages.text(this, d.label())).setHeader(getTranslation("drafts.action")).setAutoWidth(true);
         grid.addColumn(d -> Messages.text(this, d.summary())).setHeader(getTranslation("drafts.summary")).setFlexGrow(2);
         grid.addColumn(d -> getTranslation("wallet.tokens", d.quotedCost())).setHeader(getTranslation("drafts.cost"));

@@ -1,5 +1,6 @@
 package fr.macrea.max.ui.crm;
 
+import fr.macrea.max.ui.base.Dates;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import fr.macrea.max.shared.LocalizedException;
@@ -39,11 +40,8 @@ import fr.macrea.max.ui.action.ActionCards;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,8 +55,6 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
 
     static final List<String> STATUSES = List.of("New", "Assigned", "In Process", "Converted", "Recycled", "Dead");
     static final int RANKING_SIZE = 10;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE)
-            .withZone(ZoneId.of("Europe/Paris"));
 
     private final transient LeadSearchService search;
     private final TextField text = new TextField();
@@ -210,7 +206,7 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
             g.addColumn(r -> CrmValueText.leadSource(this, r.source())).setHeader(getTranslation("crm.col.source"));
             g.addColumn(r -> String.join(", ", r.tags())).setHeader(getTranslation("crm.col.tags"));
             g.addColumn(r -> r.assignedUserName() == null ? "" : r.assignedUserName()).setHeader(getTranslation("crm.col.assigned"));
-            g.addColumn(r -> r.createdAt() == null ? "" : DAY.format(r.createdAt())).setHeader(getTranslation("crm.col.created"));
+            g.addColumn(r -> Dates.date(r.createdAt(), getLocale())).setHeader(getTranslation("crm.col.created"));
         }
         g.getColumns().forEach(c -> c.setResizable(true));
     }

@@ -1,5 +1,6 @@
 package fr.macrea.max.ui.crm;
 
+import fr.macrea.max.ui.base.Dates;
 import fr.macrea.max.ui.base.Messages;
 
 import com.vaadin.flow.component.button.Button;
@@ -18,7 +19,6 @@ import fr.macrea.max.crm.MaxNotes;
 import fr.macrea.max.crm.TimelineEntry;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import fr.macrea.max.ranking.LeadRow;
-import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.action.ActionOutcome;
 import fr.macrea.max.action.analysis.LeadAnalysis;
 import fr.macrea.max.action.analysis.LeadAnalysisParams;
@@ -26,18 +26,13 @@ import fr.macrea.max.action.analysis.LeadAnalysisService;
 import fr.macrea.max.ui.action.ActionCard;
 import fr.macrea.max.ui.action.ActionCards;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** The lead card: identity, e-mail, status, editable tags, timeline, score reasons and "Analyser avec M.A.X.". */
 class LeadCard extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRANCE)
-            .withZone(ZoneId.of("Europe/Paris"));
 
     private final transient CrmGateway crm;
     private final transient ActionCards cards;
@@ -123,7 +118,7 @@ class LeadCard extends VerticalLayout {
             // M.A.X.'s own log notes are shown as such, not as the lead's activity
             Span kind = new Span(byMax ? getTranslation("crm.card.timeline.max") + " : "
                     : CrmValueText.kind(this, t.kind()) + " : ");
-            Div item = new Div(new Span((t.at() == null ? "" : WHEN.format(t.at())) + " · "), kind,
+            Div item = new Div(new Span(Dates.dateTime(t.at(), getLocale()) + " · "), kind,
                     new Span(byMax ? "" : CrmValueText.title(this, t)));
             if (byMax) {
                 kind.addClassName("badge");

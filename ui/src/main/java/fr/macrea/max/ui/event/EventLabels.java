@@ -1,15 +1,12 @@
 package fr.macrea.max.ui.event;
 
+import fr.macrea.max.ui.base.Dates;
 import fr.macrea.max.event.FeedEvent;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** How events read in the UI: a category from the type's first segment, and local (Paris) time. */
 final class EventLabels {
-
-    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
     private EventLabels() {
     }
@@ -29,7 +26,6 @@ final class EventLabels {
     }
 
     static String time(FeedEvent event, Locale locale) {
-        return DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", locale == null ? Locale.FRENCH : locale)
-                .withZone(ZONE).format(event.occurredAt());
+        return Dates.dateTimeSeconds(event.occurredAt(), locale);
     }
 }

@@ -1,5 +1,7 @@
 package fr.macrea.max.ui.reporting;
 
+import fr.macrea.max.ui.base.Dates;
+import fr.macrea.max.ui.base.Numbers;
 import com.vaadin.flow.component.Svg;
 import fr.macrea.max.reporting.Dashboard;
 import org.jfree.chart.ChartFactory;
@@ -16,7 +18,6 @@ import org.jfree.svg.SVGGraphics2D;
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /** Server-side charts: JFreeChart drawn into JFreeSVG, shown with Vaadin's {@link Svg} (no frontend build). */
@@ -25,14 +26,13 @@ final class Charts {
     static final int WIDTH = 560;
     static final int HEIGHT = 260;
     private static final Color BRAND = new Color(0x1A, 0x73, 0xE8);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM");
 
     private Charts() {
     }
 
     static Svg newLeads(Map<LocalDate, Integer> perDay, String title, String axis) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        perDay.forEach((day, n) -> data.addValue(n, axis, day.format(DAY)));
+        perDay.forEach((day, n) -> data.addValue(n, axis, Dates.dayMonth(day, Numbers.locale())));
         JFreeChart chart = ChartFactory.createBarChart(title, null, axis, data, PlotOrientation.VERTICAL, false, false, false);
         CategoryAxis x = ((CategoryPlot) chart.getPlot()).getDomainAxis();
         x.setCategoryLabelPositions(CategoryLabelPositions.UP_90);

@@ -1,5 +1,6 @@
 package fr.macrea.max.ui.reporting;
 
+import fr.macrea.max.ui.base.Dates;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -32,10 +33,7 @@ import fr.macrea.max.ui.action.ActionCards;
 import fr.macrea.max.ui.event.LiveEvents;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The Reporting tab (SPEC §6.1): lead totals, temperatures, campaign tracking, messages, charts (server-side SVG),
@@ -48,8 +46,6 @@ import java.util.Locale;
 public class ReportingView extends VerticalLayout implements HasDynamicTitle {
 
     static final int TIMELINE_SIZE = 15;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM HH:mm", Locale.FRANCE)
-            .withZone(ZoneId.of("Europe/Paris"));
 
     private final transient ReportingService reporting;
     private final transient SuggestionService suggestions;
@@ -131,7 +127,7 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private Div feedItem(FeedEvent e) {
-        Div item = new Div(new Span(WHEN.format(e.occurredAt()) + " · "), new Span(Messages.text(this, e.message())));
+        Div item = new Div(new Span(Dates.dayMonthTime(e.occurredAt(), getLocale()) + " · "), new Span(Messages.text(this, e.message())));
         item.addClassName("reporting-live-item");
         item.getElement().setAttribute("data-type", e.type());
         return item;
@@ -205,7 +201,7 @@ public class ReportingView extends VerticalLayout implements HasDynamicTitle {
             Span kind = new Span("MaxNote".equals(a.kind()) ? getTranslation("reporting.kind.MaxNote")
                     : fr.macrea.max.ui.crm.CrmValueText.kind(this, a.kind()));
             kind.addClassName("badge");
-            item.add(kind, new Span(" " + (a.title() == null ? "" : a.title()) + " — " + WHEN.format(a.at())));
+            item.add(kind, new Span(" " + (a.title() == null ? "" : a.title()) + " — " + Dates.dayMonthTime(a.at(), getLocale())));
             timeline.add(item);
         }
     }

@@ -1,5 +1,6 @@
 package fr.macrea.max.ui.wallet;
 
+import fr.macrea.max.ui.base.Dates;
 import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.ui.base.Numbers;
 
@@ -19,8 +20,6 @@ import fr.macrea.max.wallet.WalletService;
 import fr.macrea.max.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** Budget IA (basic): balance split, price table, latest ledger lines. */
 @Route("budget")
@@ -28,8 +27,6 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed(Role.USER)
 public class BudgetView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-            .withZone(ZoneId.of("Europe/Paris"));
 
     public BudgetView(WalletService wallet, PriceTableService prices) {
         addClassName("budget-view");
@@ -48,7 +45,7 @@ public class BudgetView extends VerticalLayout implements HasDynamicTitle {
 
         Grid<LedgerEntry> ledger = new Grid<>();
         ledger.setId("budget-ledger");
-        ledger.addColumn(e -> TIME.format(e.at())).setHeader(getTranslation("budget.when"));
+        ledger.addColumn(e -> Dates.dateTime(e.at(), getLocale())).setHeader(getTranslation("budget.when"));
         ledger.addColumn(e -> getTranslation("ledger." + e.kind())).setHeader(getTranslation("budget.kind"));
         ledger.addColumn(e -> (e.delta() > 0 ? "+" : "") + Numbers.integer(e.delta(), getLocale())).setHeader(getTranslation("budget.delta"));
         ledger.addColumn(e -> e.reason() == null ? "" : Messages.text(this, e.reason())).setHeader(getTranslation("budget.reason"));
