@@ -86,25 +86,4 @@ class TenantContextTest {
     private static void signIn(MaxPrincipal principal) {
         SecurityContextHolder.getContext().setAuthentication(authentication(principal));
     }
-
-    /** Reads the "session" context first and ignores what is set on the thread, as Vaadin's strategy does. */
-    private record SessionFirstStrategy(SecurityContext session) implements SecurityContextHolderStrategy {
-        @Override
-        public void clearContext() {
-        }
-
-        @Override
-        public SecurityContext getContext() {
-            return session;
-        }
-
-        @Override
-        public void setContext(SecurityContext context) {
-        }
-
-        @Override
-        public SecurityContext createEmptyContext() {
-            return new SecurityContextImpl();
-        }
-    }
 }
