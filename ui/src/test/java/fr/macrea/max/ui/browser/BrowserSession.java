@@ -84,6 +84,25 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Picks a language in the header's select ("FR", "EN") as a user would: a client-side change, which the server
+     * remembers for the user and answers with a reload. Nothing happens when it is already the language.
+     */
+    public void chooseLanguage(String label) {
+        WebElement language = waitFor(By.id("language"));
+        Boolean changed = (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const select = document.getElementById('language');
+                const item = Array.from(select.items || []).find(i => i.label === arguments[0]);
+                const value = item ? item.value : (arguments[0] === 'EN' ? '2' : '1');
+                if (select.value === value) { return false; }
+                select.value = value;
+                return true;""", label);
+        if (Boolean.TRUE.equals(changed)) {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(language));
+            waitFor(By.id("tenant-name"));
+        }
+    }
+
     public void deleteCookies() {
         driver.manage().deleteAllCookies();
     }

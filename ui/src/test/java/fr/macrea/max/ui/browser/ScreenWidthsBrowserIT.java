@@ -73,6 +73,7 @@ class ScreenWidthsBrowserIT {
             browser.open(url("/login"));
             browser.logIn(DemoTenant.ALL.getFirst().userEmail(), demo.password());
             browser.waitFor(By.id("tenant-name"));
+            browser.chooseLanguage("FR"); // the screenshots are the French screens, whatever another test picked
             for (Map.Entry<String, String> screen : TENANT_SCREENS.entrySet()) {
                 for (int w : WIDTHS) {
                     width(browser, w);
@@ -105,6 +106,7 @@ class ScreenWidthsBrowserIT {
         browser.open(url("/login"));
         browser.logIn(email, demo.password());
         browser.waitFor(By.id("tenant-name"));
+        browser.chooseLanguage("FR");
     }
 
     /** A screen of an admin role (tenant settings, platform console) at the three widths. */

@@ -102,7 +102,7 @@ class SettingsBrowserIT {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> gridText(browser).contains("Vasseur"));
             assertThat(gridText(browser)).contains("Apolline", "Lemaire", "Carpentier");
 
-            chooseEnglish(browser);
+            browser.chooseLanguage("EN");
             browser.open(url("/parametres"));
             browser.waitFor(By.id("settings-tabs"));
             waitForText(browser, "espo-sync-summary", "Last successful synchronisation");
@@ -130,17 +130,6 @@ class SettingsBrowserIT {
         return (String) ((JavascriptExecutor) browser.driver()).executeScript("""
                 return Array.from(document.querySelectorAll('#crm-grid vaadin-grid-cell-content'))
                     .map(c => c.textContent).join(' | ');""");
-    }
-
-    /** The header's language select (FR / EN): a client-side change, as a user's pick, reloads the page. */
-    private void chooseEnglish(BrowserSession browser) {
-        WebElement language = browser.waitFor(By.id("language"));
-        ((JavascriptExecutor) browser.driver()).executeScript("""
-                const select = document.getElementById('language');
-                const english = Array.from(select.items || []).find(i => i.label === 'EN');
-                select.value = english ? english.value : '2';""");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(language));
-        browser.waitFor(By.id("tenant-name"));
     }
 
     private String url(String path) {
