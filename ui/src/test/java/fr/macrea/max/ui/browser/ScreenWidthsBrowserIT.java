@@ -105,7 +105,12 @@ class ScreenWidthsBrowserIT {
         width(browser, 1440);
         browser.open(url("/login"));
         browser.logIn(email, demo.password());
-        browser.waitFor(By.id("tenant-name"));
+        try {
+            browser.waitFor(By.id("tenant-name"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no header after signing in as " + email + " at " + browser.driver().getCurrentUrl()
+                    + ": " + browser.text(By.tagName("body")), e);
+        }
         browser.chooseLanguage("FR");
     }
 
