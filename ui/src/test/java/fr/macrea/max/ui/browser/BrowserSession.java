@@ -52,12 +52,16 @@ public final class BrowserSession implements AutoCloseable {
         driver.get(url);
     }
 
-    /** Fills the Vaadin login form and submits it. */
+    /**
+     * Fills the Vaadin login form and submits it with the Enter key, as a user may: a click on the button can land
+     * on whatever development-mode layer (Vaadin's Copilot, its notifications) happens to lie over it.
+     */
     public void logIn(String email, String password) {
         WebElement user = waitFor(By.cssSelector("vaadin-login-form input[name='username']"));
         user.sendKeys(email);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot='submit'], vaadin-login-form vaadin-button")).click();
+        WebElement secret = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+        secret.sendKeys(password);
+        secret.sendKeys(org.openqa.selenium.Keys.ENTER);
     }
 
     public WebElement waitFor(By locator) {
