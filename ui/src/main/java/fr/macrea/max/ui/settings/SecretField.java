@@ -51,6 +51,8 @@ class SecretField extends Composite<HorizontalLayout> {
         });
         HorizontalLayout box = getContent();
         box.setAlignItems(FlexComponent.Alignment.BASELINE);
+        box.setWrap(true); // on a phone the state and its buttons go under the field, not off the screen
+        box.setMaxWidth("100%");
         box.add(input, state, replace, clear);
         show(SecretState.NONE);
     }

@@ -107,8 +107,17 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets the session, as a new visitor. The open page is left first: a live Vaadin page keeps talking to the
+     * server (push, heartbeat, the requests of its unload), and one of those, sent after the cookies were deleted,
+     * opens a new session whose cookie replaces the one of the login page opened next, whose form then answers
+     * "page de connexion expirée" (its CSRF token belongs to the other session).
+     */
     public void deleteCookies() {
-        driver.manage().deleteAllCookies();
+        driver.get("about:blank");
+        // about:blank has no domain of its own: WebDriver's deleteAllCookies would delete nothing from here
+        ((org.openqa.selenium.chromium.ChromiumDriver) driver).executeCdpCommand("Network.clearBrowserCookies",
+                java.util.Map.of());
     }
 
     /** For what the helpers do not cover (scripts, custom waits). */
