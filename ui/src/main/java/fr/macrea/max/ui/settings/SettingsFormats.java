@@ -2,19 +2,14 @@ package fr.macrea.max.ui.settings;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import fr.macrea.max.ui.base.Dates;
 import fr.macrea.max.ui.base.UiLocales;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 
-/** Dates and durations of tenant settings in the user's language (French dates by default, Paris time). */
+/** Dates ({@link Dates}, "—" when never) and durations of tenant settings in the user's language. */
 final class SettingsFormats {
-
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private SettingsFormats() {
     }
@@ -23,8 +18,7 @@ final class SettingsFormats {
         if (at == null) {
             return "—";
         }
-        Locale locale = view.getUI().map(UI::getLocale).orElseGet(UiLocales::current);
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(PARIS).format(at);
+        return Dates.dateTime(at, view.getUI().map(UI::getLocale).orElseGet(UiLocales::current));
     }
 
     static String lag(Component view, Duration lag) {

@@ -1,5 +1,6 @@
 package fr.macrea.max.ui.settings.users;
 
+import fr.macrea.max.ui.base.Dates;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -13,9 +14,6 @@ import fr.macrea.max.security.Invitation;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.ui.base.UiLocales;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /**
  * Shows the outcome of an invitation once: the one-time link to pass on (no e-mail is sent yet), or that an
@@ -24,7 +22,6 @@ import java.time.format.FormatStyle;
  */
 public final class InvitationDialog extends Dialog {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     public InvitationDialog(Invitation invitation, Role role) {
         setId("invitation-dialog");
@@ -52,8 +49,7 @@ public final class InvitationDialog extends Dialog {
             row.setWidthFull();
             row.setAlignItems(FlexComponent.Alignment.BASELINE);
             row.expand(link);
-            String until = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                    .withLocale(UiLocales.current()).withZone(PARIS).format(invitation.expiresAt().orElseThrow());
+            String until = Dates.dateTime(invitation.expiresAt().orElseThrow(), UiLocales.current());
             Paragraph how = new Paragraph(getTranslation("users.invitation.how", invitation.email(), roleLabel, until));
             how.setId("invitation-how");
             Paragraph once = new Paragraph(getTranslation("users.invitation.once"));

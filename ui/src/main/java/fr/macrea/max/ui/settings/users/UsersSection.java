@@ -1,5 +1,6 @@
 package fr.macrea.max.ui.settings.users;
 
+import fr.macrea.max.ui.base.Dates;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Paragraph;
@@ -24,9 +25,6 @@ import fr.macrea.max.shared.LocalizedException;
 import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.ui.base.UiLocales;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 
 /**
@@ -37,7 +35,6 @@ import java.util.List;
  */
 public class UsersSection extends VerticalLayout {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final transient MemberService members;
     private final VerticalLayout list = new VerticalLayout();
@@ -147,8 +144,7 @@ public class UsersSection extends VerticalLayout {
         Span status = cell(getTranslation("users.status." + member.status().name().toLowerCase()), "member-status");
         status.setId("member-status-" + member.userId());
         status.addClassNames("badge", "member-" + member.status().name().toLowerCase());
-        Span login = cell(member.lastLogin().map(t -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
-                FormatStyle.SHORT).withLocale(UiLocales.current()).withZone(PARIS).format(t))
+        Span login = cell(member.lastLogin().map(t -> Dates.dateTime(t, UiLocales.current()))
                 .orElseGet(() -> getTranslation("users.never")), "member-login");
 
         HorizontalLayout actions = new HorizontalLayout();
