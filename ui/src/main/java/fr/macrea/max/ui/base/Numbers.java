@@ -54,8 +54,17 @@ public final class Numbers {
 
     /** A percentage given as 0..100, one decimal: "33,3 %" / "33.3%". */
     public static String percent(double percent, Locale locale) {
+        return percent(percent, locale, 1);
+    }
+
+    /** A percentage given as 0..100 with at most one decimal, as a figure: "42,9 %", "10 %" / "42.9%", "10%". */
+    public static String percentFigure(double percent, Locale locale) {
+        return percent(percent, locale, 0);
+    }
+
+    private static String percent(double percent, Locale locale, int minimumDecimals) {
         NumberFormat format = NumberFormat.getPercentInstance(locale);
-        format.setMinimumFractionDigits(1);
+        format.setMinimumFractionDigits(minimumDecimals);
         format.setMaximumFractionDigits(1);
         format.setRoundingMode(RoundingMode.HALF_UP);
         return plainSpaces(format.format(asWritten(percent).movePointLeft(2)));

@@ -42,11 +42,10 @@ final class KpiTiles {
         label.addClassName("kpi-label");
         Div tile;
         if (k.available() && !k.groups().isEmpty()) {
-            tile = new Div(label, groups(k, KpiTiles::number, more, groupName));
+            tile = new Div(label, groups(k, more, groupName));
             tile.addClassName("kpi-tile-grouped");
         } else {
-            Span number = new Span(k.available()
-                    ? number(k.value()) + unit(k.unit()) : "—");
+            Span number = new Span(k.available() ? figure(k.value(), k.unit()) : "—");
             number.addClassName("kpi-value");
             tile = new Div(number, label);
         }
@@ -58,24 +57,17 @@ final class KpiTiles {
         return tile;
     }
 
-    static String number(Double v) {
-        if (v == null) {
-            return "0";
+    /** A figure with its unit in the UI's language: "42,5 %" / "42.5%" (the JDK's percent pattern), "12 j". */
+    static String figure(Double v, String unit) {
+        double value = v == null ? 0 : v;
+        Locale locale = Numbers.locale();
+        if (unit.equals("%")) {
+            return Numbers.percentFigure(value, locale);
         }
-        // in the UI's language: "42,5" / "42.5"
-        return Numbers.decimal(v, Numbers.locale());
+        return Numbers.decimal(value, locale) + (unit.isEmpty() ? "" : " " + unit);
     }
 
-    /** The unit after a figure: "42,5 %" in French, "42.5%" in English, "12 j" / "12 j" for other units. */
-    static String unit(String unit) {
-        if (unit.isEmpty()) {
-            return "";
-        }
-        return unit.equals("%") && !Numbers.locale().getLanguage().equals("fr") ? "%" : " " + unit;
-    }
-
-    static Div groups(KpiValue k, Function<Double, String> number, Function<Integer, String> more,
-                      UnaryOperator<String> groupName) {
+    static Div groups(KpiValue k, Function<Integer, String> more, UnaryOperator<String> groupName) {
         Div list = new Div();
         list.addClassName("kpi-groups");
         List<Map.Entry<String, Double>> sorted = k.groups().entrySet().stream()
@@ -84,7 +76,6 @@ final class KpiTiles {
                 .toList();
         double max = sorted.stream().map(Map.Entry::getValue).filter(v -> v != null && v > 0)
                 .mapToDouble(Double::doubleValue).max().orElse(0);
-        String unit = unit(k.unit());
         for (Map.Entry<String, Double> e : sorted.stream().limit(SHOWN).toList()) {
             Span name = new Span(groupName.apply(e.getKey()));
             name.addClassName("kpi-group-name");
@@ -94,7 +85,7 @@ final class KpiTiles {
             bar.getStyle().set("width", String.format(Locale.ROOT, "%.0f%%", share * 100));
             Div track = new Div(bar);
             track.addClassName("kpi-group-track");
-            Span value = new Span(number.apply(e.getValue()) + unit);
+            Span value = new Span(figure(e.getValue(), k.unit()));
             value.addClassName("kpi-group-value");
             Div row = new Div(name, track, value);
             row.addClassName("kpi-group-row");
