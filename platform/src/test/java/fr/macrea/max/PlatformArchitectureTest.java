@@ -46,7 +46,6 @@ class PlatformArchitectureTest {
             Map.entry("fr.macrea.max.persistence.TenantDsl", "maps the generated CRM schema to the tenant's own"),
             Map.entry("fr.macrea.max.tenant.TenantRepository", "the tenant registry is cross-tenant by nature"),
             Map.entry("fr.macrea.max.security.UserRepository", "users and memberships span tenants (sign-in)"),
-            Map.entry("fr.macrea.max.security.UserLanguageRepository", "a user's own language, not a tenant's data (the id comes from the principal)"),
             Map.entry("fr.macrea.max.crm.WebhookTenants", "webhook key -> tenant, before any tenant is known"),
             Map.entry("fr.macrea.max.brain.BrainStateRepository", "brain_state is platform-wide (a brain jar is not a tenant's)"),
             // CRM-schema classes: TenantDsl.crm() renders their tables into the tenant's crm_<slug> schema, so

@@ -17,10 +17,10 @@ public class UserLanguage {
     /** Languages the product speaks; anything else is refused rather than stored. */
     public static final Set<String> SUPPORTED = Set.of("fr", "en");
 
-    private final UserLanguageRepository repository;
+    private final UserRepository repository;
     private final TenantContext context;
 
-    UserLanguage(UserLanguageRepository repository, TenantContext context) {
+    UserLanguage(UserRepository repository, TenantContext context) {
         this.repository = repository;
         this.context = context;
     }
@@ -37,7 +37,7 @@ public class UserLanguage {
         if (language == null || !SUPPORTED.contains(language)) {
             return;
         }
-        signedIn().ifPresent(userId -> repository.set(userId, language));
+        signedIn().ifPresent(userId -> repository.setLanguage(userId, language));
     }
 
     private Optional<Long> signedIn() {

@@ -195,6 +195,15 @@ class UserRepository {
         }
     }
 
+    /** The language the user chose ({@code app_user.locale}): their own preference, not a tenant's data. */
+    Optional<String> languageOf(long userId) {
+        return dsl.select(APP_USER.LOCALE).from(APP_USER).where(APP_USER.ID.eq(userId)).fetchOptional(APP_USER.LOCALE);
+    }
+
+    void setLanguage(long userId, String language) {
+        dsl.update(APP_USER).set(APP_USER.LOCALE, language).where(APP_USER.ID.eq(userId)).execute();
+    }
+
     /** {@code revoked} also covers a membership deactivated since the link was issued. */
     record StoredInvitation(long id, long userId, String email, String displayName, String tenantName,
                             Instant expiresAt, boolean used, boolean revoked) {
