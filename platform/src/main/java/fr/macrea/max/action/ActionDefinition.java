@@ -48,5 +48,21 @@ public interface ActionDefinition<P, R> {
         return null;
     }
 
+    /**
+     * Whether a human always validates this action first, whatever the mode (SPEC §8: a schema migration is always
+     * Assisté in MVP1): Conseil refuses it, Assisté and Auto make it a draft that a tenant admin validates.
+     */
+    default boolean alwaysValidated() {
+        return false;
+    }
+
+    /**
+     * Checks made when a tenant admin validates a draft of this action, before the draft is claimed: an
+     * {@link ActionRefusedException} leaves the draft in the inbox (e.g. a confirmation the action's own screen
+     * collects is missing).
+     */
+    default void beforeValidation(P params) {
+    }
+
     R execute(P params, ActionContext context) throws Exception;
 }

@@ -134,6 +134,7 @@ public class ActionService {
                 .orElseThrow(() -> new ActionRefusedException(Message.of("action.draft.not-found")));
         ActionDefinition<Object, Object> definition = registry.get(draft.actionId());
         Object params = Json.read(draft.paramsJson(), definition.paramsType());
+        definition.beforeValidation(params);
         // re-check the right before claiming the draft: a plan may have changed since
         Entitlement entitlement = entitlements.check(definition.requiredRight());
         if (!entitlement.granted()) {
@@ -171,8 +172,10 @@ public class ActionService {
     }
 
     private ActionLogEntry toEntry(ActionLogRow r) {
+        boolean reversible = registry.find(r.actionId()).filter(d -> d instanceof ReversibleAction<?>).isPresent();
         boolean undoable = r.status() == ActionStatus.COMPLETED && r.kind() == ActionKind.WRITE
-                && r.writesJson() != null && !r.startedAt().plus(properties.undoWindow()).isBefore(clock.instant());
+                && (reversible || r.writesJson() != null
+                && !r.startedAt().plus(properties.undoWindow()).isBefore(clock.instant()));
         return new ActionLogEntry(r.id(), r.actionId(), label(r.actionId()), r.kind(), r.userName(), r.mode(),
                 Json.readMessage(r.summary()), r.target(), r.cost(), r.status(), Json.readMessage(r.reason()), r.startedAt(),
                 r.durationMs(), r.draftId(), undoable);

@@ -42,12 +42,21 @@ class ModeGuard {
 
     /** The decision for the signed-in user, whose plan and role are read on the server, whatever the caller says. */
     Decision decide(ActionDefinition<?, ?> definition, Mode mode, boolean untrustedInput, boolean validatedDraft) {
+        if (definition.alwaysValidated() && !validatedDraft) {
+            return alwaysValidated(definition.label(), mode);
+        }
         if (!definition.kind().writes() || validatedDraft) {
             return decide(definition.kind(), definition.label(), mode, false, false, untrustedInput, validatedDraft);
         }
         boolean autoRight = entitlements.has(Right.AUTO_MODE);
         boolean admin = ModeService.isTenantAdmin(context.principal().orElseThrow(NoTenantException::new));
         return decide(definition.kind(), definition.label(), mode, autoRight, admin, untrustedInput, false);
+    }
+
+    /** An action a human always validates: never runs from a request, only from a validated draft. */
+    static Decision alwaysValidated(Message label, Mode mode) {
+        return mode == Mode.CONSEIL ? new Decision(Verdict.REFUSED, Message.of("action.guard.conseil", label))
+                : new Decision(Verdict.DRAFT, Message.of("action.guard.always-validated"));
     }
 
     /** The table itself: mode x action kind x plan (Auto right) x role x untrusted input. */

@@ -60,6 +60,9 @@ public class UndoService {
             throw new ActionRefusedException(Message.of("action.undo.not-completed", Message.of(status.labelKey())));
         }
         Instant started = row.startedAt();
+        if (registry.find(row.actionId()).orElse(null) instanceof ReversibleAction<?> reversible) {
+            return undoItself(row, reversible, overwrite, !started.plus(properties.undoWindow()).isBefore(clock.instant()));
+        }
         if (started.plus(properties.undoWindow()).isBefore(clock.instant())) {
             throw new ActionRefusedException(Message.of("action.undo.too-late", properties.undoWindow().toHours()));
         }
@@ -91,6 +94,40 @@ public class UndoService {
                 definition, refunded);
         return new UndoResult(UndoResult.Outcome.UNDONE, conflicts, refunded,
                 Message.of("action.undo.done", refunded));
+    }
+
+    /** An action that undoes itself (see {@link ReversibleAction}): claimed once, refunded within the window. */
+    @SuppressWarnings("unchecked")
+    private UndoResult undoItself(ActionLogRow row, ReversibleAction<?> action, boolean overwrite, boolean inWindow) {
+        ReversibleAction<Object> reversible = (ReversibleAction<Object>) action;
+        ActionDefinition<?, ?> definition = registry.get(row.actionId());
+        Object result = Json.read(row.resultJson(), definition.resultType());
+        List<UndoConflict> conflicts = reversible.undoConflicts(result);
+        if (!conflicts.isEmpty() && !overwrite) {
+            return new UndoResult(UndoResult.Outcome.NEEDS_OVERWRITE_CONFIRMATION, conflicts, 0,
+                    Message.of("action.undo.data-written", conflicts.size()));
+        }
+        if (!repository.claimUndo(row.id(), clock.instant())) {
+            throw new ActionRefusedException(Message.of("action.undo.already"));
+        }
+        try {
+            reversible.reverse(result, overwrite);
+        } catch (ActionRefusedException refused) {
+            repository.revertUndo(row.id());
+            throw refused;
+        } catch (Exception failed) {
+            repository.revertUndo(row.id());
+            throw new ActionRefusedException(Message.of("action.undo.reverse-failed", ActionPipeline.messageOf(failed)));
+        }
+        int refunded = 0;
+        if (inWindow && row.reservationId() != null && charges.refundCommitted(row.reservationId(),
+                Message.of("action.ledger.undo", row.id()))) {
+            refunded = row.cost();
+        }
+        effects.publish(ActionEvent.UNDONE, Message.of("action.event.undone", Json.readMessage(row.summary())), row.id(),
+                definition, refunded);
+        return new UndoResult(UndoResult.Outcome.UNDONE, conflicts, refunded, inWindow
+                ? Message.of("action.undo.done", refunded) : Message.of("action.undo.done.late", properties.undoWindow().toHours()));
     }
 
     /** Fields whose value now differs from what the action wrote (the latest image wins for a field written twice). */

@@ -20,9 +20,11 @@ import java.util.function.Function;
 public class BrainCatalog {
 
     private final BrainActivationService activations;
+    private final BrainManager brains;
 
-    BrainCatalog(BrainActivationService activations) {
+    BrainCatalog(BrainActivationService activations, BrainManager brains) {
         this.activations = activations;
+        this.brains = brains;
     }
 
     public List<LoadedBrain> activeBrains() {
@@ -48,6 +50,17 @@ public class BrainCatalog {
     /** The field plans of the active vertical brains (the universal brain has none). */
     public List<Contributed<FieldPlan>> fieldPlans() {
         return activeBrains().stream()
+                .filter(b -> !b.contributions().fieldPlan().entities().isEmpty())
+                .map(b -> new Contributed<>(b.id(), b.contributions().name().fr(), b.id(), b.contributions().fieldPlan()))
+                .toList();
+    }
+
+    /**
+     * The field plans of every vertical brain loaded on this instance, whether or not the tenant may use them: what
+     * a tenant without the Fiche métier right is shown, locked, with the plan that unlocks it.
+     */
+    public List<Contributed<FieldPlan>> offeredFieldPlans() {
+        return brains.available().stream()
                 .filter(b -> !b.contributions().fieldPlan().entities().isEmpty())
                 .map(b -> new Contributed<>(b.id(), b.contributions().name().fr(), b.id(), b.contributions().fieldPlan()))
                 .toList();

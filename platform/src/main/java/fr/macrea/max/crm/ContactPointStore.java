@@ -45,6 +45,15 @@ class ContactPointStore {
                         .set(ARRAY_VALUE.ENTITY_ID, id).set(ARRAY_VALUE.ENTITY_TYPE, p.entityType()).execute();
             }
         }
+        p.arrays().forEach((attribute, values) -> {
+            d.deleteFrom(ARRAY_VALUE).where(ARRAY_VALUE.ENTITY_ID.eq(id), ARRAY_VALUE.ENTITY_TYPE.eq(p.entityType()),
+                    ARRAY_VALUE.ATTRIBUTE.eq(attribute)).execute();
+            for (String value : values) {
+                d.insertInto(ARRAY_VALUE).set(ARRAY_VALUE.ID, CrmIds.generate(clock)).set(ARRAY_VALUE.DELETED, (byte) 0)
+                        .set(ARRAY_VALUE.VALUE, value).set(ARRAY_VALUE.ATTRIBUTE, attribute)
+                        .set(ARRAY_VALUE.ENTITY_ID, id).set(ARRAY_VALUE.ENTITY_TYPE, p.entityType()).execute();
+            }
+        });
     }
 
     private void writeEmail(DSLContext d, String entityType, String id, Map<String, Object> special) {

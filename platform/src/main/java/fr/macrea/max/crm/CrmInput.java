@@ -26,8 +26,12 @@ final class CrmInput {
         REPLICA
     }
 
+    /**
+     * @param arrays the values of custom multiEnum fields by attribute (one {@code array_value} row each, as for
+     *               {@code cTags})
+     */
     record Prepared(String entityType, Table<?> table, Map<Field<?>, Object> columns, Map<String, Object> special,
-                    List<String> tags) {
+                    List<String> tags, Map<String, List<String>> arrays) {
     }
 
     private static final Set<String> SPECIAL = Set.of("emailAddress", "emailAddressIsOptedOut", "phoneNumber",
@@ -53,10 +57,16 @@ final class CrmInput {
     }
 
     static Prepared prepare(String entityType, Map<String, Object> attributes, Mode mode) {
+        return prepare(entityType, attributes, mode, CustomSchema.NONE);
+    }
+
+    /** Like {@link #prepare(String, Map, Mode)}, custom fields of the tenant's schema included. */
+    static Prepared prepare(String entityType, Map<String, Object> attributes, Mode mode, CustomSchema custom) {
         Table<?> table = CrmSchema.table(entityType);
         Map<Field<?>, Object> columns = new LinkedHashMap<>();
         Map<String, Object> special = new LinkedHashMap<>();
         List<String> tags = null;
+        Map<String, List<String>> arrays = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : attributes.entrySet()) {
             String attr = e.getKey();
             Object value = e.getValue();
@@ -76,6 +86,9 @@ final class CrmInput {
             }
             Field<?> f = CrmSchema.column(table, attr);
             if (f == null) {
+                f = custom.field(attr);
+            }
+            if (f == null) {
                 if (mode == Mode.STRICT && !(attr.equals("name") && CrmSchema.PERSONS.contains(entityType))) {
                     throw new CrmValidationException(Message.of("crm.field.unknown", CrmStore.label(entityType), attr));
                 }
@@ -86,12 +99,36 @@ final class CrmInput {
                 columns.put(f, tags.isEmpty() ? null : CrmJson.write(tags));
                 continue;
             }
+            if (custom.multiEnum(f)) {
+                List<String> values = CrmValues.tagList(value);
+                checkOptions(custom, f, attr, values);
+                arrays.put(CrmSchema.camel(f.getName()), values);
+                columns.put(f, values.isEmpty() ? null : CrmJson.write(values));
+                continue;
+            }
+            if (value != null && !value.toString().isEmpty()) {
+                checkOptions(custom, f, attr, List.of(value.toString()));
+            }
             columns.put(f, CrmValues.toColumn(f, value, attr));
         }
         if (mode == Mode.STRICT) {
             checkEnums(entityType, attributes);
         }
-        return new Prepared(entityType, table, columns, special, tags);
+        return new Prepared(entityType, table, columns, special, tags, arrays);
+    }
+
+    /** A custom enum value must be one of the field's options (EspoCRM refuses others too). */
+    private static void checkOptions(CustomSchema custom, Field<?> f, String attr, List<String> values) {
+        List<String> options = custom.options().get(f.getName());
+        if (options == null) {
+            return;
+        }
+        for (String v : values) {
+            if (!options.contains(v)) {
+                throw new CrmValidationException(Message.of("crm.field.value.not-an-option", attr, v,
+                        String.join(", ", options)));
+            }
+        }
     }
 
     private static void checkEnums(String entityType, Map<String, Object> attributes) {

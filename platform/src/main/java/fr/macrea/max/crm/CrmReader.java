@@ -89,7 +89,7 @@ class CrmReader {
             Cursor c = Cursor.decode(q.after());
             where.add(DSL.row(createdAt, id).lt(c.createdAt(), c.id()));
         }
-        List<Map<String, Object>> rows = store.toAttributes(entityType, store.dsl().selectFrom(t).where(where)
+        List<Map<String, Object>> rows = store.toAttributes(entityType, store.dsl().select(store.custom(entityType).withColumnsOf(t)).from(t).where(where)
                 .orderBy(createdAt.desc(), id.desc()).limit(q.limit() + 1).fetch());
         Optional<String> next = Optional.empty();
         if (rows.size() > q.limit()) {

@@ -91,7 +91,7 @@ public class CrmService implements CrmGateway {
 
     @Override
     public String create(String entityType, Map<String, Object> attributes, boolean skipDuplicateCheck) {
-        CrmInput.prepare(entityType, attributes, CrmInput.Mode.STRICT);
+        CrmInput.prepare(entityType, attributes, CrmInput.Mode.STRICT, store.custom(entityType));
         String id = writer().create(entityType, attributes, skipDuplicateCheck);
         publish(new EntityRef(entityType, id), "created");
         return id;
@@ -103,7 +103,7 @@ public class CrmService implements CrmGateway {
         if (changes.isEmpty()) {
             throw new CrmValidationException(Message.of("crm.update.empty"));
         }
-        CrmInput.prepare(ref.entityType(), changes, CrmInput.Mode.STRICT);
+        CrmInput.prepare(ref.entityType(), changes, CrmInput.Mode.STRICT, store.custom(ref.entityType()));
         CrmWriter writer = writer();
         RecordWrite write;
         if (writer == embedded) {

@@ -37,9 +37,11 @@ class CrmStore {
     private final ContactPointStore contactPoints;
     private final ReplicaStore replica;
     private final SearchTextStore searchText;
+    private final CustomFieldStore customFields;
 
     CrmStore(TenantDsl tenantDsl, Clock clock, AttributeReader attributes, ContactPointStore contactPoints,
-             ReplicaStore replica, SearchTextStore searchText) {
+             ReplicaStore replica, SearchTextStore searchText, CustomFieldStore customFields) {
+        this.customFields = customFields;
         this.tenantDsl = tenantDsl;
         this.clock = clock;
         this.attributes = attributes;
@@ -78,9 +80,14 @@ class CrmStore {
     private Optional<Map<String, Object>> read(String entityType, String id, boolean lock) {
         CrmIds.require(id);
         Table<?> table = CrmSchema.table(entityType);
-        var select = dsl().selectFrom(table).where(CrmSchema.id(table).eq(id)).and(CrmSchema.deleted(table).eq((byte) 0));
+        var select = dsl().select(custom(entityType).withColumnsOf(table)).from(table).where(CrmSchema.id(table).eq(id)).and(CrmSchema.deleted(table).eq((byte) 0));
         Record r = lock ? select.forUpdate().fetchOne() : select.fetchOne();
         return Optional.ofNullable(r).map(rec -> attributes.toAttributes(entityType, rec));
+    }
+
+    /** The entity's custom columns in the tenant's schema (none for most entity types). */
+    CustomSchema custom(String entityType) {
+        return customFields.schema(entityType);
     }
 
     List<Map<String, Object>> toAttributes(String entityType, List<? extends Record> records) {

@@ -21,7 +21,8 @@ class EmbeddedWriter implements CrmWriter {
 
     @Override
     public String create(String entityType, Map<String, Object> attributes, boolean skipDuplicateCheck) {
-        CrmInput.Prepared prepared = CrmInput.prepare(entityType, attributes, CrmInput.Mode.STRICT);
+        CrmInput.Prepared prepared = CrmInput.prepare(entityType, attributes, CrmInput.Mode.STRICT,
+                store.custom(entityType));
         if (!skipDuplicateCheck) {
             List<Map<String, Object>> found = duplicates.duplicates(entityType, attributes);
             if (!found.isEmpty()) {
@@ -33,7 +34,7 @@ class EmbeddedWriter implements CrmWriter {
 
     @Override
     public void update(String entityType, String id, Map<String, Object> changes) {
-        store.update(CrmInput.prepare(entityType, changes, CrmInput.Mode.STRICT), id);
+        store.update(CrmInput.prepare(entityType, changes, CrmInput.Mode.STRICT, store.custom(entityType)), id);
     }
 
     @Override

@@ -98,6 +98,10 @@ class EspoCrmClient {
         return send("POST", path, null, body, Map.of());
     }
 
+    Object get(String path) {
+        return send("GET", path, null, null, Map.of());
+    }
+
     Object deleteWithBody(String path, Object body) {
         return send("DELETE", path, null, body, Map.of());
     }

@@ -21,8 +21,11 @@ class ReplicaStore {
     private final AttributeReader attributes;
     private final ContactPointStore contactPoints;
     private final SearchTextStore searchText;
+    private final CustomFieldStore customFields;
 
-    ReplicaStore(TenantDsl tenantDsl, AttributeReader attributes, ContactPointStore contactPoints, SearchTextStore searchText) {
+    ReplicaStore(TenantDsl tenantDsl, AttributeReader attributes, ContactPointStore contactPoints, SearchTextStore searchText,
+                 CustomFieldStore customFields) {
+        this.customFields = customFields;
         this.tenantDsl = tenantDsl;
         this.attributes = attributes;
         this.contactPoints = contactPoints;
@@ -38,14 +41,15 @@ class ReplicaStore {
     CrmStore.Outcome upsert(String entityType, Map<String, Object> record) {
         Object rawId = record.get("id");
         String id = CrmIds.require(rawId == null ? null : rawId.toString());
-        CrmInput.Prepared p = CrmInput.prepare(entityType, record, CrmInput.Mode.REPLICA);
+        CustomSchema custom = customFields.schema(entityType);
+        CrmInput.Prepared p = CrmInput.prepare(entityType, record, CrmInput.Mode.REPLICA, custom);
         Table<?> table = p.table();
         Field<LocalDateTime> modifiedAt = (Field<LocalDateTime>) (Field<?>) table.field("modified_at");
         Field<String> idField = CrmSchema.id(table);
         Field<Byte> deleted = CrmSchema.deleted(table);
         return tenantDsl.crm().transactionResult(tx -> {
             DSLContext d = tx.dsl();
-            Record existing = d.selectFrom(table).where(idField.eq(id)).forUpdate().fetchOne();
+            Record existing = d.select(custom.withColumnsOf(table)).from(table).where(idField.eq(id)).forUpdate().fetchOne();
             Map<Field<?>, Object> values = new LinkedHashMap<>(p.columns());
             values.remove(idField);
             boolean deletedFlag = CrmValues.truthySafe(record.get("deleted"));

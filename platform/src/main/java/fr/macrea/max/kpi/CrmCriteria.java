@@ -1,6 +1,8 @@
 package fr.macrea.max.kpi;
 
 import fr.macrea.max.shared.Message;
+import fr.macrea.max.crm.CriterionConditions;
+import fr.macrea.max.crm.CrmValidationException;
 
 import fr.macrea.max.plugins.api.Criterion;
 import fr.macrea.max.plugins.api.KpiDefinition;
@@ -17,13 +19,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import static fr.macrea.max.db.crm.Tables.ACCOUNT;
-import static fr.macrea.max.db.crm.Tables.ARRAY_VALUE;
 import static fr.macrea.max.db.crm.Tables.CALL;
 import static fr.macrea.max.db.crm.Tables.CAMPAIGN;
 import static fr.macrea.max.db.crm.Tables.CAMPAIGN_LOG_RECORD;
@@ -45,7 +44,6 @@ final class CrmCriteria {
     private static final Map<String, Table<?>> TABLES = Map.of("Lead", LEAD, "Contact", CONTACT, "Account", ACCOUNT,
             "Campaign", CAMPAIGN, "CampaignLogRecord", CAMPAIGN_LOG_RECORD, "Email", EMAIL, "Call", CALL,
             "Meeting", MEETING, "Task", TASK, "Note", NOTE);
-    private static final Pattern FIELD = Pattern.compile("[a-z][A-Za-z0-9]{0,62}");
 
     private CrmCriteria() {
     }
@@ -58,20 +56,13 @@ final class CrmCriteria {
         return table;
     }
 
-    static String column(String field) {
-        if (field == null || !FIELD.matcher(field).matches()) {
-            throw new KpiException(Message.of("kpi.field.invalid", String.valueOf(field)));
-        }
-        return field.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** A column of the table: the generated field when known (typed), else a quoted name (custom fields). */
+    /** A column of the table (see {@link CriterionConditions#field}). */
     static Field<Object> field(Table<?> table, String field) {
-        String column = column(field);
-        Field<?> known = table.field(column);
-        @SuppressWarnings("unchecked")
-        Field<Object> out = (Field<Object>) (known != null ? known : DSL.field(DSL.name(column)));
-        return out;
+        try {
+            return CriterionConditions.field(table, field);
+        } catch (CrmValidationException e) {
+            throw new KpiException(e.message());
+        }
     }
 
     /** A platform segment ({@link LeadSegments}): the one definition the CRM filter and the tiles use. */
@@ -107,22 +98,11 @@ final class CrmCriteria {
         if ("Lead".equals(entity) && LeadSegments.FIELD.equals(c.field())) {
             return segment(c, now);
         }
-        return switch (c.operator()) {
-            case EQUALS -> field(table, c.field()).eq(value);
-            case NOT_EQUALS -> field(table, c.field()).ne(value).or(field(table, c.field()).isNull());
-            case IN -> field(table, c.field()).in(list(value));
-            case NOT_IN -> field(table, c.field()).notIn(list(value)).or(field(table, c.field()).isNull());
-            case GREATER_THAN -> field(table, c.field()).gt(number(value));
-            case LESS_THAN -> field(table, c.field()).lt(number(value));
-            case IS_EMPTY -> field(table, c.field()).isNull().or(field(table, c.field()).eq(""));
-            case IS_NOT_EMPTY -> field(table, c.field()).isNotNull().and(field(table, c.field()).ne(""));
-            case HAS -> DSL.field(DSL.name("id"), String.class).in(DSL.select(ARRAY_VALUE.ENTITY_ID).from(ARRAY_VALUE)
-                    .where(ARRAY_VALUE.ENTITY_TYPE.eq(entity), ARRAY_VALUE.ATTRIBUTE.eq(c.field()),
-                            ARRAY_VALUE.VALUE.eq(value), ARRAY_VALUE.DELETED.eq((byte) 0)));
-            case OLDER_THAN_DAYS -> field(table, c.field()).lt(utc(now.minusSeconds(86_400L * days(value))));
-            case WITHIN_DAYS -> field(table, c.field()).between(utc(now.minusSeconds(86_400L * days(value))),
-                    utc(now.plusSeconds(86_400L * days(value))));
-        };
+        try {
+            return CriterionConditions.of(entity, table, c, now);
+        } catch (CrmValidationException e) {
+            throw new KpiException(e.message());
+        }
     }
 
     /**
@@ -144,26 +124,6 @@ final class CrmCriteria {
             case ALL_TIME -> null;
         };
         return start == null ? DSL.noCondition() : date.ge(start).and(date.lt(utc(now)));
-    }
-
-    private static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static Object number(String value) {
-        try {
-            return new java.math.BigDecimal(value.strip());
-        } catch (NumberFormatException e) {
-            return value;
-        }
-    }
-
-    private static long days(String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new KpiException(Message.of("kpi.days.invalid", String.valueOf(value)));
-        }
     }
 
     static LocalDateTime utc(Instant instant) {

@@ -14,6 +14,7 @@ public final class DefaultPrices {
     public static final String N8N_AUTOMATION = "automation.n8n";
     public static final String AUTO_FOLLOW_UP = "automation.follow-up";
     public static final String AI_CALL = "ai.call";
+    public static final String FIELDS_REBUILD = "fields.rebuild";
 
     private static final Map<String, Integer> TOKENS = new LinkedHashMap<>();
     private static final Map<String, String> LABEL_KEYS = new LinkedHashMap<>();
@@ -25,6 +26,7 @@ public final class DefaultPrices {
         put(N8N_AUTOMATION, "wallet.price.automation.n8n", 8);
         put(AUTO_FOLLOW_UP, "wallet.price.automation.follow-up", 15);
         put(AI_CALL, "wallet.price.ai.call", 100);
+        put(FIELDS_REBUILD, "wallet.price.fields.rebuild", 20);
     }
 
     private DefaultPrices() {

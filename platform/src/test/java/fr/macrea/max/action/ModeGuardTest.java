@@ -43,4 +43,18 @@ class ModeGuardTest {
         assertThat(decision.reason().key()).isEqualTo(reason);
         assertThat(FrenchText.of(decision.reason())).isNotBlank();
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "CONSEIL, REFUSED, action.guard.conseil",
+            "ASSISTE, DRAFT,   action.guard.always-validated",
+            "AUTO,    DRAFT,   action.guard.always-validated",
+    })
+    void anActionAlwaysValidatedIsADraftEvenInAutoAndRefusedInConseil(Mode mode, ModeGuard.Verdict verdict,
+                                                                      String reason) {
+        ModeGuard.Decision decision = ModeGuard.alwaysValidated(Message.of("action.text", "Fiche métier"), mode);
+        assertThat(decision.verdict()).isEqualTo(verdict);
+        assertThat(decision.reason().key()).isEqualTo(reason);
+        assertThat(FrenchText.of(decision.reason())).isNotBlank();
+    }
 }

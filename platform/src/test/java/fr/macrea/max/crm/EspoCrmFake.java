@@ -53,6 +53,11 @@ public final class EspoCrmFake implements AutoCloseable {
     private volatile boolean acceptHexHmac = true;
     private volatile String customTagsField = "cTags";
     private long lastSecond;
+    /** Field Manager metadata: entity -> field -> definition (standard fields of Lead, then what is created). */
+    final Map<String, Map<String, Map<String, Object>>> fieldDefs = new ConcurrentHashMap<>();
+    private volatile boolean adminApiUser = true;
+    private volatile boolean prefixCustomFields = true;
+    final java.util.List<String> fieldManagerCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public EspoCrmFake() {
         server = new WireMockServer(options().dynamicPort().extensions(new Transformer()));
@@ -60,11 +65,45 @@ public final class EspoCrmFake implements AutoCloseable {
         server.stubFor(any(urlMatching("/api/v1/.*")).willReturn(aResponse().withStatus(500)));
     }
 
+    /** The API user is a regular user: the Field Manager and rebuild answer 403, as EspoCRM does. */
+    public void nonAdminApiUser() {
+        adminApiUser = false;
+    }
+
+    /** EspoCRM before 8.2: the Field Manager adds no {@code c} prefix. */
+    public void noCustomPrefix() {
+        prefixCustomFields = false;
+    }
+
+    /** A field created in EspoCRM by hand (its metadata only). */
+    public void defineField(String entityType, String name, String type) {
+        leadDefs(entityType).put(name, new LinkedHashMap<>(Map.of("type", type, "isCustom", true)));
+    }
+
+    public Map<String, Map<String, Object>> fields(String entityType) {
+        return leadDefs(entityType);
+    }
+
+    public java.util.List<String> fieldManagerCalls() {
+        return fieldManagerCalls;
+    }
+
+    private Map<String, Map<String, Object>> leadDefs(String entityType) {
+        return fieldDefs.computeIfAbsent(entityType, e -> {
+            Map<String, Map<String, Object>> defs = new ConcurrentHashMap<>();
+            for (String f : java.util.List.of("firstName", "lastName", "accountName", "status", "source", "description")) {
+                defs.put(f, new LinkedHashMap<>(Map.of("type", f.equals("status") || f.equals("source") ? "enum" : "varchar")));
+            }
+            defs.put("cTags", new LinkedHashMap<>(Map.of("type", "multiEnum", "isCustom", true)));
+            return defs;
+        });
+    }
+
     public String baseUrl() {
         return "http://localhost:" + server.port();
     }
 
-    EspoSettings apiKeySettings() {
+    public EspoSettings apiKeySettings() {
         return new EspoSettings(baseUrl(), EspoSettings.AuthMode.API_KEY, null, API_KEY, null, true);
     }
 
@@ -160,6 +199,16 @@ public final class EspoCrmFake implements AutoCloseable {
         private ResponseDefinition route(LoggedRequest request, String method, String path, Map<String, String> query) {
             String[] parts = path.substring(1).split("/");
             String entityType = parts[0];
+            if (entityType.equals("Metadata") && method.equals("GET")) {
+                Map<String, Object> defs = new LinkedHashMap<>();
+                for (String e : java.util.List.of("Lead", "Contact", "Account")) {
+                    defs.put(e, Map.of("fields", leadDefs(e)));
+                }
+                return json(200, Map.of("entityDefs", defs));
+            }
+            if (entityType.equals("Admin")) {
+                return admin(request, method, parts);
+            }
             if (entityType.equals("TargetList") && parts.length == 3 && parts[2].equals("optOut")) {
                 return json(200, true);
             }
@@ -201,6 +250,42 @@ public final class EspoCrmFake implements AutoCloseable {
                 }
                 default -> status(404, "", null);
             };
+        }
+
+        /** EspoCRM's Field Manager and rebuild (reference §1.7): admin only; 409 for an existing field. */
+        private ResponseDefinition admin(LoggedRequest request, String method, String[] parts) {
+            fieldManagerCalls.add(method + " /" + String.join("/", parts));
+            if (!adminApiUser) {
+                return status(403, "", null);
+            }
+            if (parts.length == 2 && parts[1].equals("rebuild") && method.equals("POST")) {
+                return json(200, true);
+            }
+            if (parts.length >= 3 && parts[1].equals("fieldManager")) {
+                Map<String, Map<String, Object>> defs = leadDefs(parts[2]);
+                if (parts.length == 3 && method.equals("POST")) {
+                    Map<String, Object> body = CrmJson.readMap(request.getBodyAsString());
+                    String name = body.get("name").toString();
+                    String actual = prefixCustomFields ? "c" + Character.toUpperCase(name.charAt(0)) + name.substring(1) : name;
+                    if (defs.containsKey(actual)) {
+                        return status(409, "Field '" + name + "' already exists in '" + parts[2] + "'.", null);
+                    }
+                    Map<String, Object> def = new LinkedHashMap<>(body);
+                    def.remove("name");
+                    def.put("isCustom", true);
+                    defs.put(actual, def);
+                    Map<String, Object> answer = new LinkedHashMap<>(def);
+                    answer.put("name", actual);
+                    return json(200, answer);
+                }
+                if (parts.length == 4 && method.equals("DELETE")) {
+                    if (defs.remove(parts[3]) == null) {
+                        return status(404, "", null);
+                    }
+                    return json(200, true);
+                }
+            }
+            return status(404, "", null);
         }
 
         private ResponseDefinition list(String entityType, Map<String, String> query, boolean noTotal) {
