@@ -59,21 +59,26 @@ class PlatformArchitectureTest {
             Map.entry("fr.macrea.max.crm.DuplicateReader", "CRM schema of the tenant (TenantDsl)"),
             Map.entry("fr.macrea.max.crm.ReplicaStore", "CRM schema of the tenant (TenantDsl)"),
             Map.entry("fr.macrea.max.crm.CrmSchema", "the tenant CRM tables' shared field lookups (TenantDsl)"),
+            Map.entry("fr.macrea.max.crm.CustomFieldStore", "custom columns and their catalogue in the tenant CRM schema (TenantDsl)"),
             Map.entry("fr.macrea.max.crm.CrmSearch", "fills search_text of a tenant CRM schema (TenantDsl, migration V5)"),
             Map.entry("fr.macrea.max.ranking.LeadRepository", "CRM schema of the tenant (TenantDsl)"),
             Map.entry("fr.macrea.max.reporting.ReportingRepository", "CRM schema of the tenant (TenantDsl)"),
             Map.entry("fr.macrea.max.kpi.KpiRepository", "CRM schema of the tenant (TenantDsl)"));
 
     /** Not repositories, but jOOQ condition builders that only repositories call. */
-    static final Map<String, String> QUERY_BUILDERS = Map.of(
-            "fr.macrea.max.kpi.CrmCriteria", "turns a brain's declarative criteria into conditions for KpiRepository",
-            "fr.macrea.max.ranking.LeadSegment", "the segment conditions shared by the lead and reporting repositories",
-            "fr.macrea.max.reporting.CampaignActivity", "the campaign log conditions shared by the reporting tiles and the KPIs",
-            "fr.macrea.max.crm.CrmSchema", "table and field lookups of the tenant CRM schema for the CRM stores",
-            "fr.macrea.max.crm.CrmValues", "typed reads of CRM rows for the CRM stores",
-            "fr.macrea.max.crm.CrmInput", "checks CRM input against the schema before a store writes it",
-            "fr.macrea.max.crm.CrmSearch", "the one lead search condition, shared by the CRM reader and the ranking",
-            "fr.macrea.max.crm.MaxNotes", "which notes are M.A.X.'s own log, left out of the lead activity by the ranking");
+    static final Map<String, String> QUERY_BUILDERS = Map.ofEntries(
+            Map.entry("fr.macrea.max.crm.CriterionConditions", "the one translation of declarative criteria, shared by the KPIs and the CRM tab"),
+            Map.entry("fr.macrea.max.crm.CustomFieldColumns", "typed custom columns for the CRM tab's lead list"),
+            Map.entry("fr.macrea.max.crm.CustomColumns", "EspoCRM column types of custom fields for the CRM stores"),
+            Map.entry("fr.macrea.max.crm.CustomSchema", "the custom columns of a table for the CRM stores"),
+            Map.entry("fr.macrea.max.kpi.CrmCriteria", "turns a brain's declarative criteria into conditions for KpiRepository"),
+            Map.entry("fr.macrea.max.ranking.LeadSegment", "the segment conditions shared by the lead and reporting repositories"),
+            Map.entry("fr.macrea.max.reporting.CampaignActivity", "the campaign log conditions shared by the reporting tiles and the KPIs"),
+            Map.entry("fr.macrea.max.crm.CrmSchema", "table and field lookups of the tenant CRM schema for the CRM stores"),
+            Map.entry("fr.macrea.max.crm.CrmValues", "typed reads of CRM rows for the CRM stores"),
+            Map.entry("fr.macrea.max.crm.CrmInput", "checks CRM input against the schema before a store writes it"),
+            Map.entry("fr.macrea.max.crm.CrmSearch", "the one lead search condition, shared by the CRM reader and the ranking"),
+            Map.entry("fr.macrea.max.crm.MaxNotes", "which notes are M.A.X.'s own log, left out of the lead activity by the ranking"));
 
     @Test
     void onlyTheAllowListHoldsADslContext() {

@@ -89,8 +89,10 @@ class CrmReader {
             Cursor c = Cursor.decode(q.after());
             where.add(DSL.row(createdAt, id).lt(c.createdAt(), c.id()));
         }
-        List<Map<String, Object>> rows = store.toAttributes(entityType, store.dsl().select(store.custom(entityType).withColumnsOf(t)).from(t).where(where)
-                .orderBy(createdAt.desc(), id.desc()).limit(q.limit() + 1).fetch());
+        CustomSchema custom = store.custom(entityType);
+        List<Map<String, Object>> rows = new ArrayList<>(store.toAttributes(entityType, store.dsl().select(custom.withColumnsOf(t))
+                .from(t).where(where).orderBy(createdAt.desc(), id.desc()).limit(q.limit() + 1).fetch()));
+        rows.forEach(custom::normalise);
         Optional<String> next = Optional.empty();
         if (rows.size() > q.limit()) {
             rows = rows.subList(0, q.limit());

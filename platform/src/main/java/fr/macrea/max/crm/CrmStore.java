@@ -80,9 +80,10 @@ class CrmStore {
     private Optional<Map<String, Object>> read(String entityType, String id, boolean lock) {
         CrmIds.require(id);
         Table<?> table = CrmSchema.table(entityType);
-        var select = dsl().select(custom(entityType).withColumnsOf(table)).from(table).where(CrmSchema.id(table).eq(id)).and(CrmSchema.deleted(table).eq((byte) 0));
+        CustomSchema custom = custom(entityType);
+        var select = dsl().select(custom.withColumnsOf(table)).from(table).where(CrmSchema.id(table).eq(id)).and(CrmSchema.deleted(table).eq((byte) 0));
         Record r = lock ? select.forUpdate().fetchOne() : select.fetchOne();
-        return Optional.ofNullable(r).map(rec -> attributes.toAttributes(entityType, rec));
+        return Optional.ofNullable(r).map(rec -> custom.normalise(attributes.toAttributes(entityType, rec)));
     }
 
     /** The entity's custom columns in the tenant's schema (none for most entity types). */

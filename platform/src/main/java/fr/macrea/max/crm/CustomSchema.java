@@ -26,6 +26,33 @@ record CustomSchema(Map<String, Field<?>> fields, Map<String, String> types, Map
         return all;
     }
 
+    /** A record read with these columns, its multiEnum values turned from their JSON text into lists. */
+    Map<String, Object> normalise(Map<String, Object> attributes) {
+        types.forEach((column, type) -> {
+            if (type.equals("multiEnum")) {
+                String attribute = CrmSchema.camel(column);
+                if (attributes.containsKey(attribute)) {
+                    attributes.put(attribute, list(attributes.get(attribute)));
+                }
+            }
+        });
+        return attributes;
+    }
+
+    static List<String> list(Object raw) {
+        if (raw == null || raw.toString().isBlank()) {
+            return List.of();
+        }
+        if (raw instanceof List<?> l) {
+            return l.stream().map(String::valueOf).toList();
+        }
+        try {
+            return CrmJson.readList(raw.toString()).stream().map(String::valueOf).toList();
+        } catch (RuntimeException e) {
+            return List.of(raw.toString());
+        }
+    }
+
     boolean multiEnum(Field<?> f) {
         return "multiEnum".equals(types.get(f.getName()));
     }

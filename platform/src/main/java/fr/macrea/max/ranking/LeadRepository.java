@@ -2,7 +2,11 @@ package fr.macrea.max.ranking;
 
 import fr.macrea.max.shared.Message;
 import fr.macrea.max.shared.LocalizedException;
+import fr.macrea.max.crm.CriterionConditions;
 import fr.macrea.max.crm.CrmSearch;
+import fr.macrea.max.crm.CustomField;
+import fr.macrea.max.crm.CustomFieldColumns;
+import fr.macrea.max.plugins.api.Criterion;
 import fr.macrea.max.crm.MaxNotes;
 import fr.macrea.max.persistence.TenantDsl;
 import org.jooq.Condition;
@@ -48,7 +52,7 @@ class LeadRepository {
     /** A lead row and the facts the page needs besides it. */
     record Raw(String id, String firstName, String lastName, String accountName, String title, String city,
                String status, String source, Set<String> tags, String assignedUserId, Instant createdAt,
-               Instant modifiedAt) {
+               Instant modifiedAt, Map<String, Object> custom) {
     }
 
     private final TenantDsl tenantDsl;
@@ -62,21 +66,21 @@ class LeadRepository {
      * ({@link CrmSearch#leadMatches}): every word a case- and accent-insensitive prefix of a word of the first name,
      * last name, company or e-mail address, the same on H2 and MariaDB.
      */
-    List<Raw> page(LeadFilter filter, Cursor after, int limit, Instant now) {
+    List<Raw> page(LeadFilter filter, Cursor after, int limit, Instant now, List<CustomField> custom) {
         Condition where = conditions(filter, after, now);
         if (filter.text() != null) {
             where = where.and(CrmSearch.leadMatches(filter.text()));
         }
-        return tenantDsl.crm().select(columns()).from(LEAD).where(where)
-                .orderBy(LEAD.CREATED_AT.desc(), LEAD.ID.desc()).limit(limit).fetch(this::raw);
+        return tenantDsl.crm().select(columns(custom)).from(LEAD).where(where)
+                .orderBy(LEAD.CREATED_AT.desc(), LEAD.ID.desc()).limit(limit).fetch(r -> raw(r, custom));
     }
 
     /** Active leads touched in the last 30 days, most recent first: the candidates of the ranking. */
     List<Raw> recentlyActive(int limit, Instant now) {
-        return tenantDsl.crm().select(columns()).from(LEAD)
+        return tenantDsl.crm().select(columns(List.of())).from(LEAD)
                 .where(LEAD.DELETED.eq((byte) 0), LEAD.MODIFIED_AT.gt(utc(now.minus(LeadSegment.COLD_AFTER))),
                         LEAD.STATUS.in(LeadSegment.ACTIVE_STATUSES))
-                .orderBy(LEAD.MODIFIED_AT.desc(), LEAD.ID.desc()).limit(limit).fetch(this::raw);
+                .orderBy(LEAD.MODIFIED_AT.desc(), LEAD.ID.desc()).limit(limit).fetch(r -> raw(r, List.of()));
     }
 
     /** Primary e-mail address per lead id. */
@@ -199,6 +203,9 @@ class LeadRepository {
         if (f.createdTo() != null) {
             where.add(LEAD.CREATED_AT.lt(utc(f.createdTo())));
         }
+        for (Criterion c : f.criteria()) {
+            where.add(CriterionConditions.of("Lead", LEAD, c, now));
+        }
         if (after != null) {
             where.add(LEAD.CREATED_AT.lt(after.createdAt())
                     .or(LEAD.CREATED_AT.eq(after.createdAt()).and(LEAD.ID.lt(after.id()))));
@@ -206,16 +213,23 @@ class LeadRepository {
         return DSL.and(where);
     }
 
-    private static List<Field<?>> columns() {
-        return List.of(LEAD.ID, LEAD.FIRST_NAME, LEAD.LAST_NAME, LEAD.ACCOUNT_NAME, LEAD.TITLE, LEAD.ADDRESS_CITY,
-                LEAD.STATUS, LEAD.SOURCE, LEAD.C_TAGS, LEAD.ASSIGNED_USER_ID, LEAD.CREATED_AT, LEAD.MODIFIED_AT);
+    private static List<Field<?>> columns(List<CustomField> custom) {
+        List<Field<?>> columns = new ArrayList<>(List.of(LEAD.ID, LEAD.FIRST_NAME, LEAD.LAST_NAME, LEAD.ACCOUNT_NAME,
+                LEAD.TITLE, LEAD.ADDRESS_CITY, LEAD.STATUS, LEAD.SOURCE, LEAD.C_TAGS, LEAD.ASSIGNED_USER_ID,
+                LEAD.CREATED_AT, LEAD.MODIFIED_AT));
+        custom.forEach(f -> columns.add(CustomFieldColumns.of(f)));
+        return columns;
     }
 
-    private Raw raw(Record r) {
+    private Raw raw(Record r, List<CustomField> custom) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (CustomField f : custom) {
+            values.put(f.name(), CustomFieldColumns.value(f, r.get(CustomFieldColumns.of(f))));
+        }
         return new Raw(r.get(LEAD.ID), r.get(LEAD.FIRST_NAME), r.get(LEAD.LAST_NAME), r.get(LEAD.ACCOUNT_NAME),
                 r.get(LEAD.TITLE), r.get(LEAD.ADDRESS_CITY), r.get(LEAD.STATUS), r.get(LEAD.SOURCE),
                 tags(r.get(LEAD.C_TAGS)), r.get(LEAD.ASSIGNED_USER_ID), instant(r.get(LEAD.CREATED_AT)),
-                instant(r.get(LEAD.MODIFIED_AT)));
+                instant(r.get(LEAD.MODIFIED_AT)), values);
     }
 
     private static Set<String> tags(String json) {

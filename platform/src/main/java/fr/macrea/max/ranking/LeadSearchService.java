@@ -1,5 +1,8 @@
 package fr.macrea.max.ranking;
 
+import fr.macrea.max.crm.CrmCustomFields;
+import fr.macrea.max.crm.CustomField;
+import fr.macrea.max.crm.SavedView;
 import fr.macrea.max.shared.Message;
 import fr.macrea.max.shared.LocalizedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,11 +31,14 @@ public class LeadSearchService {
     static final int RANKING_CANDIDATES = 500;
 
     private final LeadRepository repository;
+    private final CrmCustomFields customFields;
     private final List<RankingWeights> weights;
     private final Clock clock;
 
-    LeadSearchService(LeadRepository repository, List<RankingWeights> weights, Clock clock) {
+    LeadSearchService(LeadRepository repository, CrmCustomFields customFields, List<RankingWeights> weights,
+                      Clock clock) {
         this.repository = repository;
+        this.customFields = customFields;
         this.weights = List.copyOf(weights);
         this.clock = clock;
     }
@@ -43,7 +49,8 @@ public class LeadSearchService {
             throw new LocalizedException(Message.of("ranking.page.size.invalid", MAX_PAGE));
         }
         Instant now = clock.instant();
-        List<LeadRepository.Raw> raws = repository.page(Objects.requireNonNull(filter), LeadRepository.Cursor.decode(cursor), limit + 1, now);
+        List<LeadRepository.Raw> raws = repository.page(Objects.requireNonNull(filter), LeadRepository.Cursor.decode(cursor), limit + 1, now,
+                customFields.fields("Lead"));
         boolean more = raws.size() > limit;
         List<LeadRepository.Raw> page = more ? raws.subList(0, limit) : raws;
         String next = null;
@@ -81,8 +88,21 @@ public class LeadSearchService {
         return repository.sources();
     }
 
+    /** The tags in use, then those the applied field plans propose. */
     public List<String> tags() {
-        return repository.tags();
+        java.util.Set<String> tags = new java.util.TreeSet<>(repository.tags());
+        tags.addAll(customFields.tagOptions("Lead"));
+        return List.copyOf(tags);
+    }
+
+    /** The tenant's custom lead fields (from its schema): the CRM tab's extra filters, columns and card lines. */
+    public List<CustomField> customFields() {
+        return customFields.fields("Lead");
+    }
+
+    /** The saved views of the field plans applied: the CRM tab's "Vue" choices. */
+    public List<SavedView> views() {
+        return customFields.views("Lead");
     }
 
     private List<LeadRow> enrich(List<LeadRepository.Raw> raws, Instant now) {
@@ -104,7 +124,7 @@ public class LeadSearchService {
             String name = ((r.firstName() == null ? "" : r.firstName()) + " " + (r.lastName() == null ? "" : r.lastName())).strip();
             return new LeadRow(r.id(), name, r.accountName(), email, r.status(), r.source(), r.tags(),
                     r.assignedUserId(), r.assignedUserId() == null ? null : users.get(r.assignedUserId()), r.createdAt(), r.modifiedAt(),
-                    LeadSegment.temperature(r.status(), r.modifiedAt(), now), score.value(), score.reasons());
+                    LeadSegment.temperature(r.status(), r.modifiedAt(), now), score.value(), score.reasons(), r.custom());
         }).toList();
     }
 }

@@ -27,13 +27,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import fr.macrea.max.crm.CrmConnectionService;
 import fr.macrea.max.crm.CrmGateway;
-import fr.macrea.max.crm.CrmSyncStatus;
 import fr.macrea.max.ranking.LeadFilter;
 import fr.macrea.max.ranking.LeadRow;
 import fr.macrea.max.ranking.LeadSearchService;
 import fr.macrea.max.ranking.LeadSegment;
 import fr.macrea.max.security.Role;
-import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.tenant.TenantService;
 import fr.macrea.max.ui.base.Messages;
 import fr.macrea.max.ui.action.ActionCards;
@@ -72,6 +70,8 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
     private final LeadCard card;
     private final Div drawer = new Div();
     private final List<String> knownTags;
+    private final CustomFieldFilters customFilters;
+    private final List<Grid.Column<LeadRow>> customColumns = new java.util.ArrayList<>();
     private transient KeysetPager pager;
 
     public CrmView(LeadSearchService search, CrmGateway crm, ActionCards cards, TenantService tenants,
@@ -79,6 +79,7 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
         this.search = search;
         this.card = new LeadCard(crm, cards);
         this.knownTags = search.tags();
+        this.customFilters = new CustomFieldFilters(search.customFields(), search.views(), this::refresh);
         addClassName("crm-view");
         setSizeFull();
 
@@ -149,7 +150,7 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
         });
 
         // the lists take the whole width; the card is a drawer over the right side that opens on a selection
-        VerticalLayout lists = new VerticalLayout(filters, resultCount, empty, grid,
+        VerticalLayout lists = new VerticalLayout(filters, customFilters, resultCount, empty, grid,
                 new H3(getTranslation("crm.ranking")), ranking);
         lists.setPadding(false);
         lists.setWidthFull();
@@ -165,7 +166,8 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
         drawer.addClassName("lead-drawer");
         drawer.add(close, card);
         drawer.setVisible(false);
-        HorizontalLayout title = new HorizontalLayout(new H2(getTranslation("crm.title")), syncStatus(tenants, connections));
+        HorizontalLayout title = new HorizontalLayout(new H2(getTranslation("crm.title")),
+                new CrmSyncStatusBox(tenants, connections));
         title.addClassName("crm-title");
         add(title, lists, drawer);
         refresh();
@@ -173,7 +175,7 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void openCard(LeadRow row) {
-        card.show(row, knownTags);
+        card.show(row, knownTags, search.customFields());
         drawer.setVisible(true);
         addClassName("card-open");
     }
@@ -216,7 +218,8 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
         LeadFilter filter;
         try {
             filter = new LeadFilter(text.getValue(), segment.getValue(), statuses.getValue(), sources.getValue(),
-                    tags.getValue(), assigned.getValue(), start(createdFrom.getValue()), endExclusive(createdTo.getValue()));
+                    tags.getValue(), assigned.getValue(), start(createdFrom.getValue()), endExclusive(createdTo.getValue()),
+                    customFilters.criteria());
         } catch (LocalizedException e) {
             if (e.message().key().equals("ranking.search.too-long")) {
                 text.setErrorMessage(Messages.text(this, e));
@@ -227,6 +230,7 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         text.setInvalid(false);
+        showCustomColumns();
         int matches = search.count(filter);
         resultCount.setText(getTranslation("crm.search.count", matches));
         empty.setVisible(matches == 0);
@@ -244,27 +248,15 @@ public class CrmView extends VerticalLayout implements HasDynamicTitle {
         return day == null ? null : day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    private Component syncStatus(TenantService tenants, CrmConnectionService connections) {
-        Div box = new Div();
-        box.setId("crm-sync");
-        box.addClassName("crm-sync");
-        if (tenants.current().crmMode() != CrmMode.ESPOCRM) {
-            box.add(new Span(getTranslation("crm.sync.embedded")));
-            return box;
+    /** The chosen view's own fields as columns, after the standard ones. */
+    private void showCustomColumns() {
+        customColumns.forEach(grid::removeColumn);
+        customColumns.clear();
+        for (var field : customFilters.columns()) {
+            Grid.Column<LeadRow> column = grid.addColumn(r -> CustomValueText.of(this, r.custom().get(field.name())))
+                    .setHeader(field.label(getLocale().getLanguage())).setKey("custom-" + field.name()).setResizable(true);
+            customColumns.add(column);
         }
-        List<CrmSyncStatus> states = connections.syncStatus();
-        if (states.isEmpty()) {
-            box.add(new Span(getTranslation("crm.sync.never")));
-        }
-        for (CrmSyncStatus s : states) {
-            String text = s.healthy()
-                    ? getTranslation("crm.sync.ok", s.entityType(), s.lag() == null ? "?" : s.lag().toMinutes(), s.recordsSynced())
-                    : getTranslation("crm.sync.error", s.entityType(), Messages.text(this, s.lastError()));
-            Span line = new Span(text);
-            line.addClassName(s.healthy() ? "crm-sync-ok" : "crm-sync-error");
-            box.add(line);
-        }
-        return box;
     }
 
     static String statusLabel(Component c, String status) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import fr.macrea.max.crm.CrmException;
 import fr.macrea.max.crm.CrmGateway;
+import fr.macrea.max.crm.CustomField;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.crm.Lead;
 import fr.macrea.max.crm.MaxNotes;
@@ -28,6 +29,7 @@ import fr.macrea.max.ui.action.ActionCards;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The lead card: identity, e-mail, status, editable tags, timeline, score reasons and "Analyser avec M.A.X.". */
@@ -45,7 +47,7 @@ class LeadCard extends VerticalLayout {
         setVisible(false);
     }
 
-    void show(LeadRow row, List<String> knownTags) {
+    void show(LeadRow row, List<String> knownTags, List<CustomField> customFields) {
         removeAll();
         setVisible(true);
         Lead lead = crm.findLead(row.id()).orElse(null);
@@ -137,8 +139,27 @@ class LeadCard extends VerticalLayout {
         hideMax.setId("lead-card-timeline-hide-max");
         hideMax.setVisible(!maxNotes.isEmpty());
         hideMax.addValueChangeListener(e -> maxNotes.forEach(d -> d.setVisible(!e.getValue())));
-        add(name, company, email, status, score, tags, saveTags, analyse, analysis,
-                new H3(getTranslation("crm.card.timeline")), hideMax, timeline);
+        add(name, company, email, status, score, tags, saveTags);
+        if (!customFields.isEmpty()) {
+            add(new H3(getTranslation("crm.card.custom")), customFields(lead.id(), customFields));
+        }
+        add(analyse, analysis, new H3(getTranslation("crm.card.timeline")), hideMax, timeline);
+    }
+
+    /** The tenant's own fields (those its field plans added), read from the record, with their labels. */
+    private Div customFields(String leadId, List<CustomField> fields) {
+        Map<String, Object> values = crm.readAttributes(EntityRef.lead(leadId),
+                fields.stream().map(CustomField::name).collect(java.util.stream.Collectors.toSet()));
+        Div box = new Div();
+        box.setId("lead-card-custom");
+        box.addClassName("lead-card-custom");
+        String language = getLocale().getLanguage();
+        for (CustomField f : fields) {
+            Div line = new Div(new Span(f.label(language) + " : "), new Span(CustomValueText.of(this, values.get(f.name()))));
+            line.setId("lead-card-custom-" + f.name());
+            box.add(line);
+        }
+        return box;
     }
 
     /** The analysis summary and next actions, with what it cost (a replay says so and cost nothing more). */
