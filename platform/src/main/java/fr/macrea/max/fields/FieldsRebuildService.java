@@ -99,11 +99,11 @@ public class FieldsRebuildService {
     }
 
     /**
-     * Stores the project and makes it a draft of the {@code fields.rebuild} action (tenant admins). The same key
-     * twice (a double click) makes one draft.
+     * Stores the project and makes it a draft of the {@code fields.rebuild} action (tenant admins): the pipeline's
+     * outcome, with the stored project as its result. The same key twice (a double click) makes one draft.
      */
     @PreAuthorize("hasRole('TENANT_ADMIN')")
-    public MigrationProject propose(String brainId, String idempotencyKey) {
+    public ActionOutcome<MigrationProject> propose(String brainId, String idempotencyKey) {
         Entitlement right = entitlements.check(Right.FIELDS_REBUILD);
         if (!right.granted()) {
             throw new ActionRefusedException(right.reason());
@@ -129,13 +129,17 @@ public class FieldsRebuildService {
             // the same click again, or a refusal: this copy of the project is not kept
             repository.delete(id);
             if (outcome.replayed()) {
-                return history().stream().filter(p -> outcome.draftId() != null && outcome.draftId().equals(p.draftId()))
+                MigrationProject first = history().stream()
+                        .filter(p -> outcome.draftId() != null && outcome.draftId().equals(p.draftId()))
                         .findFirst().orElseThrow(() -> new ActionRefusedException(outcome.message()));
+                return new ActionOutcome<>(outcome.status(), outcome.actionLogId(), outcome.draftId(), first, 0,
+                        outcome.message(), true);
             }
             throw new ActionRefusedException(outcome.message());
         }
         repository.draft(id, outcome.draftId(), null);
-        return projects.require(id);
+        return new ActionOutcome<>(outcome.status(), outcome.actionLogId(), outcome.draftId(), projects.require(id), 0,
+                outcome.message(), false);
     }
 
     /**

@@ -120,7 +120,7 @@ abstract class FieldsRebuildCases {
         assertThat(preview.cost()).isEqualTo(20);
         int before = wallet.balance().total();
 
-        MigrationProject draft = fields.propose("fichetest", "key-" + UUID.randomUUID());
+        MigrationProject draft = fields.propose("fichetest", "key-" + UUID.randomUUID()).result();
         assertThat(draft.status()).isEqualTo(MigrationStatus.DRAFT);
         assertThat(actions.drafts()).anySatisfy(d -> assertThat(d.id()).isEqualTo(draft.draftId()));
         assertThat(custom.liveColumns("Lead")).as("nothing runs before validation").isEmpty();
@@ -165,7 +165,7 @@ abstract class FieldsRebuildCases {
 
     @Test
     void aFailureAtStepKReversesStepsOneToKMinusOneAndRefunds() {
-        MigrationProject draft = fields.propose("fichetest", "key-" + UUID.randomUUID());
+        MigrationProject draft = fields.propose("fichetest", "key-" + UUID.randomUUID()).result();
         int before = wallet.balance().total();
         faults.failAt(4);
 
@@ -189,7 +189,7 @@ abstract class FieldsRebuildCases {
 
     @Test
     void aCrashBetweenStepsIsFoundAtStartAndReversed() {
-        MigrationProject draft = fields.propose("fichetest", "key-" + UUID.randomUUID());
+        MigrationProject draft = fields.propose("fichetest", "key-" + UUID.randomUUID()).result();
         faults.crashAt(3);
 
         fields.apply(draft.id(), FIELDS);
@@ -209,7 +209,7 @@ abstract class FieldsRebuildCases {
 
     @Test
     void undoWithoutDataDropsTheFieldsAndRefunds() {
-        MigrationProject draft = fields.propose("fichetest", "key-" + UUID.randomUUID());
+        MigrationProject draft = fields.propose("fichetest", "key-" + UUID.randomUUID()).result();
         int before = wallet.balance().total();
         fields.apply(draft.id(), FIELDS);
         crm.create("Lead", Map.of("firstName", "Sans", "lastName", "Valeur"), true);
@@ -229,7 +229,7 @@ abstract class FieldsRebuildCases {
 
     @Test
     void undoWithDataWrittenAsksFirstThenKeepsTheValuesAsCsv() {
-        MigrationProject draft = fields.propose("fichetest", "key-" + UUID.randomUUID());
+        MigrationProject draft = fields.propose("fichetest", "key-" + UUID.randomUUID()).result();
         fields.apply(draft.id(), FIELDS);
         Map<String, Object> values = new HashMap<>(Map.of("firstName", "Avec", "lastName", "Valeur", "cPoidsKg", 7.25,
                 "cNumeroSuivi", "COLIS-42, \"fragile\""));
@@ -254,8 +254,8 @@ abstract class FieldsRebuildCases {
     @Test
     void aDoubleClickMakesOneDraftAndConseilRefuses() {
         String key = "key-" + UUID.randomUUID();
-        MigrationProject first = fields.propose("fichetest", key);
-        MigrationProject again = fields.propose("fichetest", key);
+        MigrationProject first = fields.propose("fichetest", key).result();
+        MigrationProject again = fields.propose("fichetest", key).result();
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(fields.history()).hasSize(1);
 
@@ -287,7 +287,7 @@ abstract class FieldsRebuildCases {
 
     @Test
     void tenantBNeitherSeesNorAppliesTheProjectsOfTenantA() {
-        MigrationProject draft = fields.propose("fichetest", "key-" + UUID.randomUUID());
+        MigrationProject draft = fields.propose("fichetest", "key-" + UUID.randomUUID()).result();
         Tenant b = TestTenants.create(tenants, "Autre " + UUID.randomUUID().toString().substring(0, 6), Plan.PRO);
         SystemAuthentication.asPlatform(() -> {
             activations.activate(b.id(), "fichetest");
@@ -309,7 +309,7 @@ abstract class FieldsRebuildCases {
 
     @Test
     void aTenantUserCannotProposeNorApply() {
-        MigrationProject draft = fields.propose("fichetest", "key-" + UUID.randomUUID());
+        MigrationProject draft = fields.propose("fichetest", "key-" + UUID.randomUUID()).result();
         TestTenants.signInAs(tenant, Role.TENANT_USER);
         assertThat(fields.preview("fichetest").fieldsToAdd()).hasSize(FIELDS);
         assertThatThrownBy(() -> fields.apply(draft.id(), FIELDS))

@@ -91,7 +91,7 @@ class FieldsRebuildEspoIT extends PlatformIT {
                 .allSatisfy(f -> assertThat(f.changes().getFirst()).startsWith("POST /api/v1/Admin/fieldManager/Lead"));
         assertThat(preview.steps().getLast().kind()).isEqualTo(MigrationStep.Kind.REBUILD);
 
-        MigrationProject draft = fields.propose("fichetest", "k-" + UUID.randomUUID());
+        MigrationProject draft = fields.propose("fichetest", "k-" + UUID.randomUUID()).result();
         ActionOutcome<Object> outcome = fields.apply(draft.id(), FieldsRebuildCases.FIELDS - 1);
 
         assertThat(outcome.status()).isEqualTo(ActionStatus.COMPLETED);
@@ -104,7 +104,7 @@ class FieldsRebuildEspoIT extends PlatformIT {
 
     @Test
     void aFieldCreatedInEspoCrmSinceTheProposalAnswers409AndTheMigrationIsReversed() {
-        MigrationProject draft = fields.propose("fichetest", "k-" + UUID.randomUUID());
+        MigrationProject draft = fields.propose("fichetest", "k-" + UUID.randomUUID()).result();
         int before = wallet.balance().total();
         espo.defineField("Lead", "cDtd", "bool");
 
@@ -123,7 +123,7 @@ class FieldsRebuildEspoIT extends PlatformIT {
 
     @Test
     void aNonAdminApiKeyAnswers403AndNothingIsCreatedOrCharged() {
-        MigrationProject draft = fields.propose("fichetest", "k-" + UUID.randomUUID());
+        MigrationProject draft = fields.propose("fichetest", "k-" + UUID.randomUUID()).result();
         int before = wallet.balance().total();
         espo.nonAdminApiUser();
 
@@ -139,7 +139,7 @@ class FieldsRebuildEspoIT extends PlatformIT {
 
     @Test
     void anEspoCrmThatDoesNotPrefixCustomFieldsIsRefusedClearly() {
-        MigrationProject draft = fields.propose("fichetest", "k-" + UUID.randomUUID());
+        MigrationProject draft = fields.propose("fichetest", "k-" + UUID.randomUUID()).result();
         espo.noCustomPrefix();
 
         ActionOutcome<Object> outcome = fields.apply(draft.id(), FieldsRebuildCases.FIELDS);

@@ -59,6 +59,7 @@ public class ActionCard<P> extends Div {
     private transient Function<ActionQuote, String> confirmLabel;
     private ActionQuote quote;
     private Registration modeListener;
+    private transient Function<String, ActionOutcome<?>> submit;
 
     ActionCard(ActionService actions, String actionId, Supplier<P> params, Consumer<ActionOutcome<?>> onOutcome) {
         this.actions = actions;
@@ -103,6 +104,15 @@ public class ActionCard<P> extends Div {
     public ActionCard<P> setConfirmLabel(Function<ActionQuote, String> label) {
         this.confirmLabel = label;
         refresh();
+        return this;
+    }
+
+    /**
+     * A feature service that stores what the action works on before running it through the pipeline (a migration
+     * project) submits instead of the card: it gets the intent's idempotency key and returns the pipeline's outcome.
+     */
+    ActionCard<P> submitThrough(Function<String, ActionOutcome<?>> submit) {
+        this.submit = submit;
         return this;
     }
 
@@ -194,7 +204,7 @@ public class ActionCard<P> extends Div {
             request = request.withUntrustedInput();
         }
         try {
-            ActionOutcome<?> outcome = actions.run(request);
+            ActionOutcome<?> outcome = submit != null ? submit.apply(intentKey) : actions.run(request);
             Notification n = Notification.show(Messages.text(this, outcome.message()), 5000, Notification.Position.BOTTOM_END);
             getUI().ifPresent(ui -> Toasts.of(ui).told(outcome.actionLogId())); // the bell will not repeat it
             n.addThemeVariants(outcome.status() == ActionStatus.COMPLETED ? NotificationVariant.LUMO_SUCCESS

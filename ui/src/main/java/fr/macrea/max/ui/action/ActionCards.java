@@ -33,6 +33,16 @@ public class ActionCards {
      * @param params    read when the user confirms (the same parameters twice are the same intent: one charge)
      * @param onOutcome called after each run, with the pipeline's outcome
      */
+    /**
+     * A card whose confirmation goes through a feature service ({@code submit} gets the intent's idempotency key and
+     * returns the pipeline's outcome), for actions on something the service stores first (a migration project).
+     */
+    public ActionCard<Void> submitting(String actionId, java.util.function.Function<String, ActionOutcome<?>> submit,
+                                       Consumer<ActionOutcome<?>> onOutcome) {
+        ActionCard<Void> card = create(actionId, () -> null, onOutcome);
+        return card.submitThrough(submit);
+    }
+
     public <P> ActionCard<P> create(String actionId, Supplier<P> params, Consumer<ActionOutcome<?>> onOutcome) {
         ActionCard<P> card = new ActionCard<>(actions, actionId, params, onOutcome);
         // the balance after follows the wallet, whoever spends (another tab, a colleague, a job)

@@ -1,0 +1,65 @@
+package fr.macrea.max.crm;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Fills a template's {@code {Lead.field}} placeholders with a lead's values, custom fields included
+ * ({@code {Lead.cPoidsKg}} resolves once the field exists): what Créa and the assistant show before sending.
+ * A placeholder of another entity, or of a field the CRM does not have, is left as it is and reported.
+ */
+@Service
+public class LeadPlaceholders {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{Lead\\.([a-zA-Z][A-Za-z0-9]{0,62})}");
+
+    /** The filled text and the placeholders left unfilled (unknown fields; other entities are not counted). */
+    public record Filled(String text, Set<String> unresolved) {
+    }
+
+    private final CrmStore store;
+
+    LeadPlaceholders(CrmStore store) {
+        this.store = store;
+    }
+
+    @PreAuthorize("hasRole('TENANT_USER')")
+    public Filled fill(String template, String leadId) {
+        Map<String, Object> lead = store.require("Lead", leadId);
+        Set<String> unresolved = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String field = m.group(1);
+            if (!lead.containsKey(field)) {
+                unresolved.add(m.group());
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                continue;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(text(lead.get(field))));
+        }
+        m.appendTail(out);
+        return new Filled(out.toString(), unresolved);
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+            return String.valueOf(d.longValue());
+        }
+        return value.toString();
+    }
+}
