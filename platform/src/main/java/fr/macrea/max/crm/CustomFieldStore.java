@@ -64,8 +64,10 @@ class CustomFieldStore {
         Field<String> type = DSL.field(DSL.name("data_type"), String.class);
         Map<String, String> out = new LinkedHashMap<>();
         tenantDsl.crm().select(column, type).from(DSL.table(DSL.name("information_schema", "columns")))
-                .where(DSL.lower(DSL.field(DSL.name("table_schema"), String.class)).eq(schema.toLowerCase(Locale.ROOT)),
-                        DSL.lower(DSL.field(DSL.name("table_name"), String.class)).eq(table.getName().toLowerCase(Locale.ROOT)))
+                // plain equalities on both names: MariaDB then opens that one table instead of scanning the
+                // information schema of every tenant's schema (names are lower case on H2 and MariaDB alike)
+                .where(DSL.field(DSL.name("table_schema"), String.class).eq(schema.toLowerCase(Locale.ROOT)),
+                        DSL.field(DSL.name("table_name"), String.class).eq(table.getName().toLowerCase(Locale.ROOT)))
                 .orderBy(DSL.field(DSL.name("ordinal_position")))
                 .forEach(r -> {
                     String name = r.value1().toLowerCase(Locale.ROOT);

@@ -157,7 +157,16 @@ public class FieldsRebuildService {
             throw new ActionRefusedException(Message.of("fields.apply.count-mismatch", adding));
         }
         repository.confirmed(projectId, confirmedFieldCount);
-        ActionOutcome<Object> outcome = actions.validateDraft(project.draftId());
+        ActionOutcome<Object> outcome;
+        try {
+            outcome = actions.validateDraft(project.draftId());
+        } catch (ActionRefusedException refused) {
+            if (refused.message().key().equals("action.draft.already-decided")) {
+                // rejected from the drafts inbox meanwhile: the project follows its draft
+                repository.move(projectId, MigrationStatus.DRAFT, MigrationStatus.REJECTED);
+            }
+            throw refused;
+        }
         repository.draft(projectId, project.draftId(), outcome.actionLogId());
         return outcome;
     }
