@@ -13,7 +13,7 @@ export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 # the logistique jar is built first: the benchmark loads the real plan, as a tenant would
 mvn -B -ntp -q -pl brains/logistique -am package -DskipTests >"$LOG" 2>&1
 mvn -B -ntp -q -pl platform -am verify -Dtest='NoSuchTest' -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=FieldsBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -DargLine="$PROPS" >"$LOG" 2>&1 || {
+  -Dit.test=FieldsBenchmark -Dfailsafe.failIfNoSpecifiedTests=false $PROPS >"$LOG" 2>&1 || {
   grep -E "^(round|RESULT)|ERROR|FAIL|Expect" "$LOG" | grep -v '^\s*at ' | head -40 || true
   echo "benchmark failed (full log kept in ${LOG}.kept)" >&2
   cp "$LOG" "$LOG.kept"
