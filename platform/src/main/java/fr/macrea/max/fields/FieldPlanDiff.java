@@ -19,11 +19,12 @@ import java.util.function.Function;
 final class FieldPlanDiff {
 
     /**
-     * The estimate per field and per record, from {@code ./max bench fields} (docs/benchmarks.md): MariaDB adds a
-     * nullable column without copying the table (INSTANT), H2 rewrites it; the larger figure is used.
+     * The estimate, from {@code ./max bench fields} (docs/benchmarks.md, 200 000 leads on MariaDB): about 60 ms per
+     * field (MariaDB adds a column in place, INSTANT), plus one rebuild of each changed table, about 0.04 ms per
+     * record (the first ALTER of a tenant's table copies it once: InnoDB's hidden FTS_DOC_ID left by crm V3).
      */
-    static final long MILLIS_PER_FIELD = 40;
-    static final double MILLIS_PER_FIELD_AND_RECORD = 0.004;
+    static final long MILLIS_PER_FIELD = 60;
+    static final double MILLIS_PER_RECORD = 0.04;
 
     private FieldPlanDiff() {
     }
@@ -35,6 +36,7 @@ final class FieldPlanDiff {
         for (FieldPlan.EntityFields entity : plan.entities()) {
             Map<String, String> existing = target.existing(entity.entity());
             long entityRows = rowCounts.apply(entity.entity());
+            boolean changed = false;
             for (FieldPlan.Field f : entity.fields()) {
                 String current = existing.get(f.name());
                 FieldStatus status = current == null ? FieldStatus.ADD
@@ -47,9 +49,12 @@ final class FieldPlanDiff {
                             proposal.labelFr(), proposal.labelEn(), proposal.options(), proposal.gdprPurpose(),
                             proposal.required(), status, null, target.changes(customField(proposal, null, null)));
                     added++;
-                    rows += entityRows;
+                    changed = true;
                 }
                 fields.add(proposal);
+            }
+            if (changed) {
+                rows += entityRows;
             }
         }
         List<PipelineProposal> pipelines = plan.pipelines().stream().map(p -> new PipelineProposal(p.id(),
@@ -60,7 +65,7 @@ final class FieldPlanDiff {
                 .map(t -> new TagProposal(t.value(), t.label().fr(), t.label().en())).toList();
         List<ViewProposal> views = plan.views().stream().map(v -> new ViewProposal(v.id(), v.label().fr(),
                 v.label().en(), v.entity(), v.columns(), v.filters())).toList();
-        long estimate = Math.round(added * MILLIS_PER_FIELD + rows * MILLIS_PER_FIELD_AND_RECORD);
+        long estimate = Math.round(added * MILLIS_PER_FIELD + rows * MILLIS_PER_RECORD);
         long rowCount = plan.entities().stream().mapToLong(e -> rowCounts.apply(e.entity())).sum();
         return new StoredProject(fields, pipelines, tags, views, rowCount, estimate, cost);
     }
