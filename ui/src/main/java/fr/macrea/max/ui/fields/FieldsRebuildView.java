@@ -53,6 +53,7 @@ public class FieldsRebuildView extends VerticalLayout implements HasDynamicTitle
         List<FieldPlanChoice> choices = fields.plans();
         plans.setId("fields-plan");
         plans.setLabel(getTranslation("fields.screen.plan"));
+        plans.setWidth("22em");
         plans.setItems(choices);
         plans.setItemLabelGenerator(c -> getTranslation("fields.screen.plan.item", c.brainName(), c.fieldCount()));
         plans.addValueChangeListener(e -> preview(e.getValue()));

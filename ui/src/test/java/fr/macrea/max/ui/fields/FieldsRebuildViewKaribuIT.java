@@ -145,6 +145,13 @@ class FieldsRebuildViewKaribuIT extends KaribuIT {
         Select<?> view = _get(Select.class, s -> s.withId("crm-view"));
         assertThat(view.isVisible()).isTrue();
         assertThat(_find(MultiSelectComboBox.class, s -> s.withId("crm-custom-cStatutColis"))).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Select<fr.macrea.max.crm.SavedView> views = (Select<fr.macrea.max.crm.SavedView>) view;
+        views.setValue(views.getListDataView().getItems().filter(v -> v.id().equals("logistique:colis-en-cours"))
+                .findFirst().orElseThrow());
+        Grid<Object> crmGrid = grid("crm-grid");
+        assertThat(crmGrid.getColumnByKey("custom-cNumeroSuivi")).as("the view's own columns").isNotNull();
+        assertThat(_size(crmGrid)).as("the view's filter: parcels in transit").isEqualTo(1);
 
         UI.getCurrent().navigate(FieldsRebuildView.class);
         HorizontalLayout actions = (HorizontalLayout) _getCellComponent(grid("fields-history"), 0, "actions");
