@@ -143,7 +143,8 @@ class MigrationRunner {
             case TAGS -> {
                 Set<String> options = new LinkedHashSet<>(crm.tagOptions("Lead"));
                 project.tags().forEach(t -> options.add(t.value()));
-                crm.register(new CustomField("Lead", "cTags", "multiEnum", "Étiquettes", "Tags", List.copyOf(options),
+                // the tags keep their own label on every screen: the entry only carries the proposed values
+                crm.register(new CustomField("Lead", "cTags", "multiEnum", "cTags", "cTags", List.copyOf(options),
                         null, project.brainId(), project.id()));
             }
             case REBUILD -> target.finish();
