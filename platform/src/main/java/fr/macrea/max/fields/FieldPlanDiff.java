@@ -81,11 +81,12 @@ final class FieldPlanDiff {
         }
         for (ViewProposal v : project.views()) {
             steps.add(new MigrationStep(steps.size() + 1, MigrationStep.Kind.VIEW, v.entity(), v.id(),
-                    "vue " + v.id() + " : " + String.join(", ", v.columns()), StepState.PENDING, null));
+                    "max_saved_view <- " + v.entity() + " " + v.id() + " (" + String.join(", ", v.columns()) + ")",
+                    StepState.PENDING, null));
         }
         if (!project.tags().isEmpty()) {
             steps.add(new MigrationStep(steps.size() + 1, MigrationStep.Kind.TAGS, "Lead", "cTags",
-                    "cTags : " + String.join(", ", project.tags().stream().map(TagProposal::value).toList()),
+                    "max_custom_field <- Lead.cTags [" + String.join(", ", project.tags().stream().map(TagProposal::value).toList()) + "]",
                     StepState.PENDING, null));
         }
         if (target.finishCommand() != null && project.fields().stream().anyMatch(f -> f.status() == FieldStatus.ADD)) {
