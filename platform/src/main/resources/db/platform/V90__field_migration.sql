@@ -21,6 +21,9 @@ CREATE TABLE field_migration (
     created_at             TIMESTAMP     NOT NULL DEFAULT CURRENT_TIMESTAMP,
     applied_at             TIMESTAMP     NULL,
     undone_at              TIMESTAMP     NULL,
+    -- written every few seconds by the node applying the project: a project APPLYING whose heartbeat stopped was
+    -- interrupted (crash, kill) and is reversed by the recovery job, whatever node runs it
+    heartbeat_at           TIMESTAMP     NULL,
     PRIMARY KEY (id),
     CONSTRAINT fk_field_migration_tenant FOREIGN KEY (tenant_id) REFERENCES tenant (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -68,10 +68,19 @@ class MigrationRepository {
                 .fetch(this::row);
     }
 
-    List<Long> withStatus(MigrationStatus status) {
+    /** Projects APPLYING whose heartbeat is older than {@code before}: their node stopped mid-way. */
+    List<Long> interrupted(Instant before) {
         return scope.select(FIELD_MIGRATION.ID).from(FIELD_MIGRATION)
-                .and(FIELD_MIGRATION.STATUS.eq(status.name())).orderBy(FIELD_MIGRATION.ID)
-                .fetch(r -> r.get(FIELD_MIGRATION.ID));
+                .and(FIELD_MIGRATION.STATUS.eq(MigrationStatus.APPLYING.name()))
+                .and(FIELD_MIGRATION.HEARTBEAT_AT.isNull().or(FIELD_MIGRATION.HEARTBEAT_AT.lt(utc(before))))
+                .orderBy(FIELD_MIGRATION.ID).fetch(r -> r.get(FIELD_MIGRATION.ID));
+    }
+
+    /** The applying node is alive (see {@link MigrationRunner}). */
+    void heartbeat(long id, Instant at) {
+        scope.update(FIELD_MIGRATION).set(FIELD_MIGRATION.HEARTBEAT_AT, utc(at))
+                .where(FIELD_MIGRATION.ID.eq(id).and(FIELD_MIGRATION.STATUS.eq(MigrationStatus.APPLYING.name())))
+                .execute();
     }
 
     /** Moves a project from one status to another; false if it was no longer in {@code from} (someone else won). */

@@ -9,6 +9,8 @@ import fr.macrea.max.shared.LocalizedException;
 import fr.macrea.max.shared.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -28,6 +30,8 @@ import java.util.Set;
 class MigrationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
+    /** How often the applying node writes its heartbeat; the recovery job waits for several missed ones. */
+    static final java.time.Duration HEARTBEAT = java.time.Duration.ofSeconds(5);
 
     private final MigrationRepository repository;
     private final MigrationProjects projects;
@@ -51,6 +55,31 @@ class MigrationRunner {
         if (!repository.move(projectId, MigrationStatus.DRAFT, MigrationStatus.APPLYING)) {
             throw new ActionAbortedException(Message.of("fields.apply.not-draft"));
         }
+        repository.heartbeat(projectId, clock.instant());
+        Thread heartbeat = Thread.ofVirtual().start(new DelegatingSecurityContextRunnable(() -> beat(projectId),
+                SecurityContextHolder.getContext()));
+        try {
+            return applySteps(projectId);
+        } finally {
+            heartbeat.interrupt();
+        }
+    }
+
+    /** Tells the recovery job this node is still applying (one ALTER on a large table can take minutes). */
+    private void beat(long projectId) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(HEARTBEAT);
+                repository.heartbeat(projectId, clock.instant());
+            } catch (InterruptedException stopped) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("field migration {}: heartbeat not written", projectId, e);
+            }
+        }
+    }
+
+    private int applySteps(long projectId) {
         MigrationProject project = projects.require(projectId);
         SchemaTarget target = targets.of(project.target());
         List<MigrationStep> steps = project.steps();
