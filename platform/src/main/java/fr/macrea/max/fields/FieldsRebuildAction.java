@@ -11,6 +11,7 @@ import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.shared.Message;
 import fr.macrea.max.wallet.DefaultPrices;
 import fr.macrea.max.wallet.Right;
+import fr.macrea.max.wallet.WalletProperties;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -37,8 +38,13 @@ class FieldsRebuildAction implements ActionDefinition<FieldsRebuildAction.Params
     private final MigrationRunner runner;
     private final MigrationProjects projects;
     private final MigrationRepository repository;
+    private final Duration timeout;
 
-    FieldsRebuildAction(MigrationRunner runner, MigrationProjects projects, MigrationRepository repository) {
+    FieldsRebuildAction(MigrationRunner runner, MigrationProjects projects, MigrationRepository repository,
+                        WalletProperties wallet) {
+        // an ALTER TABLE on a large table takes its time, but the run must end before its reservation expires
+        // (the sweeper would refund a reservation still in use): the longest limit the wallet allows
+        this.timeout = wallet.reservationTtl().minusSeconds(30);
         this.runner = runner;
         this.projects = projects;
         this.repository = repository;
@@ -81,8 +87,7 @@ class FieldsRebuildAction implements ActionDefinition<FieldsRebuildAction.Params
 
     @Override
     public Duration timeout() {
-        // an ALTER TABLE on a large table takes its time; a step is never cut in the middle by the pipeline
-        return Duration.ofMinutes(30);
+        return timeout;
     }
 
     @Override
