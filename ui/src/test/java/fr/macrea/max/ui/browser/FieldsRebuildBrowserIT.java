@@ -36,6 +36,10 @@ class FieldsRebuildBrowserIT {
     int port;
     @Autowired
     DemoProperties demo;
+    @Autowired
+    fr.macrea.max.tenant.TenantService tenants;
+    @Autowired
+    fr.macrea.max.brain.BrainActivationService activations;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -48,6 +52,12 @@ class FieldsRebuildBrowserIT {
     void anAdminAppliesTheLogistiqueRecordSeesItInTheCrmTabAndUndoesIt() {
         DemoTenant logistics = DemoTenant.ALL.stream().filter(t -> t.verticals().contains("logistique")).findFirst()
                 .orElseThrow();
+        // the demo data may have been seeded by another test's context, without the brain jars loaded: the
+        // tenant's vertical is activated here as the console would (idempotent)
+        fr.macrea.max.security.SystemAuthentication.asPlatform(() -> {
+            activations.activate(tenants.findBySlug(logistics.slug()).orElseThrow().id(), "logistique");
+            return null;
+        });
         try (BrowserSession browser = new BrowserSession()) {
             browser.open(url("/login"));
             browser.logIn(logistics.adminEmail(), demo.password());
