@@ -111,7 +111,6 @@ public class CrmCustomFields {
         }
     }
 
-    /** Whether all the field's columns exist now (read from the schema, not from a cache). */
     @PreAuthorize("hasRole('TENANT_USER')")
     public boolean exists(CustomField field) {
         store.forgetLive(field.entity());

@@ -5,8 +5,6 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,16 +97,5 @@ final class CustomColumns {
             return "text";
         }
         return "varchar";
-    }
-
-    static Class<?> javaType(String type) {
-        return switch (type) {
-            case "int" -> Integer.class;
-            case "float", "currency" -> Double.class;
-            case "bool" -> Byte.class;
-            case "date" -> LocalDate.class;
-            case "datetime" -> LocalDateTime.class;
-            default -> String.class;
-        };
     }
 }

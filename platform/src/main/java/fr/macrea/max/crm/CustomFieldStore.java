@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.macrea.max.persistence.TenantDsl;
 import fr.macrea.max.plugins.api.Criterion;
+import fr.macrea.max.security.TenantContext;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -42,12 +43,20 @@ class CustomFieldStore {
     };
 
     private final TenantDsl tenantDsl;
+    private final TenantContext tenants;
     /** Live custom columns per schema and table: an ALTER on this node forgets its entry at once, others in 10 s. */
     private final Cache<String, Map<String, String>> live = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(10)).maximumSize(10_000).build();
+    /**
+     * The catalogue per schema and table, read on every record read and write of a tenant with custom fields (its
+     * types and options): a change on this node forgets its entry at once, others in 10 s, like the columns.
+     */
+    private final Cache<String, List<CustomField>> catalogue = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(10)).maximumSize(10_000).build();
 
-    CustomFieldStore(TenantDsl tenantDsl) {
+    CustomFieldStore(TenantDsl tenantDsl, TenantContext tenants) {
         this.tenantDsl = tenantDsl;
+        this.tenants = tenants;
     }
 
     // ------------------------------------------------------------------ the live schema
@@ -55,8 +64,7 @@ class CustomFieldStore {
     /** Custom columns ({@code c_...}) of the entity's table that the generated schema does not know: name -> SQL type. */
     Map<String, String> liveColumns(String entityType) {
         Table<?> table = CrmSchema.table(entityType);
-        String schema = tenantDsl.crmSchemaName();
-        return live.get(schema + "." + table.getName(), k -> read(schema, table));
+        return live.get(key(entityType), k -> read(tenantDsl.crmSchemaName(), table));
     }
 
     private Map<String, String> read(String schema, Table<?> table) {
@@ -106,7 +114,7 @@ class CustomFieldStore {
     }
 
     void forgetLive(String entityType) {
-        live.invalidate(tenantDsl.crmSchemaName() + "." + CrmSchema.table(entityType).getName());
+        live.invalidate(key(entityType));
     }
 
     long rowCount(String entityType) {
@@ -191,11 +199,20 @@ class CustomFieldStore {
     // ------------------------------------------------------------------ catalogue
 
     List<CustomField> catalog(String entityType) {
-        return tenantDsl.crm().selectFrom(MAX_CUSTOM_FIELD).where(MAX_CUSTOM_FIELD.ENTITY_TYPE.eq(entityType))
+        return catalogue.get(key(entityType), k -> readCatalog(entityType));
+    }
+
+    private List<CustomField> readCatalog(String entityType) {
+        return List.copyOf(tenantDsl.crm().selectFrom(MAX_CUSTOM_FIELD).where(MAX_CUSTOM_FIELD.ENTITY_TYPE.eq(entityType))
                 .orderBy(MAX_CUSTOM_FIELD.MIGRATION_ID, MAX_CUSTOM_FIELD.NAME).fetch()
                 .map(r -> new CustomField(r.getEntityType(), r.getName(), r.getType(), r.getLabelFr(), r.getLabelEn(),
                         r.getOptions() == null ? List.of() : CrmJson.MAPPER.readValue(r.getOptions(), STRINGS),
-                        r.getGdprPurpose(), r.getBrainId(), r.getMigrationId()));
+                        r.getGdprPurpose(), r.getBrainId(), r.getMigrationId())));
+    }
+
+    /** Tenant and table: no query to name the schema on the read path (a tenant's schema never changes). */
+    private String key(String entityType) {
+        return tenants.current().value() + "." + CrmSchema.table(entityType).getName();
     }
 
     void register(CustomField field) {
@@ -212,11 +229,13 @@ class CustomFieldStore {
                     .set(MAX_CUSTOM_FIELD.BRAIN_ID, field.brainId()).set(MAX_CUSTOM_FIELD.MIGRATION_ID, field.migrationId())
                     .execute();
         });
+        catalogue.invalidate(key(field.entity()));
     }
 
     void unregister(String entityType, String name) {
         tenantDsl.crm().deleteFrom(MAX_CUSTOM_FIELD)
                 .where(MAX_CUSTOM_FIELD.ENTITY_TYPE.eq(entityType), MAX_CUSTOM_FIELD.NAME.eq(name)).execute();
+        catalogue.invalidate(key(entityType));
     }
 
     List<SavedView> views(String entityType) {

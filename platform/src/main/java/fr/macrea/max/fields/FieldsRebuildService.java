@@ -18,6 +18,7 @@ import fr.macrea.max.shared.NoTenantException;
 import fr.macrea.max.wallet.DefaultPrices;
 import fr.macrea.max.wallet.Entitlement;
 import fr.macrea.max.wallet.Entitlements;
+import fr.macrea.max.wallet.PriceTableService;
 import fr.macrea.max.wallet.Right;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -48,13 +49,14 @@ public class FieldsRebuildService {
     private final ActionService actions;
     private final UndoService undo;
     private final Entitlements entitlements;
+    private final PriceTableService prices;
     private final TenantContext context;
     private final Clock clock;
 
     FieldsRebuildService(BrainCatalog brains, SchemaTargets targets, CrmCustomFields crm,
                          MigrationRepository repository, MigrationProjects projects, MigrationRunner runner,
-                         ActionService actions, UndoService undo, Entitlements entitlements, TenantContext context,
-                         Clock clock) {
+                         ActionService actions, UndoService undo, Entitlements entitlements,
+                         PriceTableService prices, TenantContext context, Clock clock) {
         this.brains = brains;
         this.targets = targets;
         this.crm = crm;
@@ -64,6 +66,7 @@ public class FieldsRebuildService {
         this.actions = actions;
         this.undo = undo;
         this.entitlements = entitlements;
+        this.prices = prices;
         this.context = context;
         this.clock = clock;
     }
@@ -90,12 +93,6 @@ public class FieldsRebuildService {
         StoredProject stored = diff(plan.item(), target);
         return FieldPlanDiff.preview(plan.brainId(), plan.brainName(), target.mode(), stored,
                 FieldPlanDiff.steps(stored, target), right.granted() ? null : Right.FIELDS_REBUILD.unlockedBy());
-    }
-
-    /** What validating would cost and do (the action card): Assisté whatever the mode, Conseil refuses it. */
-    @PreAuthorize("hasRole('TENANT_USER')")
-    public ActionQuote quote() {
-        return actions.quote(DefaultPrices.FIELDS_REBUILD);
     }
 
     /**
@@ -233,6 +230,6 @@ public class FieldsRebuildService {
     private StoredProject diff(FieldPlan plan, SchemaTarget target) {
         Map<String, Long> counts = new HashMap<>();
         return FieldPlanDiff.diff(plan, target, entity -> counts.computeIfAbsent(entity, crm::rowCount),
-                actions.quote(DefaultPrices.FIELDS_REBUILD).cost());
+                prices.price(DefaultPrices.FIELDS_REBUILD));
     }
 }

@@ -45,9 +45,4 @@ public record MigrationProject(long id, String brainId, String brainName, CrmMod
     public long appliedSteps() {
         return steps.stream().filter(s -> s.state() == StepState.APPLIED).count();
     }
-
-    MigrationProject with(MigrationStatus status, List<MigrationStep> steps) {
-        return new MigrationProject(id, brainId, brainName, target, status, fields, pipelines, tags, views, steps,
-                rowCount, estimate, cost, draftId, actionLogId, createdBy, createdAt, appliedAt, error);
-    }
 }
