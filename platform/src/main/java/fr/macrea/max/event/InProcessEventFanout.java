@@ -4,9 +4,9 @@ import fr.macrea.max.shared.TenantId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -15,16 +15,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The fan-out of one node. Each subscriber has a bounded mailbox drained by a virtual thread, so publishing only
- * enqueues (a slow SSE client or a busy UI never delays the publisher or the other subscribers), and each
- * subscriber sees its tenant's events one at a time in publication order. A subscriber whose backlog exceeds the
- * limit is dropped and told so ({@link FeedSubscriber#onOverflow()}).
+ * The fan-out of one node. Publishing costs the publisher one enqueue, whatever the number of subscribers: a
+ * per-tenant dispatcher (a virtual thread while it has work) hands each event to the subscribers that were there
+ * when it was published. Each subscriber has a bounded mailbox drained by a virtual thread, so a slow SSE client or
+ * a busy UI never delays the publisher or the other subscribers, and each subscriber sees its tenant's events one at
+ * a time in publication order. A subscriber whose backlog exceeds the limit is dropped and told so
+ * ({@link FeedSubscriber#onOverflow()}).
  */
 public final class InProcessEventFanout implements EventFanout {
 
     private static final Logger log = LoggerFactory.getLogger(InProcessEventFanout.class);
+    private static final Mailbox[] NONE = new Mailbox[0];
 
-    private final Map<TenantId, Set<Mailbox>> byTenant = new ConcurrentHashMap<>();
+    /** Copy on write: a publication takes the current array as it is, in O(1), and keeps it. */
+    private final Map<TenantId, Mailbox[]> byTenant = new ConcurrentHashMap<>();
+    private final Map<TenantId, Dispatcher> dispatchers = new ConcurrentHashMap<>();
     private final Executor executor;
     private final int backlog;
 
@@ -42,37 +47,70 @@ public final class InProcessEventFanout implements EventFanout {
 
     @Override
     public void publish(FeedEvent event) {
-        Set<Mailbox> mailboxes = byTenant.get(event.tenant());
-        if (mailboxes != null) {
-            for (Mailbox mailbox : mailboxes) {
-                mailbox.offer(event);
-            }
+        Mailbox[] targets = byTenant.get(event.tenant());
+        if (targets != null) {
+            dispatchers.computeIfAbsent(event.tenant(), t -> new Dispatcher()).offer(new Delivery(event, targets));
         }
     }
 
     @Override
     public EventSubscription subscribe(TenantId tenant, FeedSubscriber subscriber) {
         Mailbox mailbox = new Mailbox(tenant, subscriber);
-        // compute/computeIfPresent are atomic per tenant, so a set emptied by the last unsubscribe is never reused
-        byTenant.compute(tenant, (key, set) -> {
-            Set<Mailbox> target = set == null ? ConcurrentHashMap.newKeySet() : set;
-            target.add(mailbox);
-            return target;
+        // compute/computeIfPresent are atomic per tenant, so an array emptied by the last unsubscribe is never reused
+        byTenant.compute(tenant, (key, current) -> {
+            Mailbox[] base = current == null ? NONE : current;
+            Mailbox[] grown = Arrays.copyOf(base, base.length + 1);
+            grown[base.length] = mailbox;
+            return grown;
         });
         return mailbox;
     }
 
     @Override
     public int subscriberCount(TenantId tenant) {
-        Set<Mailbox> mailboxes = byTenant.get(tenant);
-        return mailboxes == null ? 0 : mailboxes.size();
+        Mailbox[] mailboxes = byTenant.get(tenant);
+        return mailboxes == null ? 0 : mailboxes.length;
     }
 
     private void remove(Mailbox mailbox) {
-        byTenant.computeIfPresent(mailbox.tenant, (key, set) -> {
-            set.remove(mailbox);
-            return set.isEmpty() ? null : set;
+        byTenant.computeIfPresent(mailbox.tenant, (key, current) -> {
+            Mailbox[] kept = Arrays.stream(current).filter(m -> m != mailbox).toArray(Mailbox[]::new);
+            return kept.length == 0 ? null : kept;
         });
+    }
+
+    private record Delivery(FeedEvent event, Mailbox[] targets) {
+    }
+
+    /** One tenant's publications, handed to their subscribers in publication order by one drainer at a time. */
+    private final class Dispatcher {
+
+        private final Queue<Delivery> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        void offer(Delivery delivery) {
+            queue.add(delivery);
+            if (draining.compareAndSet(false, true)) {
+                executor.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            try {
+                Delivery delivery;
+                while ((delivery = queue.poll()) != null) {
+                    for (Mailbox mailbox : delivery.targets()) {
+                        mailbox.offer(delivery.event());
+                    }
+                }
+            } finally {
+                draining.set(false);
+                // a delivery queued between the last poll and the reset above must not wait for the next publish
+                if (!queue.isEmpty() && draining.compareAndSet(false, true)) {
+                    executor.execute(this::drain);
+                }
+            }
+        }
     }
 
     private final class Mailbox implements EventSubscription {

@@ -18,7 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * that published it has committed (an event of a rolled-back transaction never happened); an event published
  * outside a transaction is recorded at once.
  * <p>
- * Store, commit and fan-out of one tenant's events run under that tenant's lock, so the feed ids of a tenant are
+ * Store, commit and the hand-off to the fan-out (one enqueue, whatever the number of subscribers) of one tenant's
+ * events run under that tenant's lock, and the fan-out keeps publication order, so the feed ids of a tenant are
  * delivered in increasing order: an SSE client that saw id N has seen every earlier event of its tenant, which is
  * what makes {@code Last-Event-ID} resume lossless.
  */
@@ -31,14 +32,16 @@ class TenantEventRecorder {
 
     private final ActivityEventRepository repository;
     private final EventFanout fanout;
+    private final EventPublishTimings timings;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
     private final ReentrantLock[] tenantLocks = new ReentrantLock[64];
 
-    TenantEventRecorder(ActivityEventRepository repository, EventFanout fanout, PlatformTransactionManager transactions,
-                        Clock clock) {
+    TenantEventRecorder(ActivityEventRepository repository, EventFanout fanout, EventPublishTimings timings,
+                        PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
         this.fanout = fanout;
+        this.timings = timings;
         this.clock = clock;
         this.newTransaction = new TransactionTemplate(transactions);
         // after commit the publisher's connection may still be bound to the thread: write in a transaction of our own
@@ -70,9 +73,12 @@ class TenantEventRecorder {
         ReentrantLock lock = tenantLocks[Math.floorMod(Long.hashCode(tenant.value()), tenantLocks.length)];
         lock.lock();
         try {
+            long start = System.nanoTime();
             Long id = newTransaction.execute(status -> repository.insert(tenant, type, summary, occurredAt, json));
             FeedEvent stored = new FeedEvent(id, tenant, type, summary, occurredAt, EventJson.parse(json));
+            long committed = System.nanoTime();
             fanout.publish(stored);
+            timings.record(committed - start, System.nanoTime() - committed);
             return stored;
         } finally {
             lock.unlock();

@@ -70,6 +70,25 @@ class InProcessEventFanoutTest {
     }
 
     @Test
+    void publishing_costs_the_publisher_one_hand_off_whatever_the_number_of_subscribers() {
+        ManualExecutor executor = new ManualExecutor();
+        InProcessEventFanout fanout = new InProcessEventFanout(100, executor);
+        AtomicInteger delivered = new AtomicInteger();
+        for (int i = 0; i < 5_000; i++) {
+            fanout.subscribe(A, e -> delivered.incrementAndGet());
+        }
+
+        fanout.publish(event(A));
+        fanout.publish(event(A));
+
+        // nothing was offered to the 5 000 mailboxes on the publisher's thread: one dispatcher task is queued
+        assertThat(executor.tasks).hasSize(1);
+        assertThat(delivered).hasValue(0);
+        executor.runAll();
+        assertThat(delivered).hasValue(10_000);
+    }
+
+    @Test
     void a_closed_subscription_receives_nothing_more_and_is_forgotten() {
         ManualExecutor executor = new ManualExecutor();
         InProcessEventFanout fanout = new InProcessEventFanout(100, executor);
