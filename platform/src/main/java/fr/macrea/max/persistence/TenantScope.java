@@ -8,12 +8,15 @@ import org.jooq.DeleteConditionStep;
 import org.jooq.Field;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.SQLDialect;
 import org.jooq.SelectConditionStep;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The one query helper for tenant-owned platform tables: every select, update and delete it starts already carries
@@ -29,6 +32,7 @@ import java.util.List;
 public class TenantScope {
 
     private static final String TENANT_ID = "tenant_id";
+    private static final Pattern PROCEDURE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     private final DSLContext dsl;
     private final TenantContext tenants;
@@ -84,6 +88,27 @@ public class TenantScope {
 
     public <R extends Record> DeleteConditionStep<R> deleteFrom(Table<R> table) {
         return dsl.deleteFrom(table).where(owned(table));
+    }
+
+    /** True on MariaDB/MySQL, where the platform's migrations create the stored procedures {@link #call} runs. */
+    public boolean hasProcedures() {
+        SQLDialect family = dsl.dialect().family();
+        return family == SQLDialect.MYSQL || family == SQLDialect.MARIADB;
+    }
+
+    /**
+     * Calls one of the platform's tenant-scoped stored procedures (created by a migration, never by a caller) with
+     * the current tenant as its first argument, and returns its result set. One round trip.
+     */
+    public Result<Record> call(String procedure, Object... arguments) {
+        if (!PROCEDURE_NAME.matcher(procedure).matches()) {
+            throw new IllegalArgumentException("not a procedure name: " + procedure);
+        }
+        Object[] bindings = new Object[arguments.length + 1];
+        bindings[0] = tenants.current().value();
+        System.arraycopy(arguments, 0, bindings, 1, arguments.length);
+        String placeholders = String.join(", ", java.util.Collections.nCopies(bindings.length, "?"));
+        return dsl.resultQuery("CALL " + procedure + "(" + placeholders + ")", bindings).fetch();
     }
 
     public TenantId tenant() {

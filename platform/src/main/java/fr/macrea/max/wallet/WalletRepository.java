@@ -3,16 +3,23 @@ package fr.macrea.max.wallet;
 import fr.macrea.max.db.platform.tables.records.WalletRecord;
 import fr.macrea.max.db.platform.tables.records.WalletReservationRecord;
 import fr.macrea.max.persistence.TenantScope;
+import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static fr.macrea.max.db.platform.Tables.WALLET;
@@ -23,6 +30,8 @@ import static fr.macrea.max.db.platform.Tables.WALLET_TOP_UP;
 /** SQL of the wallet. Every statement goes through {@link TenantScope}: the tenant is the principal's. */
 @Repository
 class WalletRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TenantScope scope;
 
@@ -189,6 +198,49 @@ class WalletRepository {
             insert.values("RESERVE", -amounts.get(i), reservationIds.get(i), truncate(reasons.get(i), 255), utc(at));
         }
         insert.execute();
+    }
+
+    /** True on MariaDB/MySQL: {@link #reserveBatch} writes a batch in one round trip. */
+    boolean reservesInOneRoundTrip() {
+        return scope.hasProcedures();
+    }
+
+    /** What {@link #reserveBatch} wrote: ids in the order of the keys, or none when the balance did not cover it. */
+    record BatchWritten(Optional<List<Long>> ids, Optional<WalletRow> wallet) {
+    }
+
+    /**
+     * Reservations, their RESERVE ledger lines and the conditional update of the hot row, committed together in
+     * ONE round trip (procedure {@code wallet_reserve_batch}, migration V91), or nothing written at all when the
+     * balance cannot cover the whole batch. Must not run inside a transaction: the procedure commits its own.
+     * A request key already used raises the database's duplicate-key error, nothing written.
+     */
+    BatchWritten reserveBatch(List<String> keys, List<Integer> amounts, List<String> reasons, LocalDate period,
+                              Instant now, Instant expiresAt) {
+        List<Map<String, Object>> items = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("k", keys.get(i));
+            item.put("a", amounts.get(i));
+            String reason = truncate(reasons.get(i), 255);
+            if (reason != null) {
+                item.put("r", reason);
+            }
+            items.add(item);
+        }
+        Result<Record> rows = scope.call("wallet_reserve_batch", period, utc(now), utc(expiresAt),
+                JSON.writeValueAsString(items));
+        if (rows.isEmpty()) {
+            return new BatchWritten(Optional.empty(), Optional.empty());
+        }
+        Record row = rows.getFirst();
+        WalletRow wallet = new WalletRow(row.get("period_start", LocalDate.class),
+                row.get("allowance_tokens", Integer.class), row.get("pack_tokens", Integer.class),
+                row.get("spent", Integer.class), Boolean.TRUE.equals(row.get("notified_80", Boolean.class)),
+                Boolean.TRUE.equals(row.get("notified_100", Boolean.class)));
+        String ids = row.get("ids", String.class);
+        return new BatchWritten(ids == null ? Optional.empty()
+                : Optional.of(Arrays.stream(ids.split(",")).map(Long::valueOf).toList()), Optional.of(wallet));
     }
 
     Optional<ReservationRow> reservation(long id) {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -101,16 +102,22 @@ class WalletReservations implements ActionCharges {
 
     private void runBatch(List<GroupCommit.Item<Pending, Reservation>> items) {
         List<Pending> batch = items.stream().map(i -> i.input).toList();
-        if (batch.size() > 1 && batch.stream().map(p -> p.key).distinct().count() == batch.size()) {
+        boolean distinct = batch.stream().map(p -> p.key).distinct().count() == batch.size();
+        // on MariaDB/MySQL one round trip writes the batch, so even a lone reservation goes that way; the procedure
+        // commits its own transaction, so never inside a caller's
+        boolean oneRoundTrip = repository.reservesInOneRoundTrip()
+                && !TransactionSynchronizationManager.isActualTransactionActive();
+        if (distinct && (batch.size() > 1 || oneRoundTrip)) {
             try {
-                List<Reservation> done = tx.execute(s -> reserveAllInTransaction(batch));
+                Written done = oneRoundTrip ? reserveInOneRoundTrip(batch)
+                        : tx.execute(s -> reserveAllInTransaction(batch));
                 if (done != null) {
                     reserveTransactions.incrementAndGet();
                     reservationsWritten.addAndGet(batch.size());
                     for (int i = 0; i < batch.size(); i++) {
-                        items.get(i).complete(done.get(i));
+                        items.get(i).complete(done.reservations().get(i));
                     }
-                    afterReservations();
+                    afterReservations(done.wallet());
                     return;
                 }
             } catch (RuntimeException fallback) {
@@ -132,16 +139,37 @@ class WalletReservations implements ActionCharges {
                 item.fail(e);
             }
         }
-        afterReservations();
+        afterReservations(null);
     }
 
-    private void afterReservations() {
-        thresholds.notifyThresholds();
+    /** A written batch, and the wallet row after it when the write already returned it. */
+    private record Written(List<Reservation> reservations, WalletRow wallet) {
+    }
+
+    /** @param known the wallet row just after the reservations, or null to read it */
+    private void afterReservations(WalletRow known) {
+        thresholds.notifyThresholds(known);
         watch.changed(context.current());
     }
 
+    /** MariaDB/MySQL: the whole batch in one round trip; rolled back (BatchNotCovered) when not covered. */
+    private Written reserveInOneRoundTrip(List<Pending> batch) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(properties.reservationTtl());
+        List<String> keys = batch.stream().map(p -> p.key).toList();
+        List<Integer> amounts = batch.stream().map(p -> p.amount).toList();
+        WalletRepository.BatchWritten written = repository.reserveBatch(keys, amounts,
+                batch.stream().map(p -> p.reason).toList(), periods.currentPeriod(), now, expires);
+        List<Long> ids = written.ids().orElseThrow(BatchNotCovered::new);
+        List<Reservation> reservations = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            reservations.add(new Reservation(ids.get(i), keys.get(i), amounts.get(i), ReservationStatus.HELD, expires));
+        }
+        return new Written(reservations, written.wallet().orElse(null));
+    }
+
     /** All or nothing: rolled back (BatchNotCovered) when the balance cannot cover the whole batch. */
-    private List<Reservation> reserveAllInTransaction(List<Pending> batch) {
+    private Written reserveAllInTransaction(List<Pending> batch) {
         Instant now = clock.instant();
         LocalDate period = periods.currentPeriod();
         Instant expires = now.plus(properties.reservationTtl());
@@ -158,7 +186,7 @@ class WalletReservations implements ActionCharges {
         for (int i = 0; i < batch.size(); i++) {
             reservations.add(new Reservation(ids.get(i), keys.get(i), amounts.get(i), ReservationStatus.HELD, expires));
         }
-        return reservations;
+        return new Written(reservations, null);
     }
 
     /** Rolls a batch back so that its requests are tried one by one. */

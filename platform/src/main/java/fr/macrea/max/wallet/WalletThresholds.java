@@ -28,7 +28,12 @@ class WalletThresholds {
 
     /** After reservations: publishes the feed events of the thresholds just crossed. */
     void notifyThresholds() {
-        WalletRow wallet = repository.find().orElse(null);
+        notifyThresholds(null);
+    }
+
+    /** The same, from the wallet row as the reservations left it when the caller has it (no read), else read. */
+    void notifyThresholds(WalletRow known) {
+        WalletRow wallet = known != null ? known : repository.find().orElse(null);
         if (wallet == null || wallet.allowanceTokens() <= 0) {
             return;
         }
