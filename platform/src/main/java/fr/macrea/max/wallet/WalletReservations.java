@@ -39,7 +39,6 @@ class WalletReservations implements ActionCharges {
 
     private static final Logger log = LoggerFactory.getLogger(WalletReservations.class);
     private static final int MAX_BATCH = 64;
-    private static final int WRITERS = 4;
 
     private final WalletRepository repository;
     private final WalletPeriods periods;
@@ -91,7 +90,7 @@ class WalletReservations implements ActionCharges {
             throw new WalletException(Message.of("wallet.reserve.key"));
         }
         GroupCommit<Pending, Reservation> group = groups.computeIfAbsent(context.current(),
-                t -> new GroupCommit<>(WRITERS, MAX_BATCH));
+                t -> new GroupCommit<>(properties.reserveWriters(), MAX_BATCH));
         // group commit: whoever gets a writer slot writes every waiting reservation of the tenant in ONE
         // transaction, so the hot row is locked once per batch instead of once per request
         return group.submit(new Pending(requestKey, amount, WalletLedger.reason(reason)), this::runBatch);
@@ -224,7 +223,7 @@ class WalletReservations implements ActionCharges {
     @Override
     public boolean commit(long reservationId) {
         GroupCommit<Long, Boolean> group = commitGroups.computeIfAbsent(context.current(),
-                t -> new GroupCommit<>(WRITERS, MAX_BATCH));
+                t -> new GroupCommit<>(properties.commitWriters(), MAX_BATCH));
         boolean done = group.submit(reservationId, this::commitBatch);
         if (!done) {
             log.warn("reservation {} was not held any more when committing", reservationId);
