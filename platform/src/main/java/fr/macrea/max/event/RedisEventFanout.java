@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +35,8 @@ public final class RedisEventFanout implements EventFanout, AutoCloseable {
     private final String channel;
     private final String node = UUID.randomUUID().toString();
     private final JedisPooled publisher;
+    private final ExecutorService relay = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("event-redis-relay").factory());
     private final CountDownLatch subscribed = new CountDownLatch(1);
     private final Thread listener;
     private volatile boolean running = true;
@@ -48,10 +53,18 @@ public final class RedisEventFanout implements EventFanout, AutoCloseable {
     @Override
     public void publish(FeedEvent event) {
         local.publish(event);
+        // the relay's round trip to Redis is not the publisher's either: one sender thread, so the order holds
         try {
-            publisher.publish(channel, encode(event));
-        } catch (RuntimeException e) {
-            log.warn("Could not relay event {} of {} to the other nodes over Redis", event.id(), event.tenant(), e);
+            relay.execute(() -> {
+                try {
+                    publisher.publish(channel, encode(event));
+                } catch (RuntimeException e) {
+                    log.warn("Could not relay event {} of {} to the other nodes over Redis", event.id(),
+                            event.tenant(), e);
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            log.debug("Node closing: event {} not relayed", event.id());
         }
     }
 
@@ -135,6 +148,12 @@ public final class RedisEventFanout implements EventFanout, AutoCloseable {
             handler.unsubscribe();
         }
         listener.interrupt();
+        relay.shutdown();
+        try {
+            relay.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         publisher.close();
     }
 }
