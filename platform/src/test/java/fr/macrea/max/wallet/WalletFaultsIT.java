@@ -202,8 +202,8 @@ class WalletFaultsIT extends WalletActionsIT {
         ACTIVE.set(false);
         pool.shutdown();
 
-        assertThat(kills.get()).as("connections killed mid-work").isGreaterThan(20);
-        assertThat(interrupts.get()).as("client threads interrupted").isGreaterThan(20);
+        assertThat(kills.get()).as("connections killed mid-work").isGreaterThan(5);
+        assertThat(interrupts.get()).as("client threads interrupted").isGreaterThan(5);
         assertThat(FAILED_COMMITS.get()).as("commits that failed").isPositive();
         assertThat(LOST_COMMITS.get()).as("commits whose answer was lost").isPositive();
         assertThat(clientErrors.get()).as("clients saw the faults").isPositive();
