@@ -18,6 +18,7 @@ import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,6 +41,9 @@ class ClusterTestBeans {
     static final Queue<ProbeRun> PROBE_RUNS = new ConcurrentLinkedQueue<>();
     static final AtomicInteger PROBE_RUNNING = new AtomicInteger();
     static final AtomicInteger PROBE_OVERLAPS = new AtomicInteger();
+    /** When set, node A's next run of the probe job hangs until node A dies (a job cut short by a crash). */
+    static final AtomicBoolean STALL_PROBE_ON_A = new AtomicBoolean();
+    static final BlockingQueue<String> PROBE_STALLED = new LinkedBlockingQueue<>();
     /** The node names of the hold actions that are inside their executor now. */
     static final BlockingQueue<String> HOLDING = new LinkedBlockingQueue<>();
 
@@ -57,6 +61,15 @@ class ClusterTestBeans {
     @Bean
     RecurringTask<Void> clusterProbeJob(@Value("${db-scheduler.scheduler-name}") String node) {
         return Tasks.recurring(PROBE_JOB, Schedules.fixedDelay(PROBE_INTERVAL)).execute((instance, context) -> {
+            if (STALL_PROBE_ON_A.get() && node.equals("node-a")) {
+                PROBE_STALLED.add(node);
+                try {
+                    Thread.sleep(Duration.ofMinutes(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
             long start = System.nanoTime();
             if (PROBE_RUNNING.incrementAndGet() > 1) {
                 PROBE_OVERLAPS.incrementAndGet();

@@ -193,7 +193,13 @@ class TwoNodesOnOneDatabaseIT {
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
         BlockingQueue<String> sseData = new LinkedBlockingQueue<>();
-        Thread reader = Thread.ofVirtual().start(() -> stream.body().filter(l -> l.startsWith("data:")).forEach(sseData::add));
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (Stream<String> lines = stream.body()) {
+                lines.filter(l -> l.startsWith("data:")).forEach(sseData::add);
+            } catch (java.io.UncheckedIOException closed) {
+                // the test is over and hung up
+            }
+        });
 
         // a user has the activity view open in a Vaadin session of node B
         MaxPrincipal viewer = TestTenants.member(tenant, Role.TENANT_USER);
@@ -395,6 +401,9 @@ class TwoNodesOnOneDatabaseIT {
         SystemAuthentication.asPlatform(() -> a.bean(PriceTableService.class).setPrice(tenant.id(), ClusterTestBeans.HOLD, price));
         MaxPrincipal user = TestTenants.member(tenant, Role.TENANT_USER);
         int initial = ClusterNode.as(user, () -> b.bean(WalletService.class).balance().total());
+        // node A will also die in the middle of a cluster job
+        ClusterTestBeans.STALL_PROBE_ON_A.set(true);
+        assertThat(ClusterTestBeans.PROBE_STALLED.poll(60, TimeUnit.SECONDS)).as("node A runs the probe job").isEqualTo("node-a");
 
         CompletableFuture<ActionOutcome<Object>> onA = CompletableFuture.supplyAsync(() -> ClusterNode.as(user,
                 () -> a.bean(ActionService.class).run(ActionRequest.of(ClusterTestBeans.HOLD,
@@ -402,6 +411,7 @@ class TwoNodesOnOneDatabaseIT {
         assertThat(ClusterTestBeans.HOLDING.poll(30, TimeUnit.SECONDS)).as("the action runs on node A").isEqualTo("node-a");
 
         a.kill();
+        long killedAt = System.nanoTime();
         // right after the crash, node B sees what node A left: tokens held, the action running
         WalletAudit left = ClusterNode.as(user, () -> b.bean(WalletService.class).audit());
         assertThat(left.held()).isEqualTo(price);
@@ -421,6 +431,10 @@ class TwoNodesOnOneDatabaseIT {
         assertThat(action.reason().key()).isEqualTo("action.sweeper.interrupted");
         assertThat(sql("SELECT COUNT(*) FROM wallet_reservation WHERE tenant_id = ? AND status = 'EXPIRED'",
                 tenant.id().value())).as("refunded by the sweeper, once").isEqualTo(1);
+
+        // the job node A had picked is not lost: once A's heartbeats stop, node B runs it again
+        await(Duration.ofSeconds(60), () -> ClusterTestBeans.PROBE_RUNS.stream()
+                .anyMatch(r -> r.node().equals("node-b") && r.startNanos() > killedAt));
     }
 
     // ---- helpers
