@@ -114,9 +114,19 @@ class TwoNodesOnOneDatabaseIT {
         TestDatabase.connect().close(); // creates this run's database
         sharedBrains = Files.createTempDirectory("two-nodes-brains");
         String channel = "max:events:it:" + UUID.randomUUID();
-        // started one after the other: the second one finds the schema Flyway made, as a rolling start would
-        a = ClusterNode.start("node-a", nodeProperties("node-a", channel), ClusterTestBeans.class);
-        b = ClusterNode.start("node-b", nodeProperties("node-b", channel), ClusterTestBeans.class);
+        // started together on the empty database, as docker compose up starts them: both run Flyway (the platform
+        // schema and then each tenant's CRM schema) and register the cluster jobs at the same time
+        Map<String, String> propertiesA = nodeProperties("node-a", channel);
+        Map<String, String> propertiesB = nodeProperties("node-b", channel);
+        ExecutorService starting = Executors.newFixedThreadPool(2); // one thread each (the common pool may have one)
+        Future<ClusterNode> startingA = starting.submit(() -> ClusterNode.start("node-a", propertiesA, ClusterTestBeans.class));
+        Future<ClusterNode> startingB = starting.submit(() -> ClusterNode.start("node-b", propertiesB, ClusterTestBeans.class));
+        starting.shutdown();
+        a = startingA.get(5, TimeUnit.MINUTES);
+        b = startingB.get(5, TimeUnit.MINUTES);
+        // the JVM-wide security strategy holder is the one of the node that finished starting last; make it node B's,
+        // whose HTTP requests read it (one context per JVM in production)
+        b.context.getBeanProvider(SecurityContextHolderStrategy.class).ifUnique(SecurityContextHolder::setContextHolderStrategy);
         for (ClusterNode node : List.of(a, b)) {
             assertThat(node.bean(EventFanout.class)).as(node.name + " relays events over Redis")
                     .isInstanceOf(RedisEventFanout.class);
