@@ -135,7 +135,8 @@ final class ChildRuntime {
         });
         Path target = dir.resolve("classes-" + HexFormat.of().formatHex(sha.digest()).substring(0, 16));
         if (!Files.isDirectory(target)) {
-            Path tmp = Files.createDirectories(dir).resolve(target.getFileName() + ".part-" + ProcessHandle.current().pid());
+            // a name of its own: nodes sharing this folder may run as the same pid (pid 1 in each container)
+            Path tmp = Files.createTempDirectory(Files.createDirectories(dir), target.getFileName() + ".part-");
             for (var e : classes.entrySet()) {
                 Path file = tmp.resolve(e.getKey());
                 Files.createDirectories(file.getParent());
@@ -166,7 +167,7 @@ final class ChildRuntime {
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".part-" + ProcessHandle.current().pid());
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName() + ".part-", "");
         Files.write(tmp, bytes);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
