@@ -50,6 +50,28 @@ class ChartsTest {
     }
 
     @Test
+    void sessionsShowingTheSameFiguresShareOneMarkupString() {
+        Map<LocalDate, Integer> perDay = new LinkedHashMap<>();
+        perDay.put(LocalDate.of(2026, 11, 1), 3);
+        perDay.put(LocalDate.of(2026, 11, 2), 5);
+        Map<LocalDate, Integer> same = new LinkedHashMap<>(perDay);
+        String first = markup(Charts.newLeads(perDay, "Nouveaux leads par jour", "Leads"));
+        assertThat(markup(Charts.newLeads(same, "Nouveaux leads par jour", "Leads"))).isSameAs(first);
+
+        Map<LocalDate, Integer> changed = new LinkedHashMap<>(perDay);
+        changed.put(LocalDate.of(2026, 11, 2), 6);
+        assertThat(markup(Charts.newLeads(changed, "Nouveaux leads par jour", "Leads"))).isNotEqualTo(first);
+        assertThat(markup(Charts.newLeads(same, "New leads per day", "Leads"))).contains("New leads per day");
+
+        var campaigns = new Dashboard.Campaigns(1, 10, 4, 1);
+        String funnel = markup(Charts.campaignFunnel(campaigns, "Suivi", "Envoyés", "Ouverts", "Cliqués"));
+        assertThat(markup(Charts.campaignFunnel(new Dashboard.Campaigns(1, 10, 4, 1), "Suivi", "Envoyés", "Ouverts",
+                "Cliqués"))).isSameAs(funnel);
+        assertThat(markup(Charts.campaignFunnel(new Dashboard.Campaigns(1, 10, 5, 1), "Suivi", "Envoyés", "Ouverts",
+                "Cliqués"))).isNotEqualTo(funnel);
+    }
+
+    @Test
     void coordinatesKeepTwoDecimals() {
         assertThat(Charts.twoDecimals(81.46129032258064)).isEqualTo("81.46");
         assertThat(Charts.twoDecimals(213.0)).isEqualTo("213");
