@@ -22,7 +22,7 @@ public record WalletProperties(
         @DefaultValue("500") int packSize,
         @DefaultValue("49") BigDecimal packPriceEur,
         @DefaultValue("PT5M") Duration reservationTtl,
-        @DefaultValue("4") int reserveWriters,
+        @DefaultValue("2") int reserveWriters,
         @DefaultValue("4") int commitWriters) {
 
     public WalletProperties {

@@ -62,8 +62,10 @@ class WalletBenchmark extends WalletActionsIT {
         }
 
         // warm-up of both paths (JIT, connection pools)
-        ours(user, Integer.getInteger("bench.warmup", 6));
-        raw(2);
+        // (ours runs several times faster once the JIT has compiled its path: 6 s left the first round at half the
+        // speed of the next ones, docs/benchmarks.md)
+        ours(user, Integer.getInteger("bench.warmup", 15));
+        raw(5);
         long oursOps = 0;
         long rawOps = 0;
         for (int round = 0; round < rounds; round++) {
