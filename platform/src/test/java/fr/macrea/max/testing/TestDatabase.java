@@ -64,6 +64,29 @@ public final class TestDatabase {
         return DriverManager.getConnection(url(DATABASE), user(), password());
     }
 
+    /**
+     * A database of this run for one test alone ({@code <DATABASE>_<suffix>}, created empty, dropped with the run's):
+     * for tests whose application contexts must not share the platform tables with the other tests' cached contexts
+     * (whose job schedulers, for one, poll the same {@code scheduled_tasks}).
+     */
+    public static synchronized String own(String suffix) {
+        ensureCreated();
+        String database = DATABASE + "_" + suffix;
+        try (Connection c = DriverManager.getConnection(url(""), user(), password()); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            s.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the test database " + database, e);
+        }
+        return database;
+    }
+
+    /** A plain JDBC connection to one of this run's databases. */
+    public static Connection connect(String database) throws SQLException {
+        ensureCreated();
+        return DriverManager.getConnection(url(database), user(), password());
+    }
+
     private static synchronized void ensureCreated() {
         if (created) {
             return;
@@ -88,7 +111,7 @@ public final class TestDatabase {
             try (ResultSet rs = s.executeQuery("SHOW DATABASES")) {
                 while (rs.next()) {
                     String name = rs.getString(1);
-                    if (name.equals(DATABASE) || name.startsWith(CRM_SCHEMA_PREFIX)) {
+                    if (name.equals(DATABASE) || name.startsWith(DATABASE + "_") || name.startsWith(CRM_SCHEMA_PREFIX)) {
                         databases.add(name);
                     }
                 }

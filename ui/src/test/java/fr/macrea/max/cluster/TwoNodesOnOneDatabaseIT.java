@@ -105,13 +105,16 @@ class TwoNodesOnOneDatabaseIT {
     private static final Routes ROUTES = new Routes().autoDiscoverViews("fr.macrea.max.ui");
 
     private static Path sharedBrains;
+    private static String database;
     private static ClusterNode a;
     private static ClusterNode b;
 
     @BeforeAll
     static void twoNodesOnOneDatabase() throws Exception {
         assumeTrue(redisReachable(), "Redis is not running at " + REDIS);
-        TestDatabase.connect().close(); // creates this run's database
+        // a database of their own: the other tests' cached contexts poll the run's scheduled_tasks with their own
+        // settings and would run the two nodes' sweepers on their own schedule
+        database = TestDatabase.own("two_nodes");
         sharedBrains = Files.createTempDirectory("two-nodes-brains");
         String channel = "max:events:it:" + UUID.randomUUID();
         // started together on the empty database, as docker compose up starts them: both run Flyway (the platform
@@ -139,7 +142,7 @@ class TwoNodesOnOneDatabaseIT {
     private static Map<String, String> nodeProperties(String node, String channel) throws IOException {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("server.port", "0");
-        p.put("spring.datasource.url", TestDatabase.url(TestDatabase.DATABASE));
+        p.put("spring.datasource.url", TestDatabase.url(database));
         p.put("spring.datasource.username", TestDatabase.user());
         p.put("spring.datasource.password", TestDatabase.password());
         p.put("spring.datasource.hikari.maximum-pool-size", "24");
@@ -524,7 +527,7 @@ class TwoNodesOnOneDatabaseIT {
     }
 
     private static long sql(String query, Object parameter) {
-        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(query)) {
+        try (Connection c = TestDatabase.connect(database); PreparedStatement s = c.prepareStatement(query)) {
             s.setObject(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
