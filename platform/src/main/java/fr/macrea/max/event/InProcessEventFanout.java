@@ -13,6 +13,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The fan-out of one node. Publishing costs the publisher one enqueue, whatever the number of subscribers: a
@@ -29,7 +31,8 @@ public final class InProcessEventFanout implements EventFanout {
 
     /** Copy on write: a publication takes the current array as it is, in O(1), and keeps it. */
     private final Map<TenantId, Mailbox[]> byTenant = new ConcurrentHashMap<>();
-    private final Map<TenantId, Dispatcher> dispatchers = new ConcurrentHashMap<>();
+    /** Per tenant, its publications in order, each handed to the subscribers it was published to. */
+    private final Map<TenantId, SerialQueue<Delivery>> dispatchers = new ConcurrentHashMap<>();
     private final Executor executor;
     private final int backlog;
 
@@ -49,7 +52,8 @@ public final class InProcessEventFanout implements EventFanout {
     public void publish(FeedEvent event) {
         Mailbox[] targets = byTenant.get(event.tenant());
         if (targets != null) {
-            dispatchers.computeIfAbsent(event.tenant(), t -> new Dispatcher()).offer(new Delivery(event, targets));
+            dispatchers.computeIfAbsent(event.tenant(), t -> new SerialQueue<Delivery>(InProcessEventFanout::deliver,
+                    () -> true)).add(new Delivery(event, targets));
         }
     }
 
@@ -82,14 +86,39 @@ public final class InProcessEventFanout implements EventFanout {
     private record Delivery(FeedEvent event, Mailbox[] targets) {
     }
 
-    /** One tenant's publications, handed to their subscribers in publication order by one drainer at a time. */
-    private final class Dispatcher {
+    private static void deliver(Delivery delivery) {
+        for (Mailbox mailbox : delivery.targets()) {
+            mailbox.offer(delivery.event());
+        }
+    }
 
-        private final Queue<Delivery> queue = new ConcurrentLinkedQueue<>();
+    /**
+     * Items handled one at a time, in arrival order, on the executor and never on the caller's thread: one drainer
+     * at a time, started by the first item of an idle queue. Both the per-tenant dispatch and each subscriber's
+     * mailbox are one of these.
+     */
+    private final class SerialQueue<T> {
+
+        private final Queue<T> queue = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean draining = new AtomicBoolean();
+        private final Consumer<T> handler;
+        private final BooleanSupplier active;
 
-        void offer(Delivery delivery) {
-            queue.add(delivery);
+        SerialQueue(Consumer<T> handler, BooleanSupplier active) {
+            this.handler = handler;
+            this.active = active;
+        }
+
+        void add(T item) {
+            queue.add(item);
+            schedule();
+        }
+
+        void clear() {
+            queue.clear();
+        }
+
+        private void schedule() {
             if (draining.compareAndSet(false, true)) {
                 executor.execute(this::drain);
             }
@@ -97,17 +126,15 @@ public final class InProcessEventFanout implements EventFanout {
 
         private void drain() {
             try {
-                Delivery delivery;
-                while ((delivery = queue.poll()) != null) {
-                    for (Mailbox mailbox : delivery.targets()) {
-                        mailbox.offer(delivery.event());
-                    }
+                T item;
+                while (active.getAsBoolean() && (item = queue.poll()) != null) {
+                    handler.accept(item);
                 }
             } finally {
                 draining.set(false);
-                // a delivery queued between the last poll and the reset above must not wait for the next publish
-                if (!queue.isEmpty() && draining.compareAndSet(false, true)) {
-                    executor.execute(this::drain);
+                // an item added between the last poll and the reset above must not wait for the next one
+                if (active.getAsBoolean() && !queue.isEmpty()) {
+                    schedule();
                 }
             }
         }
@@ -117,10 +144,9 @@ public final class InProcessEventFanout implements EventFanout {
 
         private final TenantId tenant;
         private final FeedSubscriber subscriber;
-        private final Queue<FeedEvent> queue = new ConcurrentLinkedQueue<>();
         private final AtomicInteger size = new AtomicInteger();
-        private final AtomicBoolean draining = new AtomicBoolean();
         private final AtomicBoolean open = new AtomicBoolean(true);
+        private final SerialQueue<FeedEvent> queue = new SerialQueue<>(this::hand, open::get);
 
         Mailbox(TenantId tenant, FeedSubscriber subscriber) {
             this.tenant = tenant;
@@ -137,32 +163,14 @@ public final class InProcessEventFanout implements EventFanout {
                 return;
             }
             queue.add(event);
-            scheduleDrain();
         }
 
-        private void scheduleDrain() {
-            if (draining.compareAndSet(false, true)) {
-                executor.execute(this::drain);
-            }
-        }
-
-        private void drain() {
+        private void hand(FeedEvent event) {
+            size.decrementAndGet();
             try {
-                FeedEvent event;
-                while (open.get() && (event = queue.poll()) != null) {
-                    size.decrementAndGet();
-                    try {
-                        subscriber.onEvent(event);
-                    } catch (RuntimeException e) {
-                        log.warn("An event subscriber of {} failed on {}", tenant, event.type(), e);
-                    }
-                }
-            } finally {
-                draining.set(false);
-                // an event offered between the last poll and the reset above must not wait for the next publish
-                if (open.get() && !queue.isEmpty()) {
-                    scheduleDrain();
-                }
+                subscriber.onEvent(event);
+            } catch (RuntimeException e) {
+                log.warn("An event subscriber of {} failed on {}", tenant, event.type(), e);
             }
         }
 
