@@ -1,10 +1,10 @@
 package db.crm;
 
+import db.MigrationDatabase;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * Full-text indexes of the tenant CRM schema, on MariaDB/MySQL only: H2 has no FULLTEXT index in its MySQL mode, so
@@ -15,8 +15,7 @@ public class V3__FullTextIndexes extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        if (!product.contains("mysql") && !product.contains("mariadb")) {
+        if (!MigrationDatabase.isMySqlFamily(context.getConnection())) {
             return;
         }
         try (Statement s = context.getConnection().createStatement()) {

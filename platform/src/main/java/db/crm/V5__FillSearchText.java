@@ -1,5 +1,6 @@
 package db.crm;
 
+import db.MigrationDatabase;
 import fr.macrea.max.crm.CrmSearch;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -8,7 +9,6 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * Fills the new {@code search_text} column (V4) of the leads and contacts already there, with the same Java
@@ -19,8 +19,7 @@ public class V5__FillSearchText extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        boolean mysql = product.contains("mysql") || product.contains("mariadb");
+        boolean mysql = MigrationDatabase.isMySqlFamily(context.getConnection());
         CrmSearch.fillMissing(DSL.using(context.getConnection(), mysql ? SQLDialect.MYSQL : SQLDialect.H2,
                 new Settings().withRenderSchema(false)));
         if (mysql) {

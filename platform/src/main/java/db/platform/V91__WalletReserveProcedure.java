@@ -1,10 +1,10 @@
 package db.platform;
 
+import db.MigrationDatabase;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * The wallet's reservation in ONE round trip on MariaDB/MySQL (issue 15): a stored procedure inserts a batch of
@@ -64,8 +64,7 @@ public class V91__WalletReserveProcedure extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        if (!product.contains("mysql") && !product.contains("mariadb")) {
+        if (!MigrationDatabase.isMySqlFamily(context.getConnection())) {
             return;
         }
         try (Statement s = context.getConnection().createStatement()) {
