@@ -26,12 +26,10 @@ class WalletThresholds {
         this.clock = clock;
     }
 
-    /** After reservations: publishes the feed events of the thresholds just crossed. */
-    void notifyThresholds() {
-        notifyThresholds(null);
-    }
-
-    /** The same, from the wallet row as the reservations left it when the caller has it (no read), else read. */
+    /**
+     * After reservations: publishes the feed events of the thresholds just crossed, judged on the wallet row as the
+     * reservations left it when the caller has it ({@code known}, no read), else on the row read now.
+     */
     void notifyThresholds(WalletRow known) {
         WalletRow wallet = known != null ? known : repository.find().orElse(null);
         if (wallet == null || wallet.allowanceTokens() <= 0) {

@@ -53,8 +53,8 @@ class WalletThresholdsTest {
     @Test
     void the_80_percent_notice_comes_once_and_before_the_allowance_is_spent() {
         Fixture fixture = new Fixture(new WalletRow(PERIOD, 1000, 0, 850, false, false));
-        fixture.thresholds.notifyThresholds();
-        fixture.thresholds.notifyThresholds();
+        fixture.thresholds.notifyThresholds(null);
+        fixture.thresholds.notifyThresholds(null);
 
         assertThat(fixture.published).extracting(WalletEvent::type).containsExactly(WalletEvent.ALLOWANCE_80);
         assertThat(fixture.published.getFirst().summary()).isEqualTo(
@@ -65,7 +65,7 @@ class WalletThresholdsTest {
 
     private static WalletEvent allowanceSpentEvent(WalletRow wallet) {
         Fixture fixture = new Fixture(wallet);
-        fixture.thresholds.notifyThresholds();
+        fixture.thresholds.notifyThresholds(null);
         assertThat(fixture.published).extracting(WalletEvent::type).containsExactly(WalletEvent.ALLOWANCE_100);
         return fixture.published.getFirst();
     }
