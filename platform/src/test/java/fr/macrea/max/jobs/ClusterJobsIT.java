@@ -1,5 +1,6 @@
 package fr.macrea.max.jobs;
 
+import fr.macrea.max.testing.Await;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.boot.autoconfigure.Jackson3Serializer;
@@ -24,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +65,7 @@ class ClusterJobsIT extends PlatformIT {
 
         startNode("node-a", job, runsPerExecution, runsPerNode);
         startNode("node-b", job, runsPerExecution, runsPerNode);
-        await(() -> runs.get() >= 20, Duration.ofSeconds(30));
+        Await.until(() -> runs.get() >= 20, Duration.ofSeconds(30));
         stopNodes();
 
         int total = runs.get();
@@ -97,7 +97,7 @@ class ClusterJobsIT extends PlatformIT {
             }
         }
 
-        await(() -> ran.size() >= 40, Duration.ofSeconds(30));
+        Await.until(() -> ran.size() >= 40, Duration.ofSeconds(30));
         sleep(500); // a double run would show up now
         assertThat(ran).containsExactlyInAnyOrderElementsOf(expected);
     }
@@ -130,14 +130,6 @@ class ClusterJobsIT extends PlatformIT {
                 .build();
         nodes.add(scheduler);
         scheduler.start();
-    }
-
-    private static void await(BooleanSupplier condition, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within " + timeout).isLessThan(end);
-            sleep(50);
-        }
     }
 
     private static void sleep(long millis) {

@@ -1,5 +1,6 @@
 package fr.macrea.max.jobs;
 
+import fr.macrea.max.testing.Await;
 import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +72,7 @@ class JobsOnH2IT {
         // all(), picked ones included: the 200 ms heartbeat is often being executed at the moment of the query
         assertThat(scheduler.getScheduledExecutions(ScheduledExecutionsFilter.all())).extracting(e -> e.getTaskInstance().getTaskName())
                 .contains("crm-pull-sync", "wallet-reservation-sweeper", "action-log-sweeper", "it-heartbeat");
-        awaitTrue(() -> heartbeats.get() >= 3, Duration.ofSeconds(20));
+        Await.until(() -> heartbeats.get() >= 3, Duration.ofSeconds(20));
     }
 
     @Test
@@ -85,19 +85,11 @@ class JobsOnH2IT {
         assertThat(delayedJobs.scheduleOnce(followUpTask, "lead-8-j3", data, at.plusSeconds(3600))).isTrue();
         assertThat(delayedJobs.cancel(followUpTask, "lead-8-j3")).isTrue();
 
-        awaitTrue(() -> !followUps.isEmpty(), Duration.ofSeconds(20));
+        Await.until(() -> !followUps.isEmpty(), Duration.ofSeconds(20));
         assertThat(followUpTimes.peek()).as("not before its time").isAfterOrEqualTo(at);
         Thread.sleep(500);
         assertThat(followUps).containsExactly("lead-7-j3 " + data);
         assertThat(scheduler.getScheduledExecution(followUpTask.instanceId("lead-7-j3"))).as("done, row removed").isEmpty();
         assertThat(scheduler.getScheduledExecution(followUpTask.instanceId("lead-8-j3"))).as("cancelled").isEmpty();
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within " + timeout).isLessThan(end);
-            Thread.sleep(50);
-        }
     }
 }

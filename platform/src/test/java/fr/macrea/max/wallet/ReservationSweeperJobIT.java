@@ -1,5 +1,6 @@
 package fr.macrea.max.wallet;
 
+import fr.macrea.max.testing.Await;
 import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
@@ -56,7 +57,7 @@ class ReservationSweeperJobIT extends PlatformIT {
         // the job is registered in the table; bring its next run forward instead of waiting for the interval
         Instant before = Instant.now();
         assertThat(scheduler.getScheduledExecution(JOB)).as("sweeper job row").isPresent();
-        awaitTrue(() -> {
+        Await.until(() -> {
             try {
                 return scheduler.reschedule(JOB, Instant.now());
             } catch (TaskInstanceCurrentlyExecutingException running) {
@@ -64,7 +65,7 @@ class ReservationSweeperJobIT extends PlatformIT {
             }
         }, Duration.ofSeconds(60));
 
-        awaitTrue(() -> wallet.balance().total() == 500, Duration.ofSeconds(40));
+        Await.until(() -> wallet.balance().total() == 500, Duration.ofSeconds(40));
         assertThat(wallet.ledger(10)).anySatisfy(e -> {
             assertThat(e.kind()).isEqualTo("REFUND");
             assertThat(e.delta()).isEqualTo(30);
@@ -72,7 +73,7 @@ class ReservationSweeperJobIT extends PlatformIT {
         assertThat(wallet.audit().held()).isZero();
         // the run records its success once every tenant is swept (another test's tenants may still be in the loop)
         try {
-            awaitTrue(() -> scheduler.getScheduledExecution(JOB).map(ScheduledExecution::getLastSuccess)
+            Await.until(() -> scheduler.getScheduledExecution(JOB).map(ScheduledExecution::getLastSuccess)
                     .filter(t -> !t.isBefore(before.minusSeconds(1))).isPresent(), Duration.ofSeconds(60));
         } catch (AssertionError e) {
             throw new AssertionError("no success recorded since " + before + ": " + row(), e);
@@ -108,14 +109,6 @@ class ReservationSweeperJobIT extends PlatformIT {
             s.setObject(1, java.time.LocalDateTime.of(2020, 1, 1, 0, 0));
             s.setLong(2, reservationId);
             assertThat(s.executeUpdate()).isEqualTo(1);
-        }
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within " + timeout).isLessThan(end);
-            Thread.sleep(100);
         }
     }
 }

@@ -1,7 +1,8 @@
 package fr.macrea.max.cluster;
 
+import fr.macrea.max.testing.Await;
+import fr.macrea.max.ui.SignedInRequests;
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -41,7 +42,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
@@ -57,7 +57,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.Principal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -329,7 +328,7 @@ class TwoNodesOnOneDatabaseIT {
         }
         long watchFrom = System.nanoTime();
         int before = ClusterTestBeans.PROBE_RUNS.size();
-        await(Duration.ofSeconds(40), () -> ClusterTestBeans.PROBE_RUNS.size() >= before + 8);
+        Await.until(() -> ClusterTestBeans.PROBE_RUNS.size() >= before + 8, Duration.ofSeconds(40));
         long watched = System.nanoTime() - watchFrom;
 
         List<ClusterTestBeans.ProbeRun> runs = List.copyOf(ClusterTestBeans.PROBE_RUNS);
@@ -357,8 +356,8 @@ class TwoNodesOnOneDatabaseIT {
             assertThat(node.bean(BrainManager.class).find(id)).as("no " + id + " on " + node.name + " yet").isEmpty();
         }
         drop(builtBrain(id), sharedBrains);
-        await(Duration.ofSeconds(90), () -> a.bean(BrainManager.class).isAvailable(id)
-                && b.bean(BrainManager.class).isAvailable(id));
+        Await.until(() -> a.bean(BrainManager.class).isAvailable(id)
+                && b.bean(BrainManager.class).isAvailable(id), Duration.ofSeconds(90));
         assertThat(a.bean(BrainManager.class).find(id).map(LoadedBrain::version))
                 .isEqualTo(b.bean(BrainManager.class).find(id).map(LoadedBrain::version));
 
@@ -395,13 +394,13 @@ class TwoNodesOnOneDatabaseIT {
         });
         assertThat(seenByTenant.apply(a)).as("at once on the node that switched it off").doesNotContain(id);
         // the other node reads the switches at its next folder scan (max.brains.scan-interval, 500 ms here)
-        await(SCAN_BOUND, () -> !seenByTenant.apply(b).contains(id));
+        Await.until(() -> !seenByTenant.apply(b).contains(id), SCAN_BOUND);
         SystemAuthentication.asPlatform(() -> {
             b.bean(BrainManager.class).enable(id);
             return null;
         });
         assertThat(seenByTenant.apply(b)).contains(id);
-        await(SCAN_BOUND, () -> seenByTenant.apply(a).contains(id));
+        Await.until(() -> seenByTenant.apply(a).contains(id), SCAN_BOUND);
     }
 
     // ---- 5. a node dies mid-action
@@ -431,12 +430,12 @@ class TwoNodesOnOneDatabaseIT {
         assertThat(left.balance()).isEqualTo(initial - price);
         assertThat(ClusterNode.as(user, () -> onlyAction(b)).status()).isEqualTo(ActionStatus.RUNNING);
         a.close();
-        await(Duration.ofSeconds(30), onA::isDone);
+        Await.until(onA::isDone, Duration.ofSeconds(30));
         assertThat(onA).as("node A never finished the action").isCompletedExceptionally();
 
         // node B's sweepers repair it once the reservation expires
-        await(RESERVATION_TTL.plusSeconds(60), () -> ClusterNode.as(user, () -> onlyAction(b)).status() == ActionStatus.FAILED
-                && ClusterNode.as(user, () -> b.bean(WalletService.class).audit()).held() == 0);
+        Await.until(() -> ClusterNode.as(user, () -> onlyAction(b)).status() == ActionStatus.FAILED
+                && ClusterNode.as(user, () -> b.bean(WalletService.class).audit()).held() == 0, RESERVATION_TTL.plusSeconds(60));
         WalletAudit repaired = ClusterNode.as(user, () -> b.bean(WalletService.class).audit());
         assertThat(repaired.balance()).as("the tokens are back").isEqualTo(initial);
         assertThat(repaired.consistent()).isTrue();
@@ -446,8 +445,8 @@ class TwoNodesOnOneDatabaseIT {
                 tenant.id().value())).as("refunded by the sweeper, once").isEqualTo(1);
 
         // the job node A had picked is not lost: once A's heartbeats stop, node B runs it again
-        await(Duration.ofSeconds(60), () -> ClusterTestBeans.PROBE_RUNS.stream()
-                .anyMatch(r -> r.node().equals("node-b") && r.startNanos() > killedAt));
+        Await.until(() -> ClusterTestBeans.PROBE_RUNS.stream()
+                .anyMatch(r -> r.node().equals("node-b") && r.startNanos() > killedAt), Duration.ofSeconds(60));
     }
 
     // ---- helpers
@@ -472,19 +471,7 @@ class TwoNodesOnOneDatabaseIT {
     }
 
     private static void openVaadinOn(ClusterNode node, MaxPrincipal principal) {
-        MockVaadin.setMockRequestFactory(session -> new FakeRequest(session) {
-            @Override
-            public Principal getUserPrincipal() {
-                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                return auth != null && auth.isAuthenticated() ? auth : null;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                return auth != null && auth.getAuthorities().stream().anyMatch(x -> x.getAuthority().equals("ROLE_" + role));
-            }
-        });
+        SignedInRequests.install();
         // the Vaadin session of node B: node B's security strategy is the global one while it runs
         node.context.getBeanProvider(SecurityContextHolderStrategy.class).ifUnique(SecurityContextHolder::setContextHolderStrategy);
         TestTenants.signIn(principal);
@@ -535,14 +522,6 @@ class TwoNodesOnOneDatabaseIT {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(Duration timeout, BooleanSupplier condition) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within " + timeout).isLessThan(end);
-            sleep(100);
         }
     }
 

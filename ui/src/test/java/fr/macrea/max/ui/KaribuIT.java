@@ -1,6 +1,5 @@
 package fr.macrea.max.ui;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -16,12 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.security.Principal;
 import java.util.List;
 
 /**
@@ -44,20 +40,7 @@ public abstract class KaribuIT {
 
     @BeforeEach
     void setUpVaadin() {
-        MockVaadin.setMockRequestFactory(session -> new FakeRequest(session) {
-            @Override
-            public Principal getUserPrincipal() {
-                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                return auth != null && auth.isAuthenticated() ? auth : null;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                return auth != null && auth.getAuthorities().stream()
-                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
-            }
-        });
+        SignedInRequests.install();
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
     }
 

@@ -1,6 +1,6 @@
 package fr.macrea.max.uimemory;
 
-import com.github.mvysny.fakeservlet.FakeRequest;
+import fr.macrea.max.ui.SignedInRequests;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,7 +32,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -107,20 +105,7 @@ class UiMemoryBenchmark {
         Routes routes = new Routes().autoDiscoverViews("fr.macrea.max.ui");
         routes.getRoutes().add(EmptyBenchView.class);
         routes.getRoutes().add(LayoutBenchView.class);
-        MockVaadin.setMockRequestFactory(session -> new FakeRequest(session) {
-            @Override
-            public Principal getUserPrincipal() {
-                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                return auth != null && auth.isAuthenticated() ? auth : null;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-                return auth != null && auth.getAuthorities().stream()
-                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
-            }
-        });
+        SignedInRequests.install();
         servlet = new MockSpringServlet(routes, context, UI::new);
         disableComponentTracker();
         try {
