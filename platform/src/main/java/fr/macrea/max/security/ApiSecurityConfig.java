@@ -22,6 +22,13 @@ class ApiSecurityConfig {
     public static final String SIGNED_HOOKS = "/api/hooks/**";
 
     /**
+     * Links that leave the server inside messages (images, tracking pixel, click redirect, unsubscribe): opened by
+     * recipients, who have no account. Each carries an unguessable or signed per-recipient token and answers nothing
+     * else (docs/crea.md).
+     */
+    public static final String PUBLIC_LINKS = "/api/public/**";
+
+    /**
      * A plain 401 with the Basic challenge. Spring's default entry point uses {@code sendError}, whose error
      * dispatch would reach the UI chain and come back as a redirect to the login page.
      */
@@ -39,7 +46,7 @@ class ApiSecurityConfig {
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(SIGNED_HOOKS).permitAll()
+                        .requestMatchers(SIGNED_HOOKS, PUBLIC_LINKS).permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(UNAUTHORIZED))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(UNAUTHORIZED))
