@@ -6,14 +6,19 @@ import fr.macrea.max.tenant.CrmMode;
 import fr.macrea.max.tenant.Tenant;
 import org.springframework.stereotype.Component;
 
-/** The CRM share of the demo data: a few hundred realistic leads per demo tenant, in its first vertical. */
+/**
+ * The CRM share of the demo data: a few hundred realistic leads per demo tenant, in its first vertical, and the
+ * consent evidence most of them gave ({@link DemoOptIns}).
+ */
 @Component
 class CrmDemoSeeder implements DemoSeeder {
 
     private final CrmDatasetGenerator generator;
+    private final DemoOptIns optIns;
 
-    CrmDemoSeeder(CrmDatasetGenerator generator) {
+    CrmDemoSeeder(CrmDatasetGenerator generator, DemoOptIns optIns) {
         this.generator = generator;
+        this.optIns = optIns;
     }
 
     @Override
@@ -23,6 +28,7 @@ class CrmDemoSeeder implements DemoSeeder {
         }
         String vertical = profile.verticals().isEmpty() ? "" : profile.verticals().getFirst();
         generator.generate(CrmDatasetGenerator.DatasetSpec.demo(vertical, profile.slug().hashCode()));
+        optIns.record(profile.slug().hashCode());
     }
 
     @Override
