@@ -33,7 +33,9 @@ class CreativeImageRepository {
     }
 
     Optional<Row> find(String token) {
-        return scope.selectFrom(CREATIVE_IMAGE).and(CREATIVE_IMAGE.TOKEN.eq(token)).fetchOptional().map(CreativeImageRepository::row);
+        // case-insensitive collation on MariaDB: only the exact token is this image
+        return scope.selectFrom(CREATIVE_IMAGE).and(CREATIVE_IMAGE.TOKEN.eq(token)).fetch().stream()
+                .filter(r -> r.getToken().equals(token)).findFirst().map(CreativeImageRepository::row);
     }
 
     List<Row> latest(int limit) {

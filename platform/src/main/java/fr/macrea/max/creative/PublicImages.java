@@ -31,8 +31,10 @@ class PublicImages {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        return dsl.select(CREATIVE_IMAGE.CONTENT_TYPE, CREATIVE_IMAGE.BYTES).from(CREATIVE_IMAGE)
-                .where(CREATIVE_IMAGE.TOKEN.eq(token)).fetchOptional()
-                .map(r -> new Served(r.value1(), r.value2()));
+        // MariaDB compares VARCHARs case-insensitively: the token must match byte for byte, checked here
+        return dsl.select(CREATIVE_IMAGE.TOKEN, CREATIVE_IMAGE.CONTENT_TYPE, CREATIVE_IMAGE.BYTES).from(CREATIVE_IMAGE)
+                .where(CREATIVE_IMAGE.TOKEN.eq(token)).fetch().stream()
+                .filter(r -> r.value1().equals(token)).findFirst()
+                .map(r -> new Served(r.value2(), r.value3()));
     }
 }
