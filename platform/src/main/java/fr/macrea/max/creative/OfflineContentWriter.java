@@ -27,7 +27,7 @@ class OfflineContentWriter implements ContentWriter {
     public Written write(CreaModel model, String topic, Context context) {
         String t = topic == null ? "" : topic.strip();
         // the topic is the user's text: in an HTML body it is text, never markup
-        String inBody = CreativeChannels.html(model.channel()) ? HtmlUtils.htmlEscape(t) : t;
+        String inBody = CreativeChannels.html(model.channel()) ? HtmlUtils.htmlEscape(t, "UTF-8") : t;
         return new Written(fill(model.subject(), t, context), fill(model.body(), inBody, context), false);
     }
 
