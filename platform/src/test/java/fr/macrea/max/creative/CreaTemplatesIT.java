@@ -58,6 +58,8 @@ class CreaTemplatesIT extends PlatformIT {
     CrmGateway crm;
     @Autowired
     CrmConnectionService connection;
+    @Autowired
+    CreativeService creative;
 
     @AfterEach
     void signOut() {
@@ -101,6 +103,8 @@ class CreaTemplatesIT extends PlatformIT {
         Tenant b = TestTenants.create(tenants, "Tpl embedded B", Plan.PRO);
         TestTenants.signInAs(b, Role.TENANT_ADMIN);
         assertThat(crm.emailTemplates()).extracting(EmailTemplate::id).doesNotContain(saved.templateId());
+        assertThat(creative.creations()).extracting(EmailTemplate::id).doesNotContain(saved.templateId());
+        assertThat(creative.creation(saved.templateId())).isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import fr.macrea.max.creative.CreaContent;
 import fr.macrea.max.creative.CreaImage;
@@ -19,6 +20,8 @@ import fr.macrea.max.shared.LocalizedException;
 import fr.macrea.max.shared.Message;
 import fr.macrea.max.ui.base.Messages;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -131,22 +134,38 @@ class CreaEditor extends VerticalLayout {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_UPLOAD); // the browser's early refusal; the platform checks again, by content
         upload.setAcceptedFileTypes("image/png", "image/jpeg", "image/webp", "image/gif");
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> {
-            // the check and the store run here, in the upload request (signed in); the screen changes in the UI
-            CreaImage image;
-            try {
-                image = creative.upload(bytes, metadata.fileName());
-            } catch (LocalizedException refused) {
-                UI ui = upload.getUI().orElse(null);
-                if (ui != null) {
-                    ui.access(() -> CreaView.error(this, Messages.text(this, refused)));
-                }
-                return;
-            }
-            upload.getUI().ifPresent(ui -> ui.access(() -> body.setValue(creative.fillImageSlot(content(), slot, image).body())));
-        }));
+        upload.setUploadHandler(new SlotUpload(slot));
         Div box = new Div(label, upload);
         box.addClassName("crea-slot");
         return box;
+    }
+
+    /**
+     * Reads an upload into memory, never more than the limit plus one byte (a larger file is cut short and the
+     * platform refuses it with its own message), then checks and stores it in the upload request, which is signed
+     * in; the screen changes in the UI's lock.
+     */
+    private final class SlotUpload implements UploadHandler {
+
+        private final int slot;
+
+        SlotUpload(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public void handleUploadRequest(UploadEvent event) throws IOException {
+            byte[] bytes;
+            try (InputStream in = event.getInputStream()) {
+                bytes = in.readNBytes(MAX_UPLOAD + 1);
+            }
+            UI ui = event.getUI();
+            try {
+                CreaImage image = creative.upload(bytes, event.getFileName());
+                ui.access(() -> body.setValue(creative.fillImageSlot(content(), slot, image).body()));
+            } catch (LocalizedException refused) {
+                ui.access(() -> CreaView.error(CreaEditor.this, Messages.text(CreaEditor.this, refused)));
+            }
+        }
     }
 }

@@ -135,6 +135,11 @@ class CreaViewKaribuIT extends KaribuIT {
         assertThat(NotificationsKt.getNotifications()).extracting(com.github.mvysny.kaributools.NotificationsKt::getText)
                 .anySatisfy(t -> assertThat(t).contains("n'est pas une image PNG, JPEG, WebP ou GIF"));
         assertThat(body().getValue()).contains("[Votre image ici]");
+        NotificationsKt.clearNotifications();
+        UploadKt._upload(_get(Upload.class, s -> s.withId("crea-upload-0")), "big.png", "image/png", new byte[6 * 1024 * 1024]);
+        MockVaadin.clientRoundtrip(false);
+        assertThat(NotificationsKt.getNotifications()).extracting(com.github.mvysny.kaributools.NotificationsKt::getText)
+                .anySatisfy(t -> assertThat(t).contains("dépasse 5 Mo"));
         UploadKt._upload(_get(Upload.class, s -> s.withId("crea-upload-0")), "photo.png", "image/png", png());
         MockVaadin.clientRoundtrip(false);
         assertThat(body().getValue()).doesNotContain("[Votre image ici]").contains("<img src=\"http://localhost:8080/api/public/images/");
