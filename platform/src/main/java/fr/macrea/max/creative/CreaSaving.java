@@ -8,6 +8,7 @@ import fr.macrea.max.crm.CrmGateway;
 import fr.macrea.max.crm.EmailTemplate;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.plugins.api.Channel;
+import fr.macrea.max.shared.FrenchMessages;
 import fr.macrea.max.shared.Message;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +56,10 @@ class CreaSaving {
         refuseFirst(rules.problems(c, false));
         String body = c.html() ? HtmlSanitizer.sanitize(c.body()) : c.body();
         String name = c.name().strip();
-        String id = crm.createEmailTemplate(new EmailTemplate(null, name, c.subject().strip(), body, c.html(), null, null));
+        // filed under one category per channel ("Espace Créa – Newsletter"), the CRM's way to find them again
+        String category = crm.emailTemplateCategory(FrenchMessages.render(Message.of("creative.category",
+                Message.of(CreativeChannels.labelKey(c.channel())))));
+        String id = crm.createEmailTemplate(new EmailTemplate(null, name, c.subject().strip(), body, c.html(), category, null));
         return new CreaSaved(id, name, c.channel(), fingerprint(c.subject().strip(), body));
     }
 

@@ -97,6 +97,7 @@ class CreaTemplatesIT extends PlatformIT {
         assertThat(back.name()).isEqualTo("Soldes d'hiver");
         assertThat(back.subject()).isEqualTo("Soldes {Lead.firstName}");
         assertThat(back.isHtml()).isTrue();
+        assertThat(back.categoryName()).isEqualTo("Espace Créa – Newsletter");
         assertSanitised(back.body());
         assertThat(back.body()).isEqualTo(HtmlSanitizer.sanitize(HOSTILE));
 
@@ -119,6 +120,8 @@ class CreaTemplatesIT extends PlatformIT {
         assertThat(inEspo).containsEntry("name", "Soldes d'hiver").containsEntry("isHtml", true)
                 .containsEntry("subject", "Soldes {Lead.firstName}");
         assertSanitised((String) inEspo.get("body"));
+        assertThat(fake.get("EmailTemplateCategory", (String) inEspo.get("categoryId")))
+                .containsEntry("name", "Espace Créa – Newsletter");
         EmailTemplate replica = crm.emailTemplates().stream().filter(t -> t.id().equals(saved.templateId())).findFirst().orElseThrow();
         assertThat(replica.body()).isEqualTo(inEspo.get("body"));
         assertThat(replica.subject()).isEqualTo("Soldes {Lead.firstName}");
