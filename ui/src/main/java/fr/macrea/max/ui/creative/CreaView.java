@@ -53,6 +53,7 @@ public class CreaView extends VerticalLayout implements HasDynamicTitle {
     private final TextField topic = new TextField();
     private final CreaEditor editor;
     private final CreaPreviewPanel preview;
+    private final CreaCreations creations;
     private final Div cardBox = new Div();
     private final Paragraph saved = new Paragraph();
     private final Button schedule = new Button();
@@ -66,6 +67,7 @@ public class CreaView extends VerticalLayout implements HasDynamicTitle {
         addClassName("crea-view");
         this.editor = new CreaEditor(creative, this::contentChanged);
         this.preview = new CreaPreviewPanel(creative, search, editor::content);
+        this.creations = new CreaCreations(creative);
         channel.setId("crea-channel");
         channel.setLabel(getTranslation("creative.screen.channel"));
         channel.setEmptySelectionAllowed(true);
@@ -100,7 +102,7 @@ public class CreaView extends VerticalLayout implements HasDynamicTitle {
         preview.setVisible(false);
         cardBox.setId("crea-card");
         add(new H2(getTranslation("nav.crea")), new Paragraph(getTranslation("creative.screen.help")), pick, editor,
-                preview, cardBox, saved, schedule);
+                preview, cardBox, saved, schedule, creations);
         listModels();
     }
 
@@ -154,6 +156,7 @@ public class CreaView extends VerticalLayout implements HasDynamicTitle {
             saved.setText(getTranslation("creative.screen.saved", result.name()));
             saved.setVisible(true);
             schedule.setVisible(true);
+            creations.refresh();
         } else if (outcome.draftId() != null) {
             saved.setText(getTranslation("creative.screen.drafted"));
             saved.setVisible(true);

@@ -189,6 +189,12 @@ class CreaViewKaribuIT extends KaribuIT {
             assertThat(t.isHtml()).isFalse();
         });
         assertThat(wallet.balance().total()).isEqualTo(before - 5);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<EmailTemplate> creations = _get(com.vaadin.flow.component.grid.Grid.class,
+                s -> s.withId("crea-creations"));
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(creations)).isEqualTo(1);
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(creations, 0))
+                .contains("Espace Créa – SMS", "Texte");
         Button schedule = _get(Button.class, s -> s.withId("crea-schedule"));
         assertThat(schedule.isVisible()).isTrue();
         // the send view is the other half of the issue: a stand-in for this session records where the button leads
