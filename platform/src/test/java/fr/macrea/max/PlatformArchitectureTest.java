@@ -47,6 +47,7 @@ class PlatformArchitectureTest {
             Map.entry("fr.macrea.max.tenant.TenantRepository", "the tenant registry is cross-tenant by nature"),
             Map.entry("fr.macrea.max.security.UserRepository", "users and memberships span tenants (sign-in)"),
             Map.entry("fr.macrea.max.crm.WebhookTenants", "webhook key -> tenant, before any tenant is known"),
+            Map.entry("fr.macrea.max.creative.PublicImages", "image token -> bytes for recipients, who have no session"),
             Map.entry("fr.macrea.max.brain.BrainStateRepository", "brain_state is platform-wide (a brain jar is not a tenant's)"),
             // CRM-schema classes: TenantDsl.crm() renders their tables into the tenant's crm_<slug> schema, so
             // another tenant's rows are not reachable from their DSLContext (CrmIsolationIT, TenantIsolationIT)

@@ -66,6 +66,12 @@ public interface CrmGateway {
 
     String createEmailTemplate(EmailTemplate template);
 
+    /**
+     * The id of the e-mail template category with this name, created (EspoCRM {@code EmailTemplateCategory}) when
+     * there is none: how a feature files its templates under one heading of the CRM.
+     */
+    String emailTemplateCategory(String name);
+
     List<Campaign> campaigns();
 
     String createCampaign(Campaign campaign);

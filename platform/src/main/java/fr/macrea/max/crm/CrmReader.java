@@ -180,6 +180,12 @@ class CrmReader {
                 .map(r -> new EmailTemplate(r.value1(), r.value2(), r.value3(), r.value4(), r.value5() == 1, r.value6(), r.value7()));
     }
 
+    Optional<String> emailTemplateCategoryId(String name) {
+        return store.dsl().select(EMAIL_TEMPLATE_CATEGORY.ID).from(EMAIL_TEMPLATE_CATEGORY)
+                .where(EMAIL_TEMPLATE_CATEGORY.NAME.eq(name), EMAIL_TEMPLATE_CATEGORY.DELETED.eq((byte) 0))
+                .orderBy(EMAIL_TEMPLATE_CATEGORY.CREATED_AT, EMAIL_TEMPLATE_CATEGORY.ID).limit(1).fetchOptional(EMAIL_TEMPLATE_CATEGORY.ID);
+    }
+
     List<Campaign> campaigns() {
         return store.dsl().selectFrom(CAMPAIGN).where(CAMPAIGN.DELETED.eq((byte) 0)).orderBy(CAMPAIGN.CREATED_AT.desc()).fetch()
                 .map(r -> new Campaign(r.getId(), r.getName(), r.getStatus(), r.getType(), r.getStartDate(), r.getEndDate(),

@@ -228,6 +228,15 @@ public class CrmService implements CrmGateway {
     }
 
     @Override
+    public String emailTemplateCategory(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 255) {
+            throw new CrmValidationException(Message.of("crm.email-template.category.name"));
+        }
+        return reader.emailTemplateCategoryId(n).orElseGet(() -> create("EmailTemplateCategory", Map.of("name", n), true));
+    }
+
+    @Override
     public List<Campaign> campaigns() {
         return reader.campaigns();
     }

@@ -86,6 +86,18 @@ class CrmStore {
         return Optional.ofNullable(r).map(rec -> custom.normalise(attributes.toAttributes(entityType, rec)));
     }
 
+    /** The attribute names of the entity's columns, custom ones included (what a read returns, derived ones aside). */
+    java.util.Set<String> attributeNames(String entityType) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Field<?> f : CrmSchema.table(entityType).fields()) {
+            names.add(CrmSchema.camel(f.getName()));
+        }
+        for (String column : customFields.liveColumns(entityType).keySet()) {
+            names.add(CrmSchema.camel(column));
+        }
+        return names;
+    }
+
     /** The entity's custom columns in the tenant's schema (none for most entity types). */
     CustomSchema custom(String entityType) {
         return customFields.schema(entityType);

@@ -31,6 +31,33 @@ public class LeadPlaceholders {
         this.store = store;
     }
 
+    /**
+     * The {@code {Lead.field}} placeholders of {@code template} that no lead of this tenant can fill (the field
+     * does not exist in its CRM, custom fields included), in order of appearance: what an editor names before any
+     * lead is chosen. The known names are the attributes {@link #fill} resolves.
+     */
+    @PreAuthorize("hasRole('TENANT_USER')")
+    public Set<String> unknown(String template) {
+        Set<String> known = fields();
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(template == null ? "" : template);
+        while (m.find()) {
+            if (!known.contains(m.group(1))) {
+                out.add(m.group());
+            }
+        }
+        return out;
+    }
+
+    /** The lead attributes a placeholder may name: the table's columns, the derived ones, the custom fields. */
+    @PreAuthorize("hasRole('TENANT_USER')")
+    public Set<String> fields() {
+        Set<String> known = new java.util.TreeSet<>(store.attributeNames("Lead"));
+        known.addAll(Set.of("name", "emailAddress", "phoneNumber"));
+        known.removeAll(Set.of("deleted", "searchText"));
+        return known;
+    }
+
     @PreAuthorize("hasRole('TENANT_USER')")
     public Filled fill(String template, String leadId) {
         Map<String, Object> lead = store.require("Lead", leadId);

@@ -229,7 +229,20 @@ public class InMemoryCrmGateway implements CrmGateway {
         a.put("subject", t.subject());
         a.put("body", t.body());
         a.put("isHtml", t.isHtml());
+        if (t.categoryId() != null) {
+            a.put("categoryId", t.categoryId());
+        }
         return create("EmailTemplate", a, true);
+    }
+
+    @Override
+    public synchronized String emailTemplateCategory(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 255) {
+            throw new fr.macrea.max.crm.CrmValidationException(fr.macrea.max.shared.Message.of("crm.email-template.category.name"));
+        }
+        return store.all("EmailTemplateCategory").filter(c -> n.equals(c.get("name"))).map(c -> (String) c.get("id"))
+                .findFirst().orElseGet(() -> create("EmailTemplateCategory", Map.of("name", n), true));
     }
 
     @Override

@@ -244,6 +244,17 @@ abstract class CrmGatewayContract extends PlatformIT {
     }
 
     @Test
+    void aTemplateCategoryIsFoundByNameOrCreatedOnceAndFilesTemplates() {
+        String first = crm.emailTemplateCategory("Créa " + unique);
+        assertThat(crm.emailTemplateCategory(" Créa " + unique + " ")).isEqualTo(first);
+        assertThat(crm.emailTemplateCategory("Autre " + unique)).isNotEqualTo(first);
+        String id = crm.createEmailTemplate(new EmailTemplate(null, "Classé " + unique, "Objet", "<p>x</p>", true, first, null));
+        assertThat(crm.emailTemplates()).filteredOn(t -> t.id().equals(id)).singleElement()
+                .satisfies(t -> assertThat(t.categoryId()).isEqualTo(first));
+        assertThatThrownBy(() -> crm.emailTemplateCategory(" ")).isInstanceOf(CrmValidationException.class);
+    }
+
+    @Test
     void deleteIsSoft() {
         String id = crm.create("Lead", lead("Del", "Soft" + unique, null), false);
         crm.delete(EntityRef.lead(id));

@@ -141,7 +141,7 @@ public final class EspoCrmFake implements AutoCloseable {
         return new LinkedHashMap<>(table(entityType).get(record.get("id").toString()));
     }
 
-    Map<String, Object> get(String entityType, String id) {
+    public Map<String, Object> get(String entityType, String id) {
         return table(entityType).get(id);
     }
 

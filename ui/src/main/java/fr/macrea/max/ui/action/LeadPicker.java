@@ -14,10 +14,10 @@ import java.util.stream.Stream;
  * Picks a lead by what the user knows of it (name, company, e-mail) through the CRM tab's one lead search, lazily:
  * nobody types the CRM's 17-character ids.
  */
-class LeadPicker extends ComboBox<LeadPicker.Option> {
+public class LeadPicker extends ComboBox<LeadPicker.Option> {
 
     /** A lead as the picker shows it; the id is what the action needs. */
-    record Option(String id, String name, String company, String email) implements Serializable {
+    public record Option(String id, String name, String company, String email) implements Serializable {
 
         static Option of(LeadRow row) {
             return new Option(row.id(), row.name(), row.accountName(), row.emailAddress());
@@ -41,7 +41,7 @@ class LeadPicker extends ComboBox<LeadPicker.Option> {
         }
     }
 
-    LeadPicker(LeadSearchService search) {
+    public LeadPicker(LeadSearchService search) {
         setItemLabelGenerator(Option::label);
         setItems(query -> {
             String text = query.getFilter().orElse("");
