@@ -64,5 +64,13 @@ public interface ActionDefinition<P, R> {
     default void beforeValidation(P params) {
     }
 
+    /**
+     * How many times the price-table line this call counts (a send is priced per started 100 recipients): the
+     * quote and the reservation are {@code price × units}. Evaluated before anything is claimed.
+     */
+    default int units(P params) {
+        return 1;
+    }
+
     R execute(P params, ActionContext context) throws Exception;
 }
