@@ -57,7 +57,7 @@ class MessageRenderer {
             String safe = HtmlSanitizer.sanitize(fill(send.body(), recipient));
             body = track(safe, recipient.token(), links)
                     + "<p style=\"font-size:12px;color:#666\"><a href=\"" + HtmlUtils.htmlEscape(unsubscribe) + "\">"
-                    + HtmlUtils.htmlEscape(FrenchMessages.render(Message.of("outbound.mail.unsubscribe"))) + "</a></p>"
+                    + HtmlUtils.htmlEscape(FrenchMessages.render(Message.of("outbound.mail.unsubscribe")), "UTF-8") + "</a></p>"
                     + "<img src=\"" + HtmlUtils.htmlEscape(urls.link("/api/public/o/" + recipient.token()))
                     + "\" width=\"1\" height=\"1\" alt=\"\">";
         } else {

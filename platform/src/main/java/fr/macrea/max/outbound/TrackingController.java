@@ -77,6 +77,6 @@ class TrackingController {
     }
 
     private static String text(String key) {
-        return HtmlUtils.htmlEscape(FrenchMessages.render(Message.of(key)));
+        return HtmlUtils.htmlEscape(FrenchMessages.render(Message.of(key)), "UTF-8");
     }
 }
