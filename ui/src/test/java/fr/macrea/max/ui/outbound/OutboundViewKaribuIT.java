@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
 import fr.macrea.max.action.ActionService;
 import fr.macrea.max.action.Mode;
 import fr.macrea.max.action.ModeService;
@@ -107,7 +108,7 @@ class OutboundViewKaribuIT extends KaribuIT {
     void anAdminPlansConfirmsTwiceAndFollowsTheSendInTheOutbox() {
         modes.set(Mode.AUTO);
         int before = wallet.balance().total();
-        UI.getCurrent().navigate("envoi?template=" + template);
+        UI.getCurrent().navigate("envoi", QueryParameters.of("template", template));
         planVip();
         assertThat(_get(Span.class, s -> s.withId("action-card-cost")).getText()).contains("1 jeton");
 
@@ -142,7 +143,7 @@ class OutboundViewKaribuIT extends KaribuIT {
     @Test
     void inAssisteTheSendBecomesADraftAndNothingLeaves() {
         modes.set(Mode.ASSISTE);
-        UI.getCurrent().navigate("envoi?template=" + template);
+        UI.getCurrent().navigate("envoi", QueryParameters.of("template", template));
         planVip();
         _click(_get(Button.class, s -> s.withId("action-confirm")));
         assertThat(outbound.sends(10)).isEmpty();
