@@ -54,6 +54,7 @@ class OutboundModesAndIsolationIT extends OutboundItBase {
     @Test
     void assisteMakesADraftThatSendsOnlyWhenAnAdminValidatesIt() {
         SendParams params = oneRecipient();
+        lead("Nina", "nina@zen.fr", false, "vip");
         modes.set(Mode.ASSISTE);
         ActionOutcome<SendResult> outcome = outbound.send(params, key(), true);
         assertThat(outcome.status()).isEqualTo(ActionStatus.DRAFTED);
@@ -63,6 +64,10 @@ class OutboundModesAndIsolationIT extends OutboundItBase {
         ActionOutcome<Object> validated = actions.validateDraft(actions.drafts().getFirst().id());
         assertThat(validated.status()).isEqualTo(ActionStatus.COMPLETED);
         assertThat(outbound.sends(10)).singleElement().satisfies(s -> assertThat(s.pending()).isEqualTo(1));
+        SendSummary done = outbound.drain(outbound.sends(10).getFirst().id());
+        assertThat(done.sent()).isEqualTo(1);
+        assertThat(done.skipped()).as("a validated draft checks consent too")
+                .containsExactlyEntriesOf(Map.of(SkipReason.NO_CONSENT, 1));
     }
 
     @Test

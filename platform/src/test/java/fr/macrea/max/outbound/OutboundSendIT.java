@@ -5,7 +5,9 @@ import fr.macrea.max.action.ActionStatus;
 import fr.macrea.max.crm.CampaignLogEntry;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.shared.FrenchMessages;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the refund of what was not sent, and a batch interrupted after its delivery that resumes exactly once.
  */
 class OutboundSendIT extends OutboundItBase {
+
+    @Autowired
+    SchedulerClient scheduler;
 
     @Test
     void sendsOnlyToConsentingPeopleWithExactReasonsAndWritesTheCrmSide() {
@@ -116,6 +121,12 @@ class OutboundSendIT extends OutboundItBase {
         String template = template("Offre", "<p>Offre</p>");
         ActionOutcome<SendResult> outcome = outbound.send(SendParams.now(template, SendAudience.tagged("t")), key(), true);
         long sendId = outcome.result().sendId();
+        // one db-scheduler task per batch of 2, stored with the send: what resumes it after a crash
+        assertThat(scheduler.getScheduledExecutionsForTask(OutboundJobs.BATCH_TASK)).extracting(e -> e.getTaskInstance().getId())
+                .contains(OutboundJobs.instanceId(tenant.id().value(), sendId, 0),
+                        OutboundJobs.instanceId(tenant.id().value(), sendId, 1),
+                        OutboundJobs.instanceId(tenant.id().value(), sendId, 2))
+                .doesNotContain(OutboundJobs.instanceId(tenant.id().value(), sendId, 3));
         int[] runs = {0};
         batches.afterDelivery = () -> {
             if (++runs[0] == 2) {
