@@ -85,7 +85,7 @@ class SendBatches {
                 List<Rendered> messages = ready.stream().map(r -> renderer.render(send, r, links)).toList();
                 limiter.acquire(messages.size());
                 List<Long> delivered = new ArrayList<>();
-                port.deliver(sendId, messages, new Collecting(delivered, Map.of()));
+                port.deliver(sendId, messages, new Collecting(delivered));
                 repository.setStatus(delivered, OutboundRepository.SENT, clock.instant());
             });
         } else {
@@ -185,7 +185,7 @@ class SendBatches {
     }
 
     /** Collects the outbox's reports (it fails no message one by one). */
-    private record Collecting(List<Long> delivered, Map<Long, String> failed) implements MessagingPort.Report {
+    private record Collecting(List<Long> delivered) implements MessagingPort.Report {
         @Override
         public void delivered(Rendered message) {
             delivered.add(message.recipientId());
