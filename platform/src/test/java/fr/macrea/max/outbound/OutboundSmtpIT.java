@@ -113,6 +113,25 @@ class OutboundSmtpIT extends OutboundItBase {
     }
 
     @Test
+    void anAddressTheMailerRefusesFailsForGoodAndItsTokensComeBack() {
+        useGreenMail();
+        price(10);
+        lead("Bad", "bad\"quote@zen.fr", true, "refus");
+        String template = template("Offre", "<p>Offre</p>");
+        int before = wallet.balance().total();
+        ActionOutcome<SendResult> outcome = outbound.send(SendParams.now(template, SendAudience.tagged("refus")), key(), true);
+        assertThat(wallet.balance().total()).isEqualTo(before - 10);
+
+        SendSummary done = outbound.drain(outcome.result().sendId());
+
+        assertThat(done.failed()).isEqualTo(1);
+        assertThat(done.sent()).isZero();
+        assertThat(outbound.recipients(outcome.result().sendId(), 1).getFirst().reason()).isEqualTo("SMTP_REJECTED");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(wallet.balance().total()).as("failed for good: refunded").isEqualTo(before);
+    }
+
+    @Test
     void thePublicLinksWorkOverHttpWithoutSignIn() throws Exception {
         String leadId = lead("Camille", "camille@zen.fr", true, "vip");
         String template = template("Offre", "<p>Offre</p><a href=\"https://zen.fr/offre\">Voir</a>");
