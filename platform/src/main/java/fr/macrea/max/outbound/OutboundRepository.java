@@ -103,6 +103,14 @@ class OutboundRepository {
                 .orderBy(OUTBOUND_RECIPIENT.ID).forUpdate().fetch().map(OutboundRepository::toRecipient);
     }
 
+    /** Pending recipients of a batch whose EspoCRM Email row is not created yet. */
+    List<RecipientRow> pendingWithoutEmail(long sendId, int batchNo) {
+        return scope.selectFrom(OUTBOUND_RECIPIENT).and(OUTBOUND_RECIPIENT.SEND_ID.eq(sendId))
+                .and(OUTBOUND_RECIPIENT.BATCH_NO.eq(batchNo)).and(OUTBOUND_RECIPIENT.STATUS.eq(PENDING))
+                .and(OUTBOUND_RECIPIENT.EMAIL_ID.isNull()).orderBy(OUTBOUND_RECIPIENT.ID).fetch()
+                .map(OutboundRepository::toRecipient);
+    }
+
     /** Delivered recipients whose CRM side (Email row Sent, campaign log) is not written yet. */
     List<RecipientRow> sentNotLogged(long sendId, int batchNo) {
         return scope.selectFrom(OUTBOUND_RECIPIENT).and(OUTBOUND_RECIPIENT.SEND_ID.eq(sendId))

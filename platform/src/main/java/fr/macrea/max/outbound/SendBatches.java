@@ -27,8 +27,9 @@ import java.util.Map;
 /**
  * Runs one batch of a send, resumably: every step leaves the recipients' rows in a state a second run continues
  * from. Order: (1) the CRM side of recipients a stopped run delivered, (2) SMTP recipients a crash left SENDING
- * become failed, never resent, (3) the pending ones are locked, their consent checked again, and delivered, (4) the
- * CRM side (EspoCRM {@code Email} row Sending then Sent, campaign log Sent). The last batch to close the send gives
+ * become failed, never resent, (3) an EspoCRM {@code Email} row "Sending" per pending recipient, (4) the pending
+ * ones are locked, their consent checked again (a person skipped now loses its Email row), and delivered, (5) the
+ * CRM side (Email row Sent, campaign log Sent). The last batch to close the send gives
  * back the tokens of the units it did not use.
  */
 @Component
@@ -77,6 +78,7 @@ class SendBatches {
         completeCrmSide(send, repository.sentNotLogged(sendId, batchNo));
         repository.failInterrupted(sendId, batchNo, clock.instant().minus(STALE_CLAIM));
         MessagingPort port = ports.forSend(send);
+        prepareEmails(send, repository.pendingWithoutEmail(sendId, batchNo));
         List<String> links = repository.links(sendId);
         ConsentSettings consent = settings.consent();
         if (port.transactional()) {
@@ -111,6 +113,9 @@ class SendBatches {
             if (verdict.reason() != null) {
                 // opted out (or lost the address) since the plan: skipped at send time, with what was seen
                 repository.close(row.id(), OutboundRepository.SKIPPED, verdict.reason().name(), verdict.evidence());
+                if (row.emailId() != null) {
+                    crm.delete(new EntityRef("Email", row.emailId())); // its "Sending" e-mail will never be sent
+                }
             } else {
                 ready.add(row);
             }
@@ -144,19 +149,33 @@ class SendBatches {
         }
     }
 
-    /** The EspoCRM side of delivered messages: an Email row (Sending, then Sent) and a campaign log "Sent". */
+    /**
+     * The batch's EspoCRM {@code Email} rows, status Sending, before anything leaves (the Reporting tab counts them
+     * "en attente"); their ids are stored with the recipients, so a resumed batch reuses them.
+     */
+    private void prepareEmails(SendRow send, List<RecipientRow> pending) {
+        for (RecipientRow r : pending) {
+            repository.setEmailId(r.id(), createEmail(send, r));
+        }
+    }
+
+    private String createEmail(SendRow send, RecipientRow r) {
+        Map<String, Object> email = new LinkedHashMap<>();
+        email.put("name", send.subject());
+        email.put("status", "Sending");
+        email.put("isHtml", send.html());
+        email.put("parentType", r.entityType());
+        email.put("parentId", r.entityId());
+        return crm.create("Email", email, true);
+    }
+
+    /** The EspoCRM side of delivered messages: their Email row Sent, and a campaign log "Sent". */
     private void completeCrmSide(SendRow send, List<RecipientRow> delivered) {
         for (RecipientRow r : delivered) {
             EntityRef person = new EntityRef(r.entityType(), r.entityId());
             String emailId = r.emailId();
             if (emailId == null) {
-                Map<String, Object> email = new LinkedHashMap<>();
-                email.put("name", send.subject());
-                email.put("status", "Sending");
-                email.put("isHtml", send.html());
-                email.put("parentType", person.entityType());
-                email.put("parentId", person.id());
-                emailId = crm.create("Email", email, true);
+                emailId = createEmail(send, r);
                 repository.setEmailId(r.id(), emailId);
             }
             crm.update(new EntityRef("Email", emailId), Map.of("status", "Sent",

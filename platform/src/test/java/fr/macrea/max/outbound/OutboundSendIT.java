@@ -109,6 +109,8 @@ class OutboundSendIT extends OutboundItBase {
         assertThat(done.sent()).isZero();
         assertThat(done.skipped()).containsExactlyEntriesOf(Map.of(SkipReason.EMAIL_OPTED_OUT, 2));
         assertThat(outbound.outbox(outcome.result().sendId(), 10)).isEmpty();
+        assertThat(timeline(a, "Email")).as("no e-mail left 'Sending' for someone skipped").isEmpty();
+        assertThat(timeline(b, "Email")).isEmpty();
         assertThat(wallet.balance().total()).as("nothing sent: the unit is refunded").isEqualTo(before);
         outbound.drain(outcome.result().sendId());
         assertThat(wallet.balance().total()).as("refunded once").isEqualTo(before);
