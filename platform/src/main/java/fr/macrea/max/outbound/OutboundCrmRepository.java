@@ -13,6 +13,7 @@ import java.util.Set;
 
 import static fr.macrea.max.db.crm.Tables.CAMPAIGN_LOG_RECORD;
 import static fr.macrea.max.db.crm.Tables.LEAD_TARGET_LIST;
+import static fr.macrea.max.db.crm.Tables.TARGET_LIST;
 
 /**
  * The CRM facts a send reads in bulk from the tenant's CRM tables (the embedded CRM, or the replica of EspoCRM's):
@@ -28,6 +29,13 @@ class OutboundCrmRepository {
 
     OutboundCrmRepository(TenantDsl tenantDsl) {
         this.tenantDsl = tenantDsl;
+    }
+
+    /** The tenant's target lists, by name. */
+    java.util.List<TargetListRef> targetLists() {
+        return tenantDsl.crm().select(TARGET_LIST.ID, TARGET_LIST.NAME).from(TARGET_LIST)
+                .where(TARGET_LIST.DELETED.eq((byte) 0)).orderBy(TARGET_LIST.NAME).fetch()
+                .map(r -> new TargetListRef(r.value1(), r.value2()));
     }
 
     /** The leads of some target lists (ids, in list order of first appearance). */

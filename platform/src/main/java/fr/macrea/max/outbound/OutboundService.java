@@ -3,6 +3,7 @@ package fr.macrea.max.outbound;
 import fr.macrea.max.action.ActionOutcome;
 import fr.macrea.max.action.ActionRequest;
 import fr.macrea.max.action.ActionService;
+import fr.macrea.max.crm.Campaign;
 import fr.macrea.max.crm.CrmGateway;
 import fr.macrea.max.crm.EmailTemplate;
 import fr.macrea.max.shared.Message;
@@ -26,20 +27,34 @@ public class OutboundService {
     private final SendBatches batches;
     private final ActionService actions;
     private final CrmGateway crm;
+    private final OutboundCrmRepository crmFacts;
 
     OutboundService(SendPlanner planner, OutboundRepository repository, SendBatches batches, ActionService actions,
-                    CrmGateway crm) {
+                    CrmGateway crm, OutboundCrmRepository crmFacts) {
         this.planner = planner;
         this.repository = repository;
         this.batches = batches;
         this.actions = actions;
         this.crm = crm;
+        this.crmFacts = crmFacts;
     }
 
     /** The tenant's e-mail templates (EspoCRM {@code EmailTemplate}), to pick the one to send. */
     @PreAuthorize("hasRole('TENANT_USER')")
     public List<EmailTemplate> templates() {
         return crm.emailTemplates();
+    }
+
+    /** The tenant's target lists, for an audience by list. */
+    @PreAuthorize("hasRole('TENANT_USER')")
+    public List<TargetListRef> targetLists() {
+        return crmFacts.targetLists();
+    }
+
+    /** The tenant's EspoCRM campaigns, to log a send into an existing one. */
+    @PreAuthorize("hasRole('TENANT_USER')")
+    public List<Campaign> campaigns() {
+        return crm.campaigns();
     }
 
     /** The dry run the user confirms: "envoyé à 812, 37 exclus (opt-out 30, sans consentement 7)". Nothing stored. */

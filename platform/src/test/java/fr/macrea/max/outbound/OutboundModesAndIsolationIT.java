@@ -137,6 +137,8 @@ class OutboundModesAndIsolationIT extends OutboundItBase {
         String token = token(sendId);
         long messageId = outbound.outbox(sendId, 1).getFirst().id();
         String campaign = outcome.result().campaignId();
+        crm.create("TargetList", Map.of("name", "Liste de A"), true);
+        assertThat(outbound.targetLists()).hasSize(1);
 
         Tenant other = TestTenants.create(tenants, "Autre", Plan.PRO);
         TestTenants.signInAs(other, Role.TENANT_ADMIN);
@@ -149,6 +151,8 @@ class OutboundModesAndIsolationIT extends OutboundItBase {
                         .isEqualTo("Ce message n’existe pas."));
         assertThatThrownBy(() -> outbound.drain(sendId)).isInstanceOf(OutboundException.class);
         assertThat(crm.campaigns()).noneMatch(c -> c.id().equals(campaign));
+        assertThat(outbound.campaigns()).noneMatch(c -> c.id().equals(campaign));
+        assertThat(outbound.targetLists()).isEmpty();
 
         // A's token routed to B's tenant, altered, or forged: refused, and nothing logged in A's campaign
         String random = token.substring(token.indexOf('-'));

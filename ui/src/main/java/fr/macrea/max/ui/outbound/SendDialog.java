@@ -1,6 +1,7 @@
 package fr.macrea.max.ui.outbound;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
@@ -11,11 +12,13 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import fr.macrea.max.action.ActionOutcome;
 import fr.macrea.max.action.ActionStatus;
+import fr.macrea.max.crm.Campaign;
 import fr.macrea.max.crm.EmailTemplate;
 import fr.macrea.max.outbound.OutboundService;
 import fr.macrea.max.outbound.SendAudience;
 import fr.macrea.max.outbound.SendParams;
 import fr.macrea.max.outbound.SendPlan;
+import fr.macrea.max.outbound.TargetListRef;
 import fr.macrea.max.shared.LocalizedException;
 import fr.macrea.max.ui.action.ActionCard;
 import fr.macrea.max.ui.action.ActionCards;
@@ -30,7 +33,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The send dialog: the template, the audience (tags and statuses), the schedule in the tenants' zone (empty: now),
+ * The send dialog: the template, the audience (target lists, or tags and statuses), the campaign (existing or new), the schedule in the tenants' zone (empty: now),
  * the dry run ("envoyé à 812, 37 exclus (...)") and the action card, whose Auto confirmation is the strong one of an
  * irreversible send. Nothing is sent, stored or charged before the card's confirmation.
  */
@@ -42,6 +45,8 @@ class SendDialog extends Dialog {
     private final TextField tags = new TextField();
     private final TextField statuses = new TextField();
     private final DateTimePicker schedule = new DateTimePicker();
+    private final MultiSelectComboBox<TargetListRef> lists = new MultiSelectComboBox<>();
+    private final Select<Campaign> existingCampaign = new Select<>();
     private final TextField campaign = new TextField();
     private final Paragraph summary = new Paragraph();
     private final ActionCard<SendParams> card;
@@ -62,6 +67,20 @@ class SendDialog extends Dialog {
         statuses.setLabel(getTranslation("outbound.screen.statuses"));
         schedule.setId("outbound-schedule");
         schedule.setLabel(getTranslation("outbound.screen.schedule"));
+        lists.setId("outbound-lists");
+        lists.setLabel(getTranslation("outbound.screen.lists"));
+        lists.setItems(outbound.targetLists());
+        lists.setItemLabelGenerator(TargetListRef::name);
+        existingCampaign.setId("outbound-existing-campaign");
+        existingCampaign.setLabel(getTranslation("outbound.screen.existing-campaign"));
+        existingCampaign.setItems(outbound.campaigns());
+        existingCampaign.setItemLabelGenerator(c -> c == null ? getTranslation("outbound.screen.new-campaign") : c.name());
+        existingCampaign.setEmptySelectionAllowed(true);
+        existingCampaign.setEmptySelectionCaption(getTranslation("outbound.screen.new-campaign"));
+        existingCampaign.addValueChangeListener(e -> {
+            campaign.setVisible(e.getValue() == null);
+            stale();
+        });
         campaign.setId("outbound-campaign");
         campaign.setLabel(getTranslation("outbound.screen.campaign"));
         summary.setId("outbound-plan-summary");
@@ -74,7 +93,8 @@ class SendDialog extends Dialog {
         statuses.addValueChangeListener(e -> stale());
         schedule.addValueChangeListener(e -> stale());
         campaign.addValueChangeListener(e -> stale());
-        add(new VerticalLayout(template, tags, statuses, schedule, campaign, plan, summary, card));
+        lists.addValueChangeListener(e -> stale());
+        add(new VerticalLayout(template, lists, tags, statuses, schedule, existingCampaign, campaign, plan, summary, card));
         getFooter().add(new Button(getTranslation("outbound.screen.close"), e -> close()));
     }
 
@@ -96,8 +116,12 @@ class SendDialog extends Dialog {
             return null;
         }
         Instant at = schedule.getValue() == null ? null : schedule.getValue().atZone(Dates.ZONE).toInstant();
+        Set<String> listIds = lists.getValue().stream().map(TargetListRef::id).collect(Collectors.toSet());
+        Campaign existing = existingCampaign.getValue();
+        // target lists, when picked, replace the filters (SendAudience)
         return new SendParams(t.id(), new SendAudience(words(statuses.getValue()), Set.of(), words(tags.getValue()),
-                Set.of()), at, null, campaign.getValue().isBlank() ? null : campaign.getValue().strip());
+                listIds), at, existing == null ? null : existing.id(),
+                existing != null || campaign.getValue().isBlank() ? null : campaign.getValue().strip());
     }
 
     private void plan() {

@@ -3,6 +3,7 @@ package fr.macrea.max.ui.outbound;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
@@ -20,6 +21,7 @@ import fr.macrea.max.crm.EmailTemplate;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.outbound.OutboundService;
 import fr.macrea.max.outbound.SendSummary;
+import fr.macrea.max.outbound.TargetListRef;
 import fr.macrea.max.security.Role;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
@@ -36,6 +38,7 @@ import org.springframework.test.context.TestPropertySource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
@@ -67,20 +70,26 @@ class OutboundViewKaribuIT extends KaribuIT {
 
     private Tenant tenant;
     private String template;
+    private String form;
+    private String list;
 
     @BeforeEach
     void tenantWithAudience() {
         tenant = TestTenants.create(tenants, "Envoi UI " + UUID.randomUUID().toString().substring(0, 5), Plan.PRO);
         TestTenants.signInAs(tenant, Role.TENANT_ADMIN);
-        String form = crm.createCampaign(new Campaign(null, "Formulaire", "Active", "Web", null, null, null));
-        lead("Camille", "camille@zen.fr", form);
+        form = crm.createCampaign(new Campaign(null, "Formulaire", "Active", "Web", null, null, null));
+        list = crm.create("TargetList", Map.of("name", "Clientes fidèles"), true);
+        String camille = lead("Camille", "camille@zen.fr", form);
         lead("Louis", "louis@zen.fr", form);
-        lead("Nina", "nina@zen.fr", null);
+        String nina = lead("Nina", "nina@zen.fr", null);
+        // members of the list (a link row, not opted out)
+        crm.setTargetListOptOut(EntityRef.lead(camille), list, false);
+        crm.setTargetListOptOut(EntityRef.lead(nina), list, false);
         template = crm.createEmailTemplate(new EmailTemplate(null, "Routine beauté", "Bonjour {Lead.firstName}",
                 "<p>Bonjour {Lead.firstName}</p>", true, null, null));
     }
 
-    private void lead(String name, String email, String optInCampaign) {
+    private String lead(String name, String email, String optInCampaign) {
         Map<String, Object> attributes = new HashMap<>(Map.of("firstName", name, "lastName", "Martin", "status", "New",
                 "emailAddress", email));
         attributes.put("cTags", List.of("vip"));
@@ -88,6 +97,7 @@ class OutboundViewKaribuIT extends KaribuIT {
         if (optInCampaign != null) {
             crm.logCampaignEvent(new CampaignLogEntry(null, optInCampaign, "Opted In", EntityRef.lead(id), null, null));
         }
+        return id;
     }
 
     @SuppressWarnings("unchecked")
@@ -138,6 +148,23 @@ class OutboundViewKaribuIT extends KaribuIT {
         assertThat(_get(Paragraph.class, s -> s.withId("outbound-message-to")).getText()).startsWith("À : ");
         assertThat(_get(Pre.class, s -> s.withId("outbound-message-headers")).getText())
                 .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSendToATargetListLogsIntoAnExistingCampaign() {
+        modes.set(Mode.AUTO);
+        UI.getCurrent().navigate("envoi", QueryParameters.of("template", template));
+        MultiSelectComboBox<TargetListRef> lists = _get(MultiSelectComboBox.class, s -> s.withId("outbound-lists"));
+        lists.setValue(Set.of(lists.getListDataView().getItems().filter(l -> l.id().equals(list)).findFirst().orElseThrow()));
+        Select<Campaign> campaigns = _get(Select.class, s -> s.withId("outbound-existing-campaign"));
+        campaigns.setValue(campaigns.getListDataView().getItems().filter(c -> c.id().equals(form)).findFirst().orElseThrow());
+        _click(_get(Button.class, s -> s.withId("outbound-plan")));
+        assertThat(_get(Paragraph.class, s -> s.withId("outbound-plan-summary")).getText())
+                .isEqualTo("envoyé à 1, 1 exclus (sans consentement 1)");
+        _click(_get(Button.class, s -> s.withId("action-confirm")));
+        _click(_get(Button.class, s -> s.withId("action-confirm-again")));
+        assertThat(outbound.sends(10)).singleElement().satisfies(send -> assertThat(send.campaignId()).isEqualTo(form));
     }
 
     @Test
