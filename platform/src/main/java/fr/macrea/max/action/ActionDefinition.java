@@ -72,5 +72,14 @@ public interface ActionDefinition<P, R> {
         return 1;
     }
 
+    /**
+     * Whether a completed run may give back the units it did not use ({@link ActionService#refundUnusedUnits}):
+     * only actions whose work goes on after they return and can fall short of what was charged (a send whose
+     * recipients opt out before their batch). Any other action refuses such a refund.
+     */
+    default boolean refundsUnusedUnits() {
+        return false;
+    }
+
     R execute(P params, ActionContext context) throws Exception;
 }

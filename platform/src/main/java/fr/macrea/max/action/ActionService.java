@@ -150,13 +150,17 @@ public class ActionService {
      * resumed job calls again), with a ledger line. False when nothing was given back (already done, nothing to
      * give). Throws while the run is still settling (its reservation not committed yet): call again later.
      */
-    @PreAuthorize("hasRole('TENANT_USER')")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
     public boolean refundUnusedUnits(long actionLogId, int unusedUnits, int chargedUnits, Message reason) {
         if (unusedUnits <= 0 || chargedUnits <= 0) {
             return false;
         }
         ActionLogRow row = repository.find(actionLogId)
                 .orElseThrow(() -> new ActionRefusedException(Message.of("action.not-found")));
+        if (registry.find(row.actionId()).filter(ActionDefinition::refundsUnusedUnits).isEmpty()) {
+            // tokens come back by undo or failure, not by asking: only a per-unit action settles its leftovers
+            throw new ActionRefusedException(Message.of("action.refund.not-per-unit"));
+        }
         if (row.status() == ActionStatus.RUNNING) {
             // the pipeline commits the reservation just after the action returns: the caller (a job) retries
             throw new ActionRefusedException(Message.of("action.refund.not-settled"));

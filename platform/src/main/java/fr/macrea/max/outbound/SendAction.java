@@ -127,6 +127,12 @@ class SendAction implements ActionDefinition<SendParams, SendResult>, TimedActio
         }
     }
 
+    /** Recipients excluded at send time or failed for good are not paid for: the last batch gives them back. */
+    @Override
+    public boolean refundsUnusedUnits() {
+        return true;
+    }
+
     @Override
     public Message describe(SendParams params) {
         String name;

@@ -22,7 +22,7 @@ class PartialRefundIT extends ActionPipelineBase {
     @Test
     void unusedUnitsAreRefundedExactlyOnceUnderConcurrency() throws Exception {
         modes.set(Mode.AUTO);
-        ActionOutcome<Object> sent = actions.run(ActionRequest.of(TestSendAction.ID,
+        ActionOutcome<Object> sent = actions.run(ActionRequest.of(TestSendAction.PER_UNIT_ID,
                 new TestSendAction.Params(l1), "k-partial").withDoubleConfirmation());
         assertThat(sent.cost()).isEqualTo(3);
         int afterCharge = wallet.balance().total();
@@ -53,9 +53,20 @@ class PartialRefundIT extends ActionPipelineBase {
     }
 
     @Test
-    void nothingIsRefundedForNothingUnusedNorForAnUnknownRun() {
+    void anActionThatDoesNotSettleUnitsRefusesAPartialRefund() {
         modes.set(Mode.AUTO);
         ActionOutcome<Object> sent = actions.run(ActionRequest.of(TestSendAction.ID,
+                new TestSendAction.Params(l1), "k-partial-3").withDoubleConfirmation());
+        int afterCharge = wallet.balance().total();
+        assertThatThrownBy(() -> actions.refundUnusedUnits(sent.actionLogId(), 1, 1, Message.of("action.text", "x")))
+                .isInstanceOf(ActionRefusedException.class);
+        assertThat(wallet.balance().total()).isEqualTo(afterCharge);
+    }
+
+    @Test
+    void nothingIsRefundedForNothingUnusedNorForAnUnknownRun() {
+        modes.set(Mode.AUTO);
+        ActionOutcome<Object> sent = actions.run(ActionRequest.of(TestSendAction.PER_UNIT_ID,
                 new TestSendAction.Params(l1), "k-partial-2").withDoubleConfirmation());
         int afterCharge = wallet.balance().total();
         assertThat(actions.refundUnusedUnits(sent.actionLogId(), 0, 3, Message.of("action.text", "x"))).isFalse();
