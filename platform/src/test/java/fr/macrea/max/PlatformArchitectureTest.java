@@ -64,7 +64,8 @@ class PlatformArchitectureTest {
             Map.entry("fr.macrea.max.crm.CrmSearch", "fills search_text of a tenant CRM schema (TenantDsl, migration V5)"),
             Map.entry("fr.macrea.max.ranking.LeadRepository", "CRM schema of the tenant (TenantDsl)"),
             Map.entry("fr.macrea.max.reporting.ReportingRepository", "CRM schema of the tenant (TenantDsl)"),
-            Map.entry("fr.macrea.max.kpi.KpiRepository", "CRM schema of the tenant (TenantDsl)"));
+            Map.entry("fr.macrea.max.kpi.KpiRepository", "CRM schema of the tenant (TenantDsl)"),
+            Map.entry("fr.macrea.max.outbound.OutboundCrmRepository", "consent facts of a send's recipients in the tenant CRM schema (TenantDsl)"));
 
     /** Not repositories, but jOOQ condition builders that only repositories call. */
     static final Map<String, String> QUERY_BUILDERS = Map.ofEntries(

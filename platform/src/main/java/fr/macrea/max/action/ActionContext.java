@@ -25,11 +25,25 @@ public final class ActionContext {
     private final CrmGateway crm;
     private final Mode mode;
     private final List<RecordWrite> writes = new CopyOnWriteArrayList<>();
+    private final long actionLogId;
     private volatile boolean cancelled;
 
     ActionContext(CrmGateway crm, Mode mode) {
+        this(crm, mode, 0);
+    }
+
+    ActionContext(CrmGateway crm, Mode mode, long actionLogId) {
         this.crm = crm;
         this.mode = mode;
+        this.actionLogId = actionLogId;
+    }
+
+    /**
+     * The action log row of this run: an action whose work goes on after it returns (a send's batches) names its
+     * run by it, e.g. to give back the units it did not use ({@link ActionService#refundUnusedUnits}).
+     */
+    public long actionLogId() {
+        return actionLogId;
     }
 
     public Mode mode() {

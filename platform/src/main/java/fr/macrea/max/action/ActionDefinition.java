@@ -64,5 +64,22 @@ public interface ActionDefinition<P, R> {
     default void beforeValidation(P params) {
     }
 
+    /**
+     * How many times the price-table line this call counts (a send is priced per started 100 recipients): the
+     * quote and the reservation are {@code price × units}. Evaluated before anything is claimed.
+     */
+    default int units(P params) {
+        return 1;
+    }
+
+    /**
+     * Whether a completed run may give back the units it did not use ({@link ActionService#refundUnusedUnits}):
+     * only actions whose work goes on after they return and can fall short of what was charged (a send whose
+     * recipients opt out before their batch). Any other action refuses such a refund.
+     */
+    default boolean refundsUnusedUnits() {
+        return false;
+    }
+
     R execute(P params, ActionContext context) throws Exception;
 }

@@ -105,7 +105,7 @@ class ActionPipeline {
             }
         }
         // 3. quote
-        int cost = prices.price(definition.id());
+        int cost = prices.price(definition.id()) * Math.max(0, definition.units(request.params()));
         Message summary = definition.describe(request.params());
         EntityRef target = definition.target(request.params());
         MaxPrincipal user = principal();
@@ -129,7 +129,7 @@ class ActionPipeline {
             return new ActionOutcome<>(ActionStatus.DRAFTED, logId, draftId, null, 0,
                     Message.of("action.outcome.drafted", decision.reason()), false);
         }
-        ActionContext actionContext = new ActionContext(effects.crm(), mode);
+        ActionContext actionContext = new ActionContext(effects.crm(), mode, logId);
         // 4. reserve
         Reservation reservation = null;
         if (cost > 0) {

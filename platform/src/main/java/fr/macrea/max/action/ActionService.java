@@ -1,6 +1,7 @@
 package fr.macrea.max.action;
 
 import fr.macrea.max.shared.Message;
+import fr.macrea.max.wallet.ActionCharges;
 import fr.macrea.max.wallet.DefaultPrices;
 import fr.macrea.max.wallet.Entitlement;
 import fr.macrea.max.wallet.Entitlements;
@@ -29,12 +30,13 @@ public class ActionService {
     private final Entitlements entitlements;
     private final PriceTableService prices;
     private final WalletService wallet;
+    private final ActionCharges charges;
     private final ActionProperties properties;
     private final Clock clock;
 
     ActionService(ActionPipeline pipeline, ActionRegistry registry, ActionLogRepository repository, ModeService modes,
                   ModeGuard guard, Entitlements entitlements, PriceTableService prices, WalletService wallet,
-                  ActionProperties properties, Clock clock) {
+                  ActionCharges charges, ActionProperties properties, Clock clock) {
         this.pipeline = pipeline;
         this.registry = registry;
         this.repository = repository;
@@ -43,6 +45,7 @@ public class ActionService {
         this.entitlements = entitlements;
         this.prices = prices;
         this.wallet = wallet;
+        this.charges = charges;
         this.properties = properties;
         this.clock = clock;
     }
@@ -59,12 +62,31 @@ public class ActionService {
      */
     @PreAuthorize("hasRole('TENANT_USER')")
     public ActionQuote quote(String actionId, boolean untrustedInput) {
+        return quote(actionId, untrustedInput, null);
+    }
+
+    /**
+     * The quote of one call of an action priced per unit ({@link ActionDefinition#units}, e.g. a send per started
+     * 100 recipients): {@code price × units} of these parameters, what confirming reserves.
+     */
+    @PreAuthorize("hasRole('TENANT_USER')")
+    public ActionQuote quote(String actionId, boolean untrustedInput, Object params) {
         if (registry.find(actionId).isEmpty()) {
             return notInstalled(actionId);
         }
-        ActionDefinition<?, ?> definition = registry.get(actionId);
+        ActionDefinition<Object, ?> definition = registry.get(actionId);
         Mode mode = modes.current();
-        int cost = prices.price(actionId);
+        int units = 1;
+        if (params != null) {
+            Object typed;
+            try {
+                typed = Json.convert(params, definition.paramsType());
+            } catch (RuntimeException invalid) {
+                throw new ActionRefusedException(Message.of("action.params.invalid", definition.label()));
+            }
+            units = Math.max(0, definition.units(typed));
+        }
+        int cost = prices.price(actionId) * units;
         WalletBalance balance = wallet.balance();
         int after = balance.total() - cost;
         Entitlement entitlement = entitlements.check(definition.requiredRight());
@@ -120,6 +142,35 @@ public class ActionService {
         ActionRequest<Object> typed = new ActionRequest<>(request.actionId(), params, request.idempotencyKey(),
                 request.confirmed(), request.doubleConfirmed(), request.untrustedInput());
         return pipeline.submit(definition, typed, modes.current(), false);
+    }
+
+    /**
+     * Gives back the tokens of the units a completed run did not use (a send that skipped or failed recipients after
+     * it was charged): {@code cost × unusedUnits / chargedUnits}, once per run whatever the number of calls (a
+     * resumed job calls again), with a ledger line. False when nothing was given back (already done, nothing to
+     * give). Throws while the run is still settling (its reservation not committed yet): call again later.
+     */
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    public boolean refundUnusedUnits(long actionLogId, int unusedUnits, int chargedUnits, Message reason) {
+        if (unusedUnits <= 0 || chargedUnits <= 0) {
+            return false;
+        }
+        ActionLogRow row = repository.find(actionLogId)
+                .orElseThrow(() -> new ActionRefusedException(Message.of("action.not-found")));
+        if (registry.find(row.actionId()).filter(ActionDefinition::refundsUnusedUnits).isEmpty()) {
+            // tokens come back by undo or failure, not by asking: only a per-unit action settles its leftovers
+            throw new ActionRefusedException(Message.of("action.refund.not-per-unit"));
+        }
+        if (row.status() == ActionStatus.RUNNING) {
+            // the pipeline commits the reservation just after the action returns: the caller (a job) retries
+            throw new ActionRefusedException(Message.of("action.refund.not-settled"));
+        }
+        if (row.reservationId() == null || row.status() != ActionStatus.COMPLETED) {
+            return false;
+        }
+        int amount = (int) ((long) row.cost() * Math.min(unusedUnits, chargedUnits) / chargedUnits);
+        return amount > 0 && charges.refundCommittedPart(row.reservationId(), amount,
+                Message.of("action.ledger.unused", label(row.actionId()), reason));
     }
 
     @PreAuthorize("hasRole('TENANT_USER')")

@@ -26,4 +26,11 @@ public interface ActionCharges {
 
     /** Undo of a committed action: gives its tokens back, exactly once. */
     boolean refundCommitted(long reservationId, Message reason);
+
+    /**
+     * Part of a committed action was not used (a send that reached fewer recipients than it was charged for): gives
+     * {@code amount} of its tokens back, exactly once per reservation, with a ledger line. False if it was already
+     * done, the reservation is not committed (yet), or the amount is not between 1 and what was charged.
+     */
+    boolean refundCommittedPart(long reservationId, int amount, Message reason);
 }

@@ -15,6 +15,8 @@ public final class DefaultPrices {
     public static final String AUTO_FOLLOW_UP = "automation.follow-up";
     public static final String AI_CALL = "ai.call";
     public static final String FIELDS_REBUILD = "fields.rebuild";
+    /** Priced per started 100 eligible recipients (the action's units). */
+    public static final String CAMPAIGN_SEND = "campaign.send";
 
     private static final Map<String, Integer> TOKENS = new LinkedHashMap<>();
     private static final Map<String, String> LABEL_KEYS = new LinkedHashMap<>();
@@ -27,6 +29,7 @@ public final class DefaultPrices {
         put(AUTO_FOLLOW_UP, "wallet.price.automation.follow-up", 15);
         put(AI_CALL, "wallet.price.ai.call", 100);
         put(FIELDS_REBUILD, "wallet.price.fields.rebuild", 20);
+        put(CAMPAIGN_SEND, "wallet.price.campaign.send", 1);
     }
 
     private DefaultPrices() {

@@ -245,13 +245,24 @@ class WalletRepository {
 
     Optional<ReservationRow> reservation(long id) {
         return scope.selectFrom(WALLET_RESERVATION).and(WALLET_RESERVATION.ID.eq(id)).fetchOptional()
-                .map(r -> new ReservationRow(r.getId(), r.getAmount(), r.getPeriodStart(),
+                .map(r -> new ReservationRow(r.getId(), r.getAmount() - r.getPartlyRefunded(), r.getPeriodStart(),
                         ReservationStatus.valueOf(r.getStatus())));
     }
 
     Optional<Reservation> reservationByKey(String key) {
         return scope.selectFrom(WALLET_RESERVATION).and(WALLET_RESERVATION.REQUEST_KEY.eq(key)).fetchOptional()
                 .map(WalletRepository::toReservation);
+    }
+
+    /** Records the one partial refund of a committed reservation; true for exactly one caller. */
+    boolean markPartlyRefunded(long id, int amount) {
+        return scope.update(WALLET_RESERVATION)
+                .set(WALLET_RESERVATION.PARTLY_REFUNDED, amount)
+                .where(WALLET_RESERVATION.ID.eq(id))
+                .and(WALLET_RESERVATION.STATUS.eq(ReservationStatus.COMMITTED.name()))
+                .and(WALLET_RESERVATION.PARTLY_REFUNDED.eq(0))
+                .and(WALLET_RESERVATION.AMOUNT.ge(amount))
+                .execute() == 1;
     }
 
     /** Moves a reservation from one status to another; true for exactly one caller (the exactly-once guard). */

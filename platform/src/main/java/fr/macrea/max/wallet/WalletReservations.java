@@ -262,6 +262,32 @@ class WalletReservations implements ActionCharges {
         return giveBack(reservationId, ReservationStatus.COMMITTED, ReservationStatus.REFUNDED, reason);
     }
 
+    @Override
+    public boolean refundCommittedPart(long reservationId, int amount, Message message) {
+        if (amount <= 0) {
+            return false;
+        }
+        String reason = WalletLedger.reason(message);
+        Boolean done = tx.execute(s -> {
+            Instant now = clock.instant();
+            // the conditional update is the exactly-once guard: a second call (a resumed job) moves nothing
+            if (!repository.markPartlyRefunded(reservationId, amount)) {
+                return false;
+            }
+            ReservationRow reservation = repository.reservation(reservationId).orElseThrow();
+            if (!repository.unspend(reservation.periodStart(), amount)) {
+                repository.addPack(amount);
+            }
+            repository.ledger("REFUND", amount, reservationId, reason, now);
+            return true;
+        });
+        if (Boolean.TRUE.equals(done)) {
+            watch.changed(context.current());
+            return true;
+        }
+        return false;
+    }
+
     /** Refunds the current tenant's reservations whose time is up (left by a crash or a killed action). */
     int sweepExpired() {
         int refunded = 0;

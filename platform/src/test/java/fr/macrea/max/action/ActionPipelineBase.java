@@ -96,6 +96,7 @@ abstract class ActionPipelineBase extends PlatformIT {
         pro = TestTenants.create(tenants, "Pipeline", Plan.PRO);
         price(pro, TestWriteAction.ID, 5);
         price(pro, TestSendAction.ID, 3);
+        price(pro, TestSendAction.PER_UNIT_ID, 3);
         admin = TestTenants.signInAs(pro, Role.TENANT_ADMIN);
         l1 = lead("New");
     }

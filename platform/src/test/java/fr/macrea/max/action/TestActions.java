@@ -26,6 +26,11 @@ public class TestActions {
         return new TestSendAction(TestSendAction.ID, Right.BASIC_AI);
     }
 
+    @Bean
+    TestSendAction perUnitSendAction() {
+        return new TestSendAction(TestSendAction.PER_UNIT_ID, Right.BASIC_AI);
+    }
+
     /** An AI call: locked on Standard (SPEC §5). */
     @Bean
     TestSendAction aiCallAction() {

@@ -10,6 +10,8 @@ import java.util.Map;
 public class TestSendAction implements ActionDefinition<TestSendAction.Params, TestSendAction.Result> {
 
     public static final String ID = "test.send";
+    /** A send that settles its unused units (like a campaign send): the partial refund accepts it. */
+    public static final String PER_UNIT_ID = "test.send-per-unit";
 
     public record Params(String leadId) {
     }
@@ -23,6 +25,11 @@ public class TestSendAction implements ActionDefinition<TestSendAction.Params, T
     public TestSendAction(String id, Right right) {
         this.id = id;
         this.right = right;
+    }
+
+    @Override
+    public boolean refundsUnusedUnits() {
+        return PER_UNIT_ID.equals(id);
     }
 
     @Override

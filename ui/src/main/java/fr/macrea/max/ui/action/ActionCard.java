@@ -54,6 +54,7 @@ public class ActionCard<P> extends Div {
     private final Button cancel = new Button();
     private final H4 title = new H4();
     private boolean untrustedInput;
+    private boolean quotedOnParams;
     private String intentKey;
     private transient Object intentParams;
     private transient Function<ActionQuote, String> confirmLabel;
@@ -100,6 +101,16 @@ public class ActionCard<P> extends Div {
         return this;
     }
 
+    /**
+     * The action is priced per unit of its parameters (a send per started 100 recipients): the card quotes
+     * {@code price × units} of the current parameters (and re-quotes on {@link #refresh()}).
+     */
+    public ActionCard<P> setQuotedOnParams(boolean quotedOnParams) {
+        this.quotedOnParams = quotedOnParams;
+        refresh();
+        return this;
+    }
+
     /** The confirm button's text when the action runs at once (e.g. "Analyser avec M.A.X. (2 jetons)"). */
     public ActionCard<P> setConfirmLabel(Function<ActionQuote, String> label) {
         this.confirmLabel = label;
@@ -135,7 +146,8 @@ public class ActionCard<P> extends Div {
     }
 
     private void requote() {
-        quote = actions.quote(actionId, untrustedInput);
+        P current = quotedOnParams ? params.get() : null;
+        quote = current != null ? actions.quote(actionId, untrustedInput, current) : actions.quote(actionId, untrustedInput);
         title.setText(Messages.text(this, quote.label()));
         mode.setText(ModeIcons.word(this, quote.mode()));
         mode.addComponentAsFirst(ModeIcons.icon(quote.mode()));

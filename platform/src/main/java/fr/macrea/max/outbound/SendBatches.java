@@ -1,0 +1,218 @@
+package fr.macrea.max.outbound;
+
+import fr.macrea.max.action.ActionService;
+import fr.macrea.max.crm.CampaignLogEntry;
+import fr.macrea.max.crm.CrmGateway;
+import fr.macrea.max.crm.EntityRef;
+import fr.macrea.max.settings.ConsentSettings;
+import fr.macrea.max.settings.TenantSettingsService;
+import fr.macrea.max.shared.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one batch of a send, resumably: every step leaves the recipients' rows in a state a second run continues
+ * from. Order: (1) the CRM side of recipients a stopped run delivered, (2) SMTP recipients a crash left SENDING
+ * become failed, never resent, (3) an EspoCRM {@code Email} row "Sending" per pending recipient, (4) the pending
+ * ones are locked, their consent checked again (a person skipped now loses its Email row), and delivered, (5) the
+ * CRM side (Email row Sent, campaign log Sent). The last batch to close the send gives
+ * back the tokens of the units it did not use.
+ */
+@Component
+class SendBatches {
+
+    private static final Logger log = LoggerFactory.getLogger(SendBatches.class);
+    /** An SMTP claim older than this was left by a crash, not by a run still going. */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+    private static final DateTimeFormatter ESPO = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private final OutboundRepository repository;
+    private final SendPlanner planner;
+    private final MessageRenderer renderer;
+    private final MessagingPorts ports;
+    private final SendRateLimiter limiter;
+    private final CrmGateway crm;
+    private final TenantSettingsService settings;
+    /** A provider: the action registry holds the send action, whose batch task holds this (no bean cycle). */
+    private final ObjectProvider<ActionService> actions;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    /** Test seam: runs after a batch's delivery, before its CRM side (a crash there must lose nothing). */
+    volatile Runnable afterDelivery = () -> { };
+
+    SendBatches(OutboundRepository repository, SendPlanner planner, MessageRenderer renderer, MessagingPorts ports,
+                SendRateLimiter limiter, CrmGateway crm, TenantSettingsService settings, ObjectProvider<ActionService> actions,
+                Clock clock, PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.planner = planner;
+        this.renderer = renderer;
+        this.ports = ports;
+        this.limiter = limiter;
+        this.crm = crm;
+        this.settings = settings;
+        this.actions = actions;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** Runs a batch of the current tenant's send (a missing send: nothing, e.g. a task of a deleted tenant). */
+    void run(long sendId, int batchNo) {
+        SendRow send = repository.send(sendId).orElse(null);
+        if (send == null) {
+            return;
+        }
+        completeCrmSide(send, repository.sentNotLogged(sendId, batchNo));
+        repository.failInterrupted(sendId, batchNo, clock.instant().minus(STALE_CLAIM));
+        MessagingPort port = ports.forSend(send);
+        prepareEmails(send, repository.pendingWithoutEmail(sendId, batchNo));
+        List<String> links = repository.links(sendId);
+        ConsentSettings consent = settings.consent();
+        if (port.transactional()) {
+            tx.executeWithoutResult(s -> {
+                List<RecipientRow> ready = lockAndRecheck(sendId, batchNo, consent);
+                List<Rendered> messages = ready.stream().map(r -> renderer.render(send, r, links)).toList();
+                limiter.acquire(messages.size());
+                List<Long> delivered = new ArrayList<>();
+                port.deliver(sendId, messages, new Collecting(delivered));
+                repository.setStatus(delivered, OutboundRepository.SENT, clock.instant());
+            });
+        } else {
+            List<RecipientRow> ready = tx.execute(s -> {
+                List<RecipientRow> rows = lockAndRecheck(sendId, batchNo, consent);
+                repository.setStatus(rows.stream().map(RecipientRow::id).toList(), OutboundRepository.SENDING,
+                        clock.instant());
+                return rows;
+            });
+            deliverOneByOne(send, port, ready, links);
+        }
+        afterDelivery.run();
+        completeCrmSide(send, repository.sentNotLogged(sendId, batchNo));
+        finishIfDone(send);
+    }
+
+    private List<RecipientRow> lockAndRecheck(long sendId, int batchNo, ConsentSettings consent) {
+        List<RecipientRow> rows = repository.lockPending(sendId, batchNo);
+        Map<Long, ConsentCheck.Verdict> verdicts = planner.recheck(rows, consent);
+        List<RecipientRow> ready = new ArrayList<>();
+        for (RecipientRow row : rows) {
+            ConsentCheck.Verdict verdict = verdicts.get(row.id());
+            if (verdict.reason() != null) {
+                // opted out (or lost the address) since the plan: skipped at send time, with what was seen
+                repository.close(row.id(), OutboundRepository.SKIPPED, verdict.reason().name(), verdict.evidence());
+                if (row.emailId() != null) {
+                    crm.delete(new EntityRef("Email", row.emailId())); // its "Sending" e-mail will never be sent
+                }
+            } else {
+                ready.add(row);
+            }
+        }
+        return ready;
+    }
+
+    /** SMTP: each message marked delivered as soon as the server took it; an outage stops the batch for a resume. */
+    private void deliverOneByOne(SendRow send, MessagingPort port, List<RecipientRow> ready, List<String> links) {
+        Map<Long, Boolean> reported = new HashMap<>();
+        try {
+            List<Rendered> messages = ready.stream().map(r -> renderer.render(send, r, links)).toList();
+            port.deliver(send.id(), messages, new MessagingPort.Report() {
+                @Override
+                public void delivered(Rendered message) {
+                    repository.setStatus(List.of(message.recipientId()), OutboundRepository.SENT, clock.instant());
+                    reported.put(message.recipientId(), true);
+                }
+
+                @Override
+                public void failed(Rendered message, String reason) {
+                    repository.close(message.recipientId(), OutboundRepository.FAILED, reason, "smtp");
+                    reported.put(message.recipientId(), false);
+                }
+            });
+        } catch (RuntimeException e) {
+            // not delivered: back to pending, so the resumed batch sends them (and only them)
+            List<Long> back = ready.stream().map(RecipientRow::id).filter(id -> !reported.containsKey(id)).toList();
+            repository.setStatus(back, OutboundRepository.PENDING, clock.instant());
+            throw e;
+        }
+    }
+
+    /**
+     * The batch's EspoCRM {@code Email} rows, status Sending, before anything leaves (the Reporting tab counts them
+     * "en attente"); their ids are stored with the recipients, so a resumed batch reuses them.
+     */
+    private void prepareEmails(SendRow send, List<RecipientRow> pending) {
+        for (RecipientRow r : pending) {
+            repository.setEmailId(r.id(), createEmail(send, r));
+        }
+    }
+
+    private String createEmail(SendRow send, RecipientRow r) {
+        Map<String, Object> email = new LinkedHashMap<>();
+        email.put("name", send.subject());
+        email.put("status", "Sending");
+        email.put("isHtml", send.html());
+        email.put("parentType", r.entityType());
+        email.put("parentId", r.entityId());
+        return crm.create("Email", email, true);
+    }
+
+    /** The EspoCRM side of delivered messages: their Email row Sent, and a campaign log "Sent". */
+    private void completeCrmSide(SendRow send, List<RecipientRow> delivered) {
+        for (RecipientRow r : delivered) {
+            EntityRef person = new EntityRef(r.entityType(), r.entityId());
+            String emailId = r.emailId();
+            if (emailId == null) {
+                emailId = createEmail(send, r);
+                repository.setEmailId(r.id(), emailId);
+            }
+            crm.update(new EntityRef("Email", emailId), Map.of("status", "Sent",
+                    "dateSent", ESPO.format(clock.instant())));
+            if (send.campaignId() != null) {
+                crm.logCampaignEvent(new CampaignLogEntry(null, send.campaignId(), "Sent", person, clock.instant(),
+                        r.address() == null || r.address().length() <= 100 ? r.address() : r.address().substring(0, 100)));
+            }
+            repository.markLogged(r.id());
+        }
+    }
+
+    /** Closes the send once nobody is left to deliver, and refunds the units it did not use, exactly once. */
+    void finishIfDone(SendRow send) {
+        if (repository.open(send.id())) {
+            return;
+        }
+        int sent = repository.counts(send.id()).getOrDefault(OutboundRepository.SENT, 0);
+        int unused = send.units() - SendPlan.unitsFor(sent);
+        if (unused > 0) {
+            boolean refunded = actions.getObject().refundUnusedUnits(send.actionLogId(), unused, send.units(),
+                    Message.of("outbound.ledger.unused", send.templateName(), sent));
+            log.info("send {} finished: {} sent, {} unit(s) unused, refunded now: {}", send.id(), sent, unused, refunded);
+        }
+        repository.finish(send.id(), clock.instant());
+    }
+
+    /** Collects the outbox's reports (it fails no message one by one). */
+    private record Collecting(List<Long> delivered) implements MessagingPort.Report {
+        @Override
+        public void delivered(Rendered message) {
+            delivered.add(message.recipientId());
+        }
+
+        @Override
+        public void failed(Rendered message, String reason) {
+            throw new IllegalStateException("the outbox does not fail single messages");
+        }
+    }
+}
