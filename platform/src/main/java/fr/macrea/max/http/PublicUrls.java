@@ -1,26 +1,23 @@
 package fr.macrea.max.http;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.net.URI;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
 
 /**
- * The address recipients of a message reach M.A.X. at (images, tracking pixel, redirect and unsubscribe links):
- * a message leaves the server, so its links cannot be relative to a browser session. Set {@code max.public-url}
- * to the public origin in production (docs/operations.md); {@code ./max run} sets it to the address it serves.
- *
- * @param publicUrl origin with scheme, host and port, without a trailing slash
+ * The absolute links of this server that leave inside messages (images, tracking pixel, redirect and unsubscribe
+ * links): a message leaves the server, so its links cannot be relative to a browser session. They start with
+ * {@code max.public-url} when it is set (production), else with the local address the server really listens on
+ * (read when a link is made, so that a random or {@code PORT}-chosen port is the right one).
  */
-@ConfigurationProperties("max")
-public record PublicUrls(@DefaultValue("http://localhost:8080") String publicUrl) {
+@Component
+public class PublicUrls {
 
-    public PublicUrls {
-        URI uri = URI.create(publicUrl);
-        if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getHost() == null) {
-            throw new IllegalArgumentException("max.public-url must be an http(s) origin, e.g. https://max.example.fr");
-        }
-        publicUrl = publicUrl.replaceAll("/+$", "");
+    private final PublicUrlProperties properties;
+    private final Environment environment;
+
+    PublicUrls(PublicUrlProperties properties, Environment environment) {
+        this.properties = properties;
+        this.environment = environment;
     }
 
     /** The absolute link of a path of this server ({@code path} starts with {@code /}). */
@@ -28,6 +25,14 @@ public record PublicUrls(@DefaultValue("http://localhost:8080") String publicUrl
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with /: " + path);
         }
-        return publicUrl + path;
+        return origin() + path;
+    }
+
+    private String origin() {
+        if (properties.publicUrl() != null) {
+            return properties.publicUrl();
+        }
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return "http://localhost:" + port;
     }
 }

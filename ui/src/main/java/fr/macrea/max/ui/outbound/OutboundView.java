@@ -16,6 +16,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import fr.macrea.max.outbound.OutboundService;
+import fr.macrea.max.ranking.LeadSearchService;
 import fr.macrea.max.outbound.OutboxMessage;
 import fr.macrea.max.outbound.SendSummary;
 import fr.macrea.max.security.Role;
@@ -38,13 +39,15 @@ public class OutboundView extends VerticalLayout implements HasDynamicTitle, Bef
 
     private final transient OutboundService outbound;
     private final transient ActionCards cards;
+    private final transient LeadSearchService search;
     private final Grid<SendSummary> sends = new Grid<>();
     private final Grid<OutboxMessage> messages = new Grid<>();
     private final H3 outboxTitle = new H3();
 
-    public OutboundView(OutboundService outbound, ActionCards cards) {
+    public OutboundView(OutboundService outbound, ActionCards cards, LeadSearchService search) {
         this.outbound = outbound;
         this.cards = cards;
+        this.search = search;
         addClassName("outbound-view");
         Button create = new Button(getTranslation("outbound.screen.new"), e -> openDialog(null));
         create.setId("outbound-new");
@@ -77,7 +80,7 @@ public class OutboundView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private void openDialog(String templateId) {
-        SendDialog dialog = new SendDialog(outbound, cards, this::refresh);
+        SendDialog dialog = new SendDialog(outbound, search, cards, this::refresh);
         if (templateId != null) {
             dialog.select(templateId);
         }

@@ -1,5 +1,6 @@
 package fr.macrea.max.ui.outbound;
 
+import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
@@ -19,15 +20,16 @@ import fr.macrea.max.outbound.SendAudience;
 import fr.macrea.max.outbound.SendParams;
 import fr.macrea.max.outbound.SendPlan;
 import fr.macrea.max.outbound.TargetListRef;
+import fr.macrea.max.ranking.LeadSearchService;
 import fr.macrea.max.shared.LocalizedException;
 import fr.macrea.max.ui.action.ActionCard;
 import fr.macrea.max.ui.action.ActionCards;
 import fr.macrea.max.ui.base.Dates;
 import fr.macrea.max.ui.base.Messages;
+import fr.macrea.max.ui.crm.CrmValueText;
 import fr.macrea.max.wallet.DefaultPrices;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,11 +41,16 @@ import java.util.stream.Collectors;
  */
 class SendDialog extends Dialog {
 
+    /** EspoCRM's lead statuses (the CRM tab's filter). */
+    private static final List<String> LEAD_STATUSES = List.of("New", "Assigned", "In Process", "Converted", "Recycled",
+            "Dead");
+
     private final transient OutboundService outbound;
     private final transient Runnable onSent;
     private final Select<EmailTemplate> template = new Select<>();
-    private final TextField tags = new TextField();
-    private final TextField statuses = new TextField();
+    private final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<String> statuses = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<String> sources = new MultiSelectComboBox<>();
     private final DateTimePicker schedule = new DateTimePicker();
     private final MultiSelectComboBox<TargetListRef> lists = new MultiSelectComboBox<>();
     private final Select<Campaign> existingCampaign = new Select<>();
@@ -51,20 +58,29 @@ class SendDialog extends Dialog {
     private final Paragraph summary = new Paragraph();
     private final ActionCard<SendParams> card;
 
-    SendDialog(OutboundService outbound, ActionCards cards, Runnable onSent) {
+    SendDialog(OutboundService outbound, LeadSearchService search, ActionCards cards, Runnable onSent) {
         this.outbound = outbound;
         this.onSent = onSent;
         setHeaderTitle(getTranslation("outbound.screen.dialog.title"));
         setId("outbound-dialog");
+        setWidth("min(46em, 96vw)");
         List<EmailTemplate> templates = outbound.templates();
         template.setId("outbound-template");
         template.setLabel(getTranslation("outbound.screen.template"));
         template.setItems(templates);
         template.setItemLabelGenerator(EmailTemplate::name);
+        // the audience is picked among the tenant's own values (as the CRM tab's filters), never typed blind
         tags.setId("outbound-tags");
         tags.setLabel(getTranslation("outbound.screen.tags"));
+        tags.setItems(search.tags());
         statuses.setId("outbound-statuses");
         statuses.setLabel(getTranslation("outbound.screen.statuses"));
+        statuses.setItems(LEAD_STATUSES);
+        statuses.setItemLabelGenerator(status -> CrmValueText.leadStatus(this, status));
+        sources.setId("outbound-sources");
+        sources.setLabel(getTranslation("outbound.screen.sources"));
+        sources.setItems(search.sources());
+        sources.setItemLabelGenerator(source -> CrmValueText.leadSource(this, source));
         schedule.setId("outbound-schedule");
         schedule.setLabel(getTranslation("outbound.screen.schedule"));
         lists.setId("outbound-lists");
@@ -91,10 +107,15 @@ class SendDialog extends Dialog {
         template.addValueChangeListener(e -> stale());
         tags.addValueChangeListener(e -> stale());
         statuses.addValueChangeListener(e -> stale());
+        sources.addValueChangeListener(e -> stale());
         schedule.addValueChangeListener(e -> stale());
         campaign.addValueChangeListener(e -> stale());
         lists.addValueChangeListener(e -> stale());
-        add(new VerticalLayout(template, lists, tags, statuses, schedule, existingCampaign, campaign, plan, summary, card));
+        for (HasSize field : List.<HasSize>of(template, lists, tags, statuses, sources, existingCampaign, campaign)) {
+            field.setWidthFull();
+        }
+        add(new VerticalLayout(template, lists, tags, statuses, sources, schedule, existingCampaign, campaign, plan,
+                summary, card));
         getFooter().add(new Button(getTranslation("outbound.screen.close"), e -> close()));
     }
 
@@ -119,7 +140,7 @@ class SendDialog extends Dialog {
         Set<String> listIds = lists.getValue().stream().map(TargetListRef::id).collect(Collectors.toSet());
         Campaign existing = existingCampaign.getValue();
         // target lists, when picked, replace the filters (SendAudience)
-        return new SendParams(t.id(), new SendAudience(words(statuses.getValue()), Set.of(), words(tags.getValue()),
+        return new SendParams(t.id(), new SendAudience(statuses.getValue(), sources.getValue(), tags.getValue(),
                 listIds), at, existing == null ? null : existing.id(),
                 existing != null || campaign.getValue().isBlank() ? null : campaign.getValue().strip());
     }
@@ -152,8 +173,4 @@ class SendDialog extends Dialog {
         }
     }
 
-    private static Set<String> words(String text) {
-        return text == null || text.isBlank() ? Set.of()
-                : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-    }
 }

@@ -76,9 +76,13 @@ class CreaBrowserIT {
             WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
             input.sendKeys(image.toString());
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
-                    browser.text(By.id("crea-problems")).isBlank());
+                    d.findElements(By.cssSelector("#crea-problems p")).isEmpty());
             browser.screenshot("crea-fr");
 
+            WebElement lead = browser.waitFor(By.cssSelector("#crea-preview-lead input"));
+            click(browser, lead);
+            lead.sendKeys(Keys.ARROW_DOWN);
+            click(browser, browser.waitFor(By.cssSelector("vaadin-combo-box-item")));
             click(browser, browser.waitFor(By.id("crea-preview-show")));
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
                     !browser.text(By.id("crea-preview-body")).isBlank());

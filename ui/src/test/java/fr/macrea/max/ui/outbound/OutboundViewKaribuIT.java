@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import fr.macrea.max.action.ActionService;
 import fr.macrea.max.action.Mode;
@@ -108,7 +107,7 @@ class OutboundViewKaribuIT extends KaribuIT {
     private void planVip() {
         assertThat(_get(Select.class, s -> s.withId("outbound-template")).getValue())
                 .as("the template of the link is selected").isNotNull();
-        _get(TextField.class, s -> s.withId("outbound-tags")).setValue("vip");
+        _get(MultiSelectComboBox.class, s -> s.withId("outbound-tags")).setValue(java.util.Set.of("vip"));
         _click(_get(Button.class, s -> s.withId("outbound-plan")));
         assertThat(_get(Paragraph.class, s -> s.withId("outbound-plan-summary")).getText())
                 .isEqualTo("envoyé à 2, 1 exclus (sans consentement 1)");
