@@ -20,8 +20,11 @@ class CreaCreations extends VerticalLayout {
     private final transient CreativeService creative;
     private final Grid<EmailTemplate> grid = new Grid<>();
 
-    CreaCreations(CreativeService creative) {
+    private final boolean admin;
+
+    CreaCreations(CreativeService creative, boolean admin) {
         this.creative = creative;
+        this.admin = admin;
         setPadding(false);
         grid.setId("crea-creations");
         grid.addColumn(EmailTemplate::name).setHeader(getTranslation("creative.screen.creations.name")).setFlexGrow(3);
@@ -29,7 +32,9 @@ class CreaCreations extends VerticalLayout {
                 .setHeader(getTranslation("creative.screen.creations.category")).setFlexGrow(2);
         grid.addColumn(t -> getTranslation(t.isHtml() ? "creative.screen.creations.html" : "creative.screen.creations.text"))
                 .setHeader(getTranslation("creative.screen.creations.kind"));
-        grid.addComponentColumn(this::scheduleButton);
+        if (admin) {
+            grid.addComponentColumn(this::scheduleButton).setKey("schedule");
+        }
         grid.setAllRowsVisible(true);
         add(new H3(getTranslation("creative.screen.creations")), grid);
         refresh();
@@ -39,7 +44,11 @@ class CreaCreations extends VerticalLayout {
         grid.setItems(creative.creations());
     }
 
-    private Button scheduleButton(EmailTemplate template) {
+    /** E-mail templates only: a text template (WhatsApp, SMS) is not sent as an e-mail. */
+    private com.vaadin.flow.component.Component scheduleButton(EmailTemplate template) {
+        if (!template.isHtml()) {
+            return new com.vaadin.flow.component.html.Span();
+        }
         Button b = new Button(getTranslation("creative.screen.schedule"), e -> getUI().ifPresent(ui ->
                 ui.navigate(CreaView.SEND_ROUTE, QueryParameters.simple(Map.of("template", template.id())))));
         b.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

@@ -29,6 +29,7 @@ import fr.macrea.max.shared.LocalizedException;
 import fr.macrea.max.ui.action.ActionCard;
 import fr.macrea.max.ui.action.ActionCards;
 import fr.macrea.max.ui.base.Messages;
+import fr.macrea.max.ui.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.Map;
@@ -61,13 +62,18 @@ public class CreaView extends VerticalLayout implements HasDynamicTitle {
     private String cardAction;
     private String templateId;
 
-    public CreaView(CreativeService creative, ActionCards cards, LeadSearchService search) {
+    private final boolean admin;
+
+    public CreaView(CreativeService creative, ActionCards cards, LeadSearchService search, CurrentUser currentUser) {
         this.creative = creative;
         this.cards = cards;
+        // sends are a tenant admin's (the Envoi screen): others save templates, an admin schedules them
+        this.admin = currentUser.principal().map(p -> p.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ADMIN))).orElse(false);
         addClassName("crea-view");
         this.editor = new CreaEditor(creative, this::contentChanged);
         this.preview = new CreaPreviewPanel(creative, search, editor::content);
-        this.creations = new CreaCreations(creative);
+        this.creations = new CreaCreations(creative, admin);
         channel.setId("crea-channel");
         channel.setLabel(getTranslation("creative.screen.channel"));
         channel.setEmptySelectionAllowed(true);
@@ -153,9 +159,11 @@ public class CreaView extends VerticalLayout implements HasDynamicTitle {
     private void saved(ActionOutcome<?> outcome) {
         if (outcome.result() instanceof CreaSaved result) {
             templateId = result.templateId();
-            saved.setText(getTranslation("creative.screen.saved", result.name()));
+            boolean email = CreativeChannels.html(result.channel());
+            // WhatsApp and SMS leave through the tenant's n8n workflows (the Automatisation tab), not the e-mail send
+            saved.setText(getTranslation(email ? "creative.screen.saved" : "creative.screen.saved.text", result.name()));
             saved.setVisible(true);
-            schedule.setVisible(true);
+            schedule.setVisible(admin && email);
             creations.refresh();
         } else if (outcome.draftId() != null) {
             saved.setText(getTranslation("creative.screen.drafted"));

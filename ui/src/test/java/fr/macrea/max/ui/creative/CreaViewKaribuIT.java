@@ -167,7 +167,7 @@ class CreaViewKaribuIT extends KaribuIT {
     }
 
     @Test
-    void inAutoTheTemplateIsSavedAndPlanifierOpensTheSendSide() throws IOException {
+    void inAutoTheTemplateIsSavedAndAnEmailTemplateIsScheduledFromTheList() throws IOException {
         modes.set(Mode.AUTO);
         UI.getCurrent().navigate("crea");
         select("crea-channel").setValue(Channel.SMS);
@@ -195,12 +195,27 @@ class CreaViewKaribuIT extends KaribuIT {
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(creations)).isEqualTo(1);
         assertThat(com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(creations, 0))
                 .contains("Espace Créa – SMS", "Texte");
-        Button schedule = _get(Button.class, s -> s.withId("crea-schedule"));
-        assertThat(schedule.isVisible()).isTrue();
-        // the send view is the other half of the issue: a stand-in for this session records where the button leads
-        com.vaadin.flow.router.RouteConfiguration.forSessionScope().setRoute("envoi", SendStandIn.class);
-        _click(schedule);
-        assertThat(_get(SendStandIn.class).template).isEqualTo(saved.getFirst().id());
+        // an SMS is not an e-mail: it leaves through n8n (Automatisation), the e-mail send is not offered
+        assertThat(_find(Button.class, s -> s.withId("crea-schedule"))).isEmpty();
+        assertThat(_get(Paragraph.class, s -> s.withId("crea-saved")).getText()).contains("n8n");
+
+        // an e-mail template of the tenant's CRM is scheduled from the list: the Envoi screen opens its send dialog
+        String newsletter = crm.createEmailTemplate(new EmailTemplate(null, "Soldes", "Soldes d'hiver",
+                "<p>Bonjour {Lead.firstName}</p>", true, null, null));
+        UI.getCurrent().navigate("crea");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<EmailTemplate> list = _get(com.vaadin.flow.component.grid.Grid.class,
+                s -> s.withId("crea-creations"));
+        List<EmailTemplate> rows = list.getListDataView().getItems().toList();
+        int row = rows.indexOf(rows.stream().filter(t -> t.id().equals(newsletter)).findFirst().orElseThrow());
+        int sms = rows.indexOf(rows.stream().filter(t -> !t.isHtml()).findFirst().orElseThrow());
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(list, sms, "schedule"))
+                .as("no e-mail send for an SMS template").isNotInstanceOf(Button.class);
+        _click((Button) com.github.mvysny.kaributesting.v10.GridKt._getCellComponent(list, row, "schedule"));
+        assertThat(_get(com.vaadin.flow.component.dialog.Dialog.class, s -> s.withId("outbound-dialog")).isOpened()).isTrue();
+        @SuppressWarnings("unchecked")
+        Select<EmailTemplate> template = _get(Select.class, s -> s.withId("outbound-template"));
+        assertThat(template.getValue().id()).isEqualTo(newsletter);
     }
 
     @Test
@@ -210,16 +225,5 @@ class CreaViewKaribuIT extends KaribuIT {
         assertThat(_get(Button.class, s -> s.withId("crea-write")).getText()).isEqualTo("Write with M.A.X.");
         Select<Channel> channel = select("crea-channel");
         assertThat(channel.getItemLabelGenerator().apply(Channel.CALL_SCRIPT)).isEqualTo("Call script");
-    }
-
-    /** Stands for the send side's view (route {@code envoi}), which another part of the issue builds. */
-    @jakarta.annotation.security.PermitAll
-    public static class SendStandIn extends Div implements com.vaadin.flow.router.BeforeEnterObserver {
-        String template;
-
-        @Override
-        public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
-            template = event.getLocation().getQueryParameters().getSingleParameter("template").orElse(null);
-        }
     }
 }
