@@ -57,6 +57,7 @@ public class CreaView extends VerticalLayout implements HasDynamicTitle {
     private final CreaCreations creations;
     private final Div cardBox = new Div();
     private final Paragraph saved = new Paragraph();
+    private final Paragraph tone = new Paragraph();
     private final Button schedule = new Button();
     private ActionCard<CreaContent> card;
     private String cardAction;
@@ -104,10 +105,12 @@ public class CreaView extends VerticalLayout implements HasDynamicTitle {
         schedule.setVisible(false);
         schedule.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate(SEND_ROUTE,
                 QueryParameters.simple(Map.of("template", templateId)))));
+        tone.setId("crea-tone");
+        tone.setVisible(false);
         editor.setVisible(false);
         preview.setVisible(false);
         cardBox.setId("crea-card");
-        add(new H2(getTranslation("nav.crea")), new Paragraph(getTranslation("creative.screen.help")), pick, editor,
+        add(new H2(getTranslation("nav.crea")), new Paragraph(getTranslation("creative.screen.help")), pick, tone, editor,
                 preview, cardBox, saved, schedule, creations);
         listModels();
     }
@@ -138,6 +141,9 @@ public class CreaView extends VerticalLayout implements HasDynamicTitle {
             editor.setVisible(true);
             preview.setVisible(true);
             editor.show(content);
+            // the brand's tone, for the person who edits (without an AI model, nobody rewrites the words for it)
+            tone.setText(picked.tone().isBlank() ? "" : getTranslation("creative.screen.tone", picked.tone()));
+            tone.setVisible(!picked.tone().isBlank());
         } catch (LocalizedException e) {
             error(this, Messages.text(this, e));
         }

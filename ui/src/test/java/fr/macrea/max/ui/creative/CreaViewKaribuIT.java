@@ -99,6 +99,8 @@ class CreaViewKaribuIT extends KaribuIT {
         model.setValue(model.getListDataView().getItems().filter(m -> m.key().equals("max:annonce-produit")).findFirst().orElseThrow());
         _get(TextField.class, s -> s.withId("crea-topic")).setValue("Sérum éclat");
         _click(_get(Button.class, s -> s.withId("crea-write")));
+        assertThat(_get(Paragraph.class, s -> s.withId("crea-tone")).getText())
+                .as("the model's brand tone shown to the editor").endsWith("Enthousiaste et clair, sans superlatifs creux.");
     }
 
     @Test
