@@ -21,6 +21,9 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.util.List;
 
+import static fr.macrea.max.db.crm.Tables.CAMPAIGN;
+import static fr.macrea.max.db.crm.Tables.CAMPAIGN_LOG_RECORD;
+import static fr.macrea.max.db.crm.Tables.CONTACT;
 import static fr.macrea.max.db.crm.Tables.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +66,30 @@ class CrmDemoSeederIT extends PlatformIT {
             signInto(demo);
             assertThat(tenantDsl.crm().fetchCount(LEAD)).as(demo.slug()).isEqualTo(300);
         }
+    }
+
+    @Test
+    void mostDemoPeopleGaveConsentEvidenceSomeNeverDidAndASecondStartAddsNone() throws Exception {
+        for (DemoTenant demo : DemoTenant.ALL) {
+            signInto(demo);
+            int people = tenantDsl.crm().fetchCount(LEAD) + tenantDsl.crm().fetchCount(CONTACT);
+            // one "Opted In" record per subscribed person, dated no later than now and not before its campaign
+            assertThat(optIns()).as(demo.slug()).isBetween(people * 78 / 100, people * 94 / 100);
+            assertThat(tenantDsl.crm().fetchCount(CAMPAIGN_LOG_RECORD.join(CAMPAIGN)
+                    .on(CAMPAIGN.ID.eq(CAMPAIGN_LOG_RECORD.CAMPAIGN_ID)), CAMPAIGN_LOG_RECORD.ACTION.eq("Opted In"),
+                    CAMPAIGN_LOG_RECORD.ACTION_DATE.lt(CAMPAIGN.CREATED_AT))).isZero();
+            assertThat(tenantDsl.crm().selectCount().from(CAMPAIGN_LOG_RECORD)
+                    .where(CAMPAIGN_LOG_RECORD.ACTION.eq("Opted In"))
+                    .groupBy(CAMPAIGN_LOG_RECORD.PARENT_ID).having(org.jooq.impl.DSL.count().gt(1)).fetch())
+                    .as("one opt-in per person").isEmpty();
+        }
+        int before = optIns();
+        context.getBean("demoDataLoader", ApplicationRunner.class).run(new DefaultApplicationArguments());
+        assertThat(optIns()).isEqualTo(before);
+    }
+
+    private int optIns() {
+        return tenantDsl.crm().fetchCount(CAMPAIGN_LOG_RECORD, CAMPAIGN_LOG_RECORD.ACTION.eq("Opted In"));
     }
 
     @Test
