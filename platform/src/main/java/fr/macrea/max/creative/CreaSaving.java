@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What both save actions do ({@link NewsletterAction}, {@link ShortMessageAction}): check, save the creation as an
+ * What both save actions do ({@link CreaSaveAction}: {@link NewsletterAction}, {@link ShortMessageAction}): check, save the creation as an
  * EspoCRM {@code EmailTemplate} through the CRM port (embedded or EspoCRM), and remove it again on undo.
  * <p>
  * Image slots: a run that writes at once refuses a slot left (before anything is charged); an Assisté request may
