@@ -30,6 +30,7 @@ import java.util.Set;
 public class CrmService implements CrmGateway {
 
     private static final int MAX_POST = 65_000;
+    private static final int SCAN_PAGE = 1_000;
 
     private final CrmStore store;
     private final CrmReader reader;
@@ -41,10 +42,12 @@ public class CrmService implements CrmGateway {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final BulkRecords bulk;
 
     CrmService(CrmStore store, CrmReader reader, TargetListStore targetLists, EmbeddedWriter embedded, EspoWriter espo, TenantService tenants,
                TenantContext context, ApplicationEventPublisher events, Clock clock,
-               PlatformTransactionManager transactions) {
+               PlatformTransactionManager transactions, BulkRecords bulk) {
+        this.bulk = bulk;
         this.store = store;
         this.reader = reader;
         this.targetLists = targetLists;
@@ -75,6 +78,12 @@ public class CrmService implements CrmGateway {
     public CrmPage<Lead> searchLeads(CrmQuery query) {
         CrmPage<Map<String, Object>> page = reader.search("Lead", query);
         return new CrmPage<>(page.items().stream().map(CrmService::lead).toList(), page.nextCursor());
+    }
+
+    /** In pages of 1 000 in id order (an index range each), see {@link CrmReader#scan}. */
+    @Override
+    public void scanLeads(CrmQuery query, java.util.function.Consumer<List<Lead>> pages) {
+        reader.scan("Lead", query, SCAN_PAGE, rows -> pages.accept(rows.stream().map(CrmService::lead).toList()));
     }
 
     @Override
@@ -263,6 +272,10 @@ public class CrmService implements CrmGateway {
         if (entry.target() != null) {
             store.require(entry.target().entityType(), entry.target().id());
         }
+        return writer().create("CampaignLogRecord", campaignLogAttributes(entry), true);
+    }
+
+    private Map<String, Object> campaignLogAttributes(CampaignLogEntry entry) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("campaignId", entry.campaignId());
         attributes.put("action", entry.action());
@@ -274,7 +287,67 @@ public class CrmService implements CrmGateway {
         }
         attributes.put("stringData", entry.stringData());
         CrmInput.prepare("CampaignLogRecord", attributes, CrmInput.Mode.STRICT);
-        return writer().create("CampaignLogRecord", attributes, true);
+        return attributes;
+    }
+
+    @Override
+    public List<String> logCampaignEvents(List<CampaignLogEntry> entries) {
+        // the same checks as one event's, one query per campaign and per target type instead of per event
+        Map<String, java.util.Set<String>> targets = new LinkedHashMap<>();
+        for (CampaignLogEntry e : entries) {
+            CrmIds.require(e.campaignId());
+            targets.computeIfAbsent("Campaign", t -> new java.util.LinkedHashSet<>()).add(e.campaignId());
+            if (e.target() != null) {
+                targets.computeIfAbsent(e.target().entityType(), t -> new java.util.LinkedHashSet<>()).add(e.target().id());
+            }
+        }
+        targets.forEach((type, ids) -> {
+            java.util.Set<String> found = bulk.existing(type, ids);
+            ids.stream().filter(id -> !found.contains(id)).findFirst().ifPresent(id -> {
+                throw CrmStore.notFound(type, id);
+            });
+        });
+        return createAll("CampaignLogRecord", entries.stream().map(this::campaignLogAttributes).toList());
+    }
+
+    @Override
+    public List<String> createAll(String entityType, List<Map<String, Object>> records) {
+        List<CrmInput.Prepared> prepared = records.stream()
+                .map(r -> CrmInput.prepare(entityType, r, CrmInput.Mode.STRICT, store.custom(entityType))).toList();
+        CrmWriter writer = writer();
+        if (writer == embedded) {
+            return bulk.insertAll(entityType, prepared);
+        }
+        return records.stream().map(r -> writer.create(entityType, r, true)).toList(); // EspoCRM: one call each
+    }
+
+    @Override
+    public int updateAll(String entityType, java.util.Collection<String> ids, Map<String, Object> changes) {
+        if (changes.isEmpty()) {
+            throw new CrmValidationException(Message.of("crm.update.empty"));
+        }
+        CrmInput.Prepared prepared = CrmInput.prepare(entityType, changes, CrmInput.Mode.STRICT, store.custom(entityType));
+        CrmWriter writer = writer();
+        if (writer == embedded) {
+            return bulk.updateAll(prepared, ids);
+        }
+        int n = 0;
+        for (String id : ids) { // EspoCRM: one call each; a record deleted meanwhile is skipped
+            try {
+                writer.update(entityType, CrmIds.require(id), changes);
+                n++;
+            } catch (CrmNotFoundException e) {
+                // skipped
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public Map<String, Lead> findLeads(java.util.Collection<String> ids) {
+        Map<String, Lead> out = new LinkedHashMap<>();
+        bulk.readAll("Lead", ids).forEach((id, a) -> out.put(id, lead(a)));
+        return out;
     }
 
     @Override
