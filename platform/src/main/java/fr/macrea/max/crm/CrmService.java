@@ -43,11 +43,13 @@ public class CrmService implements CrmGateway {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final BulkRecords bulk;
+    private final BulkWrites bulkWrites;
 
     CrmService(CrmStore store, CrmReader reader, TargetListStore targetLists, EmbeddedWriter embedded, EspoWriter espo, TenantService tenants,
                TenantContext context, ApplicationEventPublisher events, Clock clock,
-               PlatformTransactionManager transactions, BulkRecords bulk) {
+               PlatformTransactionManager transactions, BulkRecords bulk, BulkWrites bulkWrites) {
         this.bulk = bulk;
+        this.bulkWrites = bulkWrites;
         this.store = store;
         this.reader = reader;
         this.targetLists = targetLists;
@@ -292,55 +294,18 @@ public class CrmService implements CrmGateway {
 
     @Override
     public List<String> logCampaignEvents(List<CampaignLogEntry> entries) {
-        // the same checks as one event's, one query per campaign and per target type instead of per event
-        Map<String, java.util.Set<String>> targets = new LinkedHashMap<>();
-        for (CampaignLogEntry e : entries) {
-            CrmIds.require(e.campaignId());
-            targets.computeIfAbsent("Campaign", t -> new java.util.LinkedHashSet<>()).add(e.campaignId());
-            if (e.target() != null) {
-                targets.computeIfAbsent(e.target().entityType(), t -> new java.util.LinkedHashSet<>()).add(e.target().id());
-            }
-        }
-        targets.forEach((type, ids) -> {
-            java.util.Set<String> found = bulk.existing(type, ids);
-            ids.stream().filter(id -> !found.contains(id)).findFirst().ifPresent(id -> {
-                throw CrmStore.notFound(type, id);
-            });
-        });
-        return createAll("CampaignLogRecord", entries.stream().map(this::campaignLogAttributes).toList());
+        entries.forEach(e -> CrmIds.require(e.campaignId()));
+        return bulkWrites.logCampaignEvents(writer(), entries, this::campaignLogAttributes);
     }
 
     @Override
     public List<String> createAll(String entityType, List<Map<String, Object>> records) {
-        List<CrmInput.Prepared> prepared = records.stream()
-                .map(r -> CrmInput.prepare(entityType, r, CrmInput.Mode.STRICT, store.custom(entityType))).toList();
-        CrmWriter writer = writer();
-        if (writer == embedded) {
-            return bulk.insertAll(entityType, prepared);
-        }
-        return records.stream().map(r -> writer.create(entityType, r, true)).toList(); // EspoCRM: one call each
+        return bulkWrites.createAll(writer(), entityType, records);
     }
 
     @Override
     public int updateAll(String entityType, java.util.Collection<String> ids, Map<String, Object> changes) {
-        if (changes.isEmpty()) {
-            throw new CrmValidationException(Message.of("crm.update.empty"));
-        }
-        CrmInput.Prepared prepared = CrmInput.prepare(entityType, changes, CrmInput.Mode.STRICT, store.custom(entityType));
-        CrmWriter writer = writer();
-        if (writer == embedded) {
-            return bulk.updateAll(prepared, ids);
-        }
-        int n = 0;
-        for (String id : ids) { // EspoCRM: one call each; a record deleted meanwhile is skipped
-            try {
-                writer.update(entityType, CrmIds.require(id), changes);
-                n++;
-            } catch (CrmNotFoundException e) {
-                // skipped
-            }
-        }
-        return n;
+        return bulkWrites.updateAll(writer(), entityType, ids, changes);
     }
 
     @Override
