@@ -53,6 +53,7 @@ class PlatformArchitectureTest {
             // another tenant's rows are not reachable from their DSLContext (CrmIsolationIT, TenantIsolationIT)
             Map.entry("fr.macrea.max.crm.CrmStore", "CRM schema of the tenant (TenantDsl)"),
             Map.entry("fr.macrea.max.crm.CrmReader", "CRM schema of the tenant (TenantDsl)"),
+            Map.entry("fr.macrea.max.crm.BulkRecords", "many CRM records at once in the tenant CRM schema (TenantDsl, through CrmStore)"),
             Map.entry("fr.macrea.max.crm.ContactPointStore", "CRM schema of the tenant (TenantDsl)"),
             Map.entry("fr.macrea.max.crm.SearchTextStore", "CRM schema of the tenant (TenantDsl)"),
             Map.entry("fr.macrea.max.crm.AttributeReader", "CRM schema of the tenant (TenantDsl)"),

@@ -1,5 +1,8 @@
 package fr.macrea.max.crm;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,4 +89,67 @@ public interface CrmGateway {
 
     /** Opts the record out of (or back into) one target list. */
     void setTargetListOptOut(EntityRef ref, String targetListId, boolean optedOut);
+
+    // ---------------------------------------------------------------- many records at once
+    // What a send writes per batch: the defaults call the one-record methods (an EspoCRM-backed port makes one REST
+    // call each); the embedded CRM overrides them with one statement per chunk. None publishes a feed event per
+    // record: 50 000 "e-mail created" lines would drown the tenant's feed, the action's own event tells the story.
+
+    /** Creates records of one type without duplicate check; returns their ids, in order. */
+    default List<String> createAll(String entityType, List<Map<String, Object>> records) {
+        List<String> ids = new ArrayList<>(records.size());
+        records.forEach(r -> ids.add(create(entityType, r, true)));
+        return ids;
+    }
+
+    /**
+     * The same changes on records of one type; returns how many were changed (a record missing or deleted
+     * meanwhile is skipped, like EspoCRM's mass update).
+     */
+    default int updateAll(String entityType, Collection<String> ids, Map<String, Object> changes) {
+        int n = 0;
+        for (String id : ids) {
+            try {
+                update(new EntityRef(entityType, id), new LinkedHashMap<>(changes));
+                n++;
+            } catch (CrmNotFoundException e) {
+                // skipped, see above
+            }
+        }
+        return n;
+    }
+
+    /** Logs campaign events, checked as {@link #logCampaignEvent} checks one; returns their ids, in order. */
+    default List<String> logCampaignEvents(List<CampaignLogEntry> entries) {
+        List<String> ids = new ArrayList<>(entries.size());
+        entries.forEach(e -> ids.add(logCampaignEvent(e)));
+        return ids;
+    }
+
+    /** The leads among {@code ids} that exist, by id (missing or deleted ones are absent). */
+    default Map<String, Lead> findLeads(Collection<String> ids) {
+        Map<String, Lead> out = new LinkedHashMap<>();
+        ids.forEach(id -> findLead(id).ifPresent(l -> out.put(id, l)));
+        return out;
+    }
+
+    /**
+     * Every lead matching {@code query}'s filters (its cursor and limit aside), handed over page by page, for a
+     * caller that reads a whole audience (a send's plan); the order of the pages is unspecified. The default pages
+     * through {@link #searchLeads}.
+     */
+    default void scanLeads(CrmQuery query, java.util.function.Consumer<List<Lead>> pages) {
+        CrmQuery q = query;
+        while (true) {
+            CrmPage<Lead> page = searchLeads(q);
+            if (!page.items().isEmpty()) {
+                pages.accept(page.items());
+            }
+            if (page.nextCursor().isEmpty() || page.items().isEmpty()) {
+                return;
+            }
+            q = new CrmQuery(q.statuses(), q.sources(), q.anyTags(), q.createdFrom(), q.createdTo(), q.modifiedFrom(),
+                    q.assignedUserId(), q.text(), page.nextCursor().get(), q.limit());
+        }
+    }
 }

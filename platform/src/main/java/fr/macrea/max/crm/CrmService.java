@@ -30,6 +30,7 @@ import java.util.Set;
 public class CrmService implements CrmGateway {
 
     private static final int MAX_POST = 65_000;
+    private static final int SCAN_PAGE = 1_000;
 
     private final CrmStore store;
     private final CrmReader reader;
@@ -41,10 +42,14 @@ public class CrmService implements CrmGateway {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final BulkRecords bulk;
+    private final BulkWrites bulkWrites;
 
     CrmService(CrmStore store, CrmReader reader, TargetListStore targetLists, EmbeddedWriter embedded, EspoWriter espo, TenantService tenants,
                TenantContext context, ApplicationEventPublisher events, Clock clock,
-               PlatformTransactionManager transactions) {
+               PlatformTransactionManager transactions, BulkRecords bulk, BulkWrites bulkWrites) {
+        this.bulk = bulk;
+        this.bulkWrites = bulkWrites;
         this.store = store;
         this.reader = reader;
         this.targetLists = targetLists;
@@ -75,6 +80,12 @@ public class CrmService implements CrmGateway {
     public CrmPage<Lead> searchLeads(CrmQuery query) {
         CrmPage<Map<String, Object>> page = reader.search("Lead", query);
         return new CrmPage<>(page.items().stream().map(CrmService::lead).toList(), page.nextCursor());
+    }
+
+    /** In pages of 1 000 in id order (an index range each), see {@link CrmReader#scan}. */
+    @Override
+    public void scanLeads(CrmQuery query, java.util.function.Consumer<List<Lead>> pages) {
+        reader.scan("Lead", query, SCAN_PAGE, rows -> pages.accept(rows.stream().map(CrmService::lead).toList()));
     }
 
     @Override
@@ -263,6 +274,10 @@ public class CrmService implements CrmGateway {
         if (entry.target() != null) {
             store.require(entry.target().entityType(), entry.target().id());
         }
+        return writer().create("CampaignLogRecord", campaignLogAttributes(entry), true);
+    }
+
+    private Map<String, Object> campaignLogAttributes(CampaignLogEntry entry) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("campaignId", entry.campaignId());
         attributes.put("action", entry.action());
@@ -274,7 +289,30 @@ public class CrmService implements CrmGateway {
         }
         attributes.put("stringData", entry.stringData());
         CrmInput.prepare("CampaignLogRecord", attributes, CrmInput.Mode.STRICT);
-        return writer().create("CampaignLogRecord", attributes, true);
+        return attributes;
+    }
+
+    @Override
+    public List<String> logCampaignEvents(List<CampaignLogEntry> entries) {
+        entries.forEach(e -> CrmIds.require(e.campaignId()));
+        return bulkWrites.logCampaignEvents(writer(), entries, this::campaignLogAttributes);
+    }
+
+    @Override
+    public List<String> createAll(String entityType, List<Map<String, Object>> records) {
+        return bulkWrites.createAll(writer(), entityType, records);
+    }
+
+    @Override
+    public int updateAll(String entityType, java.util.Collection<String> ids, Map<String, Object> changes) {
+        return bulkWrites.updateAll(writer(), entityType, ids, changes);
+    }
+
+    @Override
+    public Map<String, Lead> findLeads(java.util.Collection<String> ids) {
+        Map<String, Lead> out = new LinkedHashMap<>();
+        bulk.readAll("Lead", ids).forEach((id, a) -> out.put(id, lead(a)));
+        return out;
     }
 
     @Override

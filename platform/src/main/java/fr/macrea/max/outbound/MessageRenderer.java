@@ -50,18 +50,42 @@ class MessageRenderer {
     }
 
     Rendered render(SendRow send, RecipientRow recipient, List<String> links) {
-        String subject = fill(send.subject(), recipient).replaceAll("[\\r\\n]+", " ").strip();
+        return render(send, recipient, links, fill(send.subject(), recipient), fill(send.body(), recipient));
+    }
+
+    /**
+     * The messages of a batch: the leads' values for the placeholders are read once for the whole batch (one query
+     * per chunk), not twice per recipient; a recipient whose lead is gone meanwhile is rendered alone (and fails
+     * as a single render would).
+     */
+    List<Rendered> renderAll(SendRow send, List<RecipientRow> recipients, List<String> links) {
+        List<String> leadIds = recipients.stream().filter(r -> "Lead".equals(r.entityType())).map(RecipientRow::entityId)
+                .toList();
+        List<String> texts = java.util.Arrays.asList(send.subject() == null ? "" : send.subject(),
+                send.body() == null ? "" : send.body());
+        Map<String, List<String>> filled = leadIds.isEmpty() ? Map.of() : placeholders.fillAll(texts, leadIds);
+        List<Rendered> out = new ArrayList<>(recipients.size());
+        for (RecipientRow r : recipients) {
+            List<String> f = "Lead".equals(r.entityType()) ? filled.get(r.entityId()) : texts;
+            out.add(f == null ? render(send, r, links) : render(send, r, links, f.get(0), f.get(1)));
+        }
+        return out;
+    }
+
+    private Rendered render(SendRow send, RecipientRow recipient, List<String> links, String filledSubject,
+                            String filledBody) {
+        String subject = filledSubject.replaceAll("[\\r\\n]+", " ").strip();
         String unsubscribe = urls.link("/api/public/u/" + recipient.token());
         String body;
         if (send.html()) {
-            String safe = HtmlSanitizer.sanitize(fill(send.body(), recipient));
+            String safe = HtmlSanitizer.sanitize(filledBody);
             body = track(safe, recipient.token(), links)
                     + "<p style=\"font-size:12px;color:#666\"><a href=\"" + HtmlUtils.htmlEscape(unsubscribe) + "\">"
                     + HtmlUtils.htmlEscape(FrenchMessages.render(Message.of("outbound.mail.unsubscribe")), "UTF-8") + "</a></p>"
                     + "<img src=\"" + HtmlUtils.htmlEscape(urls.link("/api/public/o/" + recipient.token()))
                     + "\" width=\"1\" height=\"1\" alt=\"\">";
         } else {
-            body = fill(send.body(), recipient) + "\n\n"
+            body = filledBody + "\n\n"
                     + FrenchMessages.render(Message.of("outbound.mail.unsubscribe")) + " : " + unsubscribe;
         }
         Map<String, String> headers = new LinkedHashMap<>();

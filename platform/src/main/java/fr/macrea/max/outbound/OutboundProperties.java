@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param planTimeout   time limit of the send action (plan + storing the recipients)
  */
 @ConfigurationProperties("max.outbound")
-public record OutboundProperties(@DefaultValue("100") int batchSize, @DefaultValue("200") int ratePerSecond,
+public record OutboundProperties(@DefaultValue("500") int batchSize, @DefaultValue("200") int ratePerSecond,
                                  @DefaultValue("3") int retryAttempts, @DefaultValue("PT0.5S") Duration retryWait,
                                  @DefaultValue("PT5M") Duration planTimeout) {
 }

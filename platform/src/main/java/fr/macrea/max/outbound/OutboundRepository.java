@@ -156,8 +156,28 @@ class OutboundRepository {
                 .execute();
     }
 
-    void markLogged(long id) {
-        scope.update(OUTBOUND_RECIPIENT).set(OUTBOUND_RECIPIENT.LOGGED, true).where(OUTBOUND_RECIPIENT.ID.eq(id)).execute();
+    /** The EspoCRM Email rows of many recipients: one statement per chunk (a CASE on the recipient's id). */
+    void setEmailIds(Map<Long, String> emailIds) {
+        List<Map.Entry<Long, String>> all = List.copyOf(emailIds.entrySet());
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<Map.Entry<Long, String>> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            var byId = DSL.choose(OUTBOUND_RECIPIENT.ID);
+            org.jooq.CaseWhenStep<Long, String> cases = null;
+            for (Map.Entry<Long, String> e : chunk) {
+                cases = cases == null ? byId.when(e.getKey(), DSL.val(e.getValue()))
+                        : cases.when(e.getKey(), DSL.val(e.getValue()));
+            }
+            scope.update(OUTBOUND_RECIPIENT).set(OUTBOUND_RECIPIENT.EMAIL_ID, cases.otherwise(OUTBOUND_RECIPIENT.EMAIL_ID))
+                    .where(OUTBOUND_RECIPIENT.ID.in(chunk.stream().map(Map.Entry::getKey).toList())).execute();
+        }
+    }
+
+    void markLogged(Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            scope.update(OUTBOUND_RECIPIENT).set(OUTBOUND_RECIPIENT.LOGGED, true)
+                    .where(OUTBOUND_RECIPIENT.ID.in(all.subList(from, Math.min(all.size(), from + CHUNK)))).execute();
+        }
     }
 
     /** Recipients per status, and the skipped and failed ones per reason (keys "SENT", "SKIPPED:NO_CONSENT", ...). */
@@ -178,11 +198,20 @@ class OutboundRepository {
         return out;
     }
 
+    /** Whether some recipient of one batch still waits for delivery (an index range on the batch and status). */
+    boolean waiting(long sendId, int batchNo) {
+        return scope.selectFrom(OUTBOUND_RECIPIENT).and(OUTBOUND_RECIPIENT.SEND_ID.eq(sendId))
+                .and(OUTBOUND_RECIPIENT.BATCH_NO.eq(batchNo)).and(OUTBOUND_RECIPIENT.STATUS.in(PENDING, SENDING))
+                .limit(1).fetchOptional().isPresent();
+    }
+
     /** Whether some recipient of the send still waits for delivery or for its CRM side. */
     boolean open(long sendId) {
-        return scope.count(OUTBOUND_RECIPIENT, OUTBOUND_RECIPIENT.SEND_ID.eq(sendId)
+        // the first such row is enough (asked after every batch: counting them all re-read the whole send each time)
+        return scope.selectFrom(OUTBOUND_RECIPIENT).and(OUTBOUND_RECIPIENT.SEND_ID.eq(sendId))
                 .and(OUTBOUND_RECIPIENT.STATUS.in(PENDING, SENDING)
-                        .or(OUTBOUND_RECIPIENT.STATUS.eq(SENT).and(OUTBOUND_RECIPIENT.LOGGED.isFalse())))) > 0;
+                        .or(OUTBOUND_RECIPIENT.STATUS.eq(SENT).and(OUTBOUND_RECIPIENT.LOGGED.isFalse())))
+                .limit(1).fetchOptional().isPresent();
     }
 
     void finish(long sendId, Instant at) {

@@ -50,6 +50,10 @@ class SendAction implements ActionDefinition<SendParams, SendResult>, TimedActio
     private final OutboundProperties properties;
     private final Clock clock;
     private final TransactionTemplate tx;
+    /** The plan of the last quote (one at most, softly held): see {@link #quotedPlan}. */
+    private final java.util.concurrent.atomic.AtomicReference<Quoted> lastQuoted =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private static final Duration QUOTE_REUSE = Duration.ofSeconds(30);
 
     SendAction(SendPlanner planner, OutboundRepository repository, MessagingPorts ports, CrmGateway crm,
                DelayedJobs jobs, OneTimeTask<OutboundJobs.BatchJob> batchTask, TenantContext context,
@@ -121,7 +125,10 @@ class SendAction implements ActionDefinition<SendParams, SendResult>, TimedActio
     @Override
     public int units(SendParams params) {
         try {
-            return planner.plan(params).plan().units();
+            SendPlanner.Planned planned = planner.plan(params);
+            lastQuoted.set(new Quoted(params, context.current().value(), clock.instant(),
+                    new java.lang.ref.SoftReference<>(planned)));
+            return planned.plan().units();
         } catch (OutboundException e) {
             throw new ActionRefusedException(e.message());
         }
@@ -146,7 +153,8 @@ class SendAction implements ActionDefinition<SendParams, SendResult>, TimedActio
 
     @Override
     public SendResult execute(SendParams params, ActionContext actionContext) {
-        SendPlanner.Planned planned = planner.plan(params);
+        SendPlanner.Planned quoted = quotedPlan(params);
+        SendPlanner.Planned planned = quoted != null ? quoted : planner.plan(params);
         SendPlan plan = planned.plan();
         Instant now = clock.instant();
         Instant at = params.scheduledAt() == null || params.scheduledAt().isBefore(now) ? now : params.scheduledAt();
@@ -179,6 +187,25 @@ class SendAction implements ActionDefinition<SendParams, SendResult>, TimedActio
             return id;
         });
         return new SendResult(sendId, plan.eligible(), plan.excluded(), plan.units(), at, campaignId);
+    }
+
+    /**
+     * The plan computed for the quote of this very request (the same params object, the same tenant, moments ago)
+     * instead of reading the whole audience a second time; a draft validated later, or anything else, plans again.
+     * Consent is checked again by every batch at send time, so a plan a few seconds old sends to nobody who opted
+     * out since.
+     */
+    private SendPlanner.Planned quotedPlan(SendParams params) {
+        Quoted q = lastQuoted.getAndSet(null);
+        if (q == null || q.params() != params || q.tenant() != context.current().value()
+                || q.at().isBefore(clock.instant().minus(QUOTE_REUSE))) {
+            return null;
+        }
+        return q.plan().get();
+    }
+
+    private record Quoted(SendParams params, long tenant, Instant at,
+                          java.lang.ref.SoftReference<SendPlanner.Planned> plan) {
     }
 
     private String campaign(SendParams params, SendPlanner.Planned planned) {

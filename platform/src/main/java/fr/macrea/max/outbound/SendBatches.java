@@ -78,13 +78,17 @@ class SendBatches {
         completeCrmSide(send, repository.sentNotLogged(sendId, batchNo));
         repository.failInterrupted(sendId, batchNo, clock.instant().minus(STALE_CLAIM));
         MessagingPort port = ports.forSend(send);
-        prepareEmails(send, repository.pendingWithoutEmail(sendId, batchNo));
+        if (!port.transactional()) {
+            // delivery may fail between the server taking a message and our commit: "Sending" first, "Sent" after.
+            // A transactional port delivers with the recipients' status, so its Email rows are created Sent at once.
+            prepareEmails(send, repository.pendingWithoutEmail(sendId, batchNo));
+        }
         List<String> links = repository.links(sendId);
         ConsentSettings consent = settings.consent();
         if (port.transactional()) {
             tx.executeWithoutResult(s -> {
                 List<RecipientRow> ready = lockAndRecheck(sendId, batchNo, consent);
-                List<Rendered> messages = ready.stream().map(r -> renderer.render(send, r, links)).toList();
+                List<Rendered> messages = renderer.renderAll(send, ready, links);
                 limiter.acquire(messages.size());
                 List<Long> delivered = new ArrayList<>();
                 port.deliver(sendId, messages, new Collecting(delivered));
@@ -127,7 +131,7 @@ class SendBatches {
     private void deliverOneByOne(SendRow send, MessagingPort port, List<RecipientRow> ready, List<String> links) {
         Map<Long, Boolean> reported = new HashMap<>();
         try {
-            List<Rendered> messages = ready.stream().map(r -> renderer.render(send, r, links)).toList();
+            List<Rendered> messages = renderer.renderAll(send, ready, links);
             port.deliver(send.id(), messages, new MessagingPort.Report() {
                 @Override
                 public void delivered(Rendered message) {
@@ -151,45 +155,72 @@ class SendBatches {
 
     /**
      * The batch's EspoCRM {@code Email} rows, status Sending, before anything leaves (the Reporting tab counts them
-     * "en attente"); their ids are stored with the recipients, so a resumed batch reuses them.
+     * "en attente"); their ids are stored with the recipients, so a resumed batch reuses them. One multi-row
+     * insert for the batch.
      */
     private void prepareEmails(SendRow send, List<RecipientRow> pending) {
-        for (RecipientRow r : pending) {
-            repository.setEmailId(r.id(), createEmail(send, r));
+        if (pending.isEmpty()) {
+            return;
         }
+        tx.executeWithoutResult(s -> {
+            List<String> ids = crm.createAll("Email", pending.stream().map(r -> email(send, r, "Sending", null)).toList());
+            Map<Long, String> byRecipient = new LinkedHashMap<>();
+            for (int i = 0; i < pending.size(); i++) {
+                byRecipient.put(pending.get(i).id(), ids.get(i));
+            }
+            repository.setEmailIds(byRecipient);
+        });
     }
 
-    private String createEmail(SendRow send, RecipientRow r) {
+    private static Map<String, Object> email(SendRow send, RecipientRow r, String status, String dateSent) {
         Map<String, Object> email = new LinkedHashMap<>();
         email.put("name", send.subject());
-        email.put("status", "Sending");
+        email.put("status", status);
         email.put("isHtml", send.html());
         email.put("parentType", r.entityType());
         email.put("parentId", r.entityId());
-        return crm.create("Email", email, true);
+        if (dateSent != null) {
+            email.put("dateSent", dateSent);
+        }
+        return email;
     }
 
-    /** The EspoCRM side of delivered messages: their Email row Sent, and a campaign log "Sent". */
+    /**
+     * The EspoCRM side of delivered messages: their Email row Sent (created Sent when none was prepared), a
+     * campaign log "Sent" each, and the recipients marked logged, in one transaction and a few statements per
+     * batch: a crash leaves all of it to the resume or none of it, never a second campaign log row.
+     */
     private void completeCrmSide(SendRow send, List<RecipientRow> delivered) {
-        for (RecipientRow r : delivered) {
-            EntityRef person = new EntityRef(r.entityType(), r.entityId());
-            String emailId = r.emailId();
-            if (emailId == null) {
-                emailId = createEmail(send, r);
-                repository.setEmailId(r.id(), emailId);
-            }
-            crm.update(new EntityRef("Email", emailId), Map.of("status", "Sent",
-                    "dateSent", ESPO.format(clock.instant())));
-            if (send.campaignId() != null) {
-                crm.logCampaignEvent(new CampaignLogEntry(null, send.campaignId(), "Sent", person, clock.instant(),
-                        r.address() == null || r.address().length() <= 100 ? r.address() : r.address().substring(0, 100)));
-            }
-            repository.markLogged(r.id());
+        if (delivered.isEmpty()) {
+            return;
         }
+        String sentAt = ESPO.format(clock.instant());
+        tx.executeWithoutResult(s -> {
+            List<RecipientRow> unprepared = delivered.stream().filter(r -> r.emailId() == null).toList();
+            crm.createAll("Email",
+                    unprepared.stream().map(r -> email(send, r, "Sent", sentAt)).toList());
+            // their ids are not stored with the recipients: an id is kept to reuse or delete a "Sending" row, and a
+            // row created Sent, in the transaction that marks the recipient logged, is never touched again
+            List<String> prepared = delivered.stream().map(RecipientRow::emailId).filter(java.util.Objects::nonNull).toList();
+            if (!prepared.isEmpty()) {
+                crm.updateAll("Email", prepared, Map.of("status", "Sent", "dateSent", sentAt));
+            }
+            if (send.campaignId() != null) {
+                crm.logCampaignEvents(delivered.stream().map(r -> new CampaignLogEntry(null, send.campaignId(), "Sent",
+                        new EntityRef(r.entityType(), r.entityId()), clock.instant(),
+                        r.address() == null || r.address().length() <= 100 ? r.address() : r.address().substring(0, 100)))
+                        .toList());
+            }
+            repository.markLogged(delivered.stream().map(RecipientRow::id).toList());
+        });
     }
 
     /** Closes the send once nobody is left to deliver, and refunds the units it did not use, exactly once. */
     void finishIfDone(SendRow send) {
+        // the last batch still waiting is the common case (batches run in order): an index lookup says so at once
+        if (send.batches() > 0 && repository.waiting(send.id(), send.batches() - 1)) {
+            return;
+        }
         if (repository.open(send.id())) {
             return;
         }

@@ -1,7 +1,6 @@
 package fr.macrea.max.outbound;
 
 import fr.macrea.max.crm.CrmGateway;
-import fr.macrea.max.crm.CrmPage;
 import fr.macrea.max.crm.CrmQuery;
 import fr.macrea.max.crm.EmailTemplate;
 import fr.macrea.max.crm.Lead;
@@ -66,28 +65,18 @@ class SendPlanner {
         SendAudience audience = params.audience();
         List<NewRecipient> recipients = new ArrayList<>();
         if (!audience.targetListIds().isEmpty()) {
-            List<Lead> page = new ArrayList<>();
-            for (String id : crmFacts.targetListLeads(audience.targetListIds())) {
-                Optional<Lead> lead = crm.findLead(id);
-                lead.ifPresent(page::add);
-                if (page.size() == PAGE) {
-                    check(page, audience, consent, recipients);
-                    page.clear();
-                }
+            List<String> ids = List.copyOf(crmFacts.targetListLeads(audience.targetListIds()));
+            for (int from = 0; from < ids.size(); from += PAGE) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PAGE));
+                Map<String, Lead> found = crm.findLeads(chunk); // one read per page, not one per member
+                check(chunk.stream().map(found::get).filter(java.util.Objects::nonNull).toList(), audience, consent,
+                        recipients);
             }
-            check(page, audience, consent, recipients);
         } else {
             CrmQuery query = new CrmQuery(audience.statuses(), audience.sources(), audience.tags(), null, null, null,
                     null, null, null, PAGE);
-            while (true) {
-                CrmPage<Lead> page = crm.searchLeads(query);
-                check(page.items(), audience, consent, recipients);
-                if (page.nextCursor().isEmpty() || page.items().isEmpty()) {
-                    break;
-                }
-                query = new CrmQuery(audience.statuses(), audience.sources(), audience.tags(), null, null, null,
-                        null, null, page.nextCursor().get(), PAGE);
-            }
+            // the whole audience in pages of the port's choosing (the embedded CRM: id order, an index range each)
+            crm.scanLeads(query, page -> check(page, audience, consent, recipients));
         }
         if (recipients.isEmpty()) {
             throw new OutboundException(Message.of("outbound.audience.empty"));
@@ -134,8 +123,9 @@ class SendPlanner {
         }
         Map<String, String> optIns = crmFacts.optIns(byLead.keySet());
         Map<String, String> listOptOuts = crmFacts.listOptOuts(byLead.keySet(), java.util.Set.of());
+        Map<String, Lead> leads = crm.findLeads(byLead.keySet()); // one read for the batch, not one per person
         for (RecipientRow row : rows) {
-            Optional<Lead> lead = crm.findLead(row.entityId());
+            Optional<Lead> lead = Optional.ofNullable(leads.get(row.entityId()));
             String address = lead.map(Lead::emailAddress).orElse(null);
             out.put(row.id(), ConsentCheck.check(optIns, listOptOuts, row.entityId(), address,
                     lead.map(Lead::emailOptedOut).orElse(false), consent));

@@ -265,9 +265,11 @@ public class InMemoryCrmGateway implements CrmGateway {
         a.put("action", entry.action());
         a.put("actionDate", at);
         a.put("target", entry.target());
+        if (entry.target() != null) {
+            store.require(entry.target()); // before writing, like the real port: an unknown target logs nothing
+        }
         String id = create("CampaignLogRecord", a, true);
         if (entry.target() != null) {
-            store.require(entry.target());
             store.addTimeline(entry.target(), new TimelineEntry("CampaignLogRecord", id, (String) campaign.get("name"),
                     entry.action(), entry.stringData(), at));
         }

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
         "max.secrets.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
         "max.crm.sync.scheduled=false",
         "max.crm.espo.initial-backoff=PT0.01S"})
-abstract class CrmGatewayContract extends PlatformIT {
+abstract class CrmGatewayContract extends PlatformIT implements CrmBulkContract {
 
     @Autowired
     protected CrmGateway crm;
@@ -46,6 +46,16 @@ abstract class CrmGatewayContract extends PlatformIT {
     protected ApplicationEvents events;
 
     protected String unique;
+
+    @Override
+    public CrmGateway gateway() {
+        return crm;
+    }
+
+    @Override
+    public String uniqueName() {
+        return unique;
+    }
 
     /** The tenant the suite runs in (created once per class), signed in as its admin. */
     protected abstract Tenant tenant();

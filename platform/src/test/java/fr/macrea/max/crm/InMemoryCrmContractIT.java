@@ -39,4 +39,9 @@ class InMemoryCrmContractIT extends CrmGatewayContract {
         }
         return tenant;
     }
+
+    @Override
+    public boolean checksFields() {
+        return false; // the double stores whatever attributes it is given
+    }
 }
