@@ -54,6 +54,7 @@ class CreaEditor extends VerticalLayout {
         name.setId("crea-name");
         name.setLabel(getTranslation("creative.screen.name"));
         name.setWidth("30em");
+        name.setMaxWidth("100%");
         subject.setId("crea-subject");
         subject.setLabel(getTranslation("creative.screen.subject"));
         subject.setWidthFull();

@@ -54,12 +54,15 @@ class CreaPreviewPanel extends VerticalLayout {
         frame.setId("crea-preview-body");
         frame.addClassName("crea-preview-frame");
         frame.setWidth(DESKTOP);
+        frame.setMaxWidth("100%"); // the desktop width inside a phone's window: what fits, without a sideways scroll
         frame.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("padding", "var(--lumo-space-m)")
                 .set("overflow-wrap", "anywhere").set("white-space", "normal");
         unresolved.setId("crea-preview-unresolved");
         unresolved.setVisible(false);
         HorizontalLayout controls = new HorizontalLayout(lead, width, show);
         controls.setAlignItems(Alignment.BASELINE);
+        controls.setWrap(true);
+        controls.setWidthFull();
         add(new H4(getTranslation("creative.screen.preview")), controls, subject, frame, unresolved);
     }
 

@@ -86,10 +86,12 @@ public class CreaView extends VerticalLayout implements HasDynamicTitle {
         model.setId("crea-model");
         model.setLabel(getTranslation("creative.screen.model"));
         model.setWidth("28em");
+        model.setMaxWidth("100%"); // a phone is narrower than the model names
         model.setItemLabelGenerator(this::modelLabel);
         topic.setId("crea-topic");
         topic.setLabel(getTranslation("creative.screen.topic"));
         topic.setWidth("24em");
+        topic.setMaxWidth("100%");
         topic.setMaxLength(200);
         Button write = new Button(getTranslation("creative.screen.write"), e -> write());
         write.setId("crea-write");
@@ -97,6 +99,7 @@ public class CreaView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout pick = new HorizontalLayout(channel, model, topic, write);
         pick.setAlignItems(Alignment.BASELINE);
         pick.setWrap(true);
+        pick.setWidthFull(); // the row, not its content, sets the width its fields may take
         saved.setId("crea-saved");
         saved.setVisible(false);
         schedule.setId("crea-schedule");

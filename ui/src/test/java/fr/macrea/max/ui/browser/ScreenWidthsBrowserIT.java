@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScreenWidthsBrowserIT {
 
     static final int[] WIDTHS = {1440, 1024, 390};
-    static final Map<String, String> TENANT_SCREENS = java.util.LinkedHashMap.newLinkedHashMap(6);
+    static final Map<String, String> TENANT_SCREENS = java.util.LinkedHashMap.newLinkedHashMap(7);
     static final Path SCREENS = Path.of("..", "docs", "screens");
 
     static {
@@ -53,6 +53,7 @@ class ScreenWidthsBrowserIT {
         TENANT_SCREENS.put("brouillons", "/brouillons");
         TENANT_SCREENS.put("journal", "/journal");
         TENANT_SCREENS.put("budget", "/budget");
+        TENANT_SCREENS.put("crea", "/crea");
     }
 
     @LocalServerPort
@@ -93,6 +94,7 @@ class ScreenWidthsBrowserIT {
 
             signInAgain(browser, DemoTenant.ALL.getFirst().adminEmail());
             adminScreen(browser, "parametres", "/parametres", problems);
+            adminScreen(browser, "envoi", "/envoi", problems);
 
             signInAgain(browser, DemoTenant.PLATFORM_ADMIN_EMAIL);
             adminScreen(browser, "console", "/console", problems);
