@@ -85,8 +85,18 @@ class CreaEditor extends VerticalLayout {
         subject.setValue(content.subject());
         body.setValue(content.body());
         fields.setText(getTranslation("creative.screen.fields", creative.placeholderFields().stream()
-                .map(f -> "{Lead." + f + "}").collect(Collectors.joining(" "))));
+                .filter(CreaEditor::worthWriting).map(f -> "{Lead." + f + "}").collect(Collectors.joining(" "))));
         changed();
+    }
+
+    /**
+     * Fields a message would say to its reader: record ids, audit dates and the tags' raw list are valid placeholders
+     * (the check accepts them) but only noise in the list a writer picks from.
+     */
+    static boolean worthWriting(String field) {
+        return !(field.equals("id") || field.endsWith("Id") || field.endsWith("Currency") || field.equals("createdAt")
+                || field.equals("modifiedAt") || field.equals("convertedAt") || field.equals("cTags")
+                || field.equals("doNotCall"));
     }
 
     CreaContent content() {

@@ -123,7 +123,8 @@ class CreaViewKaribuIT extends KaribuIT {
         writeAnnonce();
         assertThat(_get(TextField.class, s -> s.withId("crea-subject")).getValue()).isEqualTo("Nouveau chez Crea UI : Sérum éclat");
         assertThat(body().getValue()).contains("Bonjour {Lead.firstName}", "[Votre image ici]");
-        assertThat(_get(Paragraph.class, s -> s.withId("crea-fields")).getText()).contains("{Lead.firstName}", "{Lead.accountName}");
+        assertThat(_get(Paragraph.class, s -> s.withId("crea-fields")).getText()).contains("{Lead.firstName}", "{Lead.accountName}")
+                .as("ids and audit fields are not offered to a writer").doesNotContain("{Lead.id}", "{Lead.modifiedById}");
         assertThat(problems()).singleElement().satisfies(p -> assertThat(p).contains("emplacement(s) d'image"));
         assertThat(_find(Button.class, s -> s.withId("action-confirm"))).as("no card while something blocks the save").isEmpty();
 
