@@ -103,19 +103,19 @@ class OutboundRepository {
                 .orderBy(OUTBOUND_RECIPIENT.ID).forUpdate().fetch().map(OutboundRepository::toRecipient);
     }
 
-    /** Pending recipients of a batch whose EspoCRM Email row is not created yet. */
+    /** Pending recipients of a batch whose EspoCRM Email row is not created yet, locked (call in a transaction). */
     List<RecipientRow> pendingWithoutEmail(long sendId, int batchNo) {
         return scope.selectFrom(OUTBOUND_RECIPIENT).and(OUTBOUND_RECIPIENT.SEND_ID.eq(sendId))
                 .and(OUTBOUND_RECIPIENT.BATCH_NO.eq(batchNo)).and(OUTBOUND_RECIPIENT.STATUS.eq(PENDING))
-                .and(OUTBOUND_RECIPIENT.EMAIL_ID.isNull()).orderBy(OUTBOUND_RECIPIENT.ID).fetch()
+                .and(OUTBOUND_RECIPIENT.EMAIL_ID.isNull()).orderBy(OUTBOUND_RECIPIENT.ID).forUpdate().fetch()
                 .map(OutboundRepository::toRecipient);
     }
 
-    /** Delivered recipients whose CRM side (Email row Sent, campaign log) is not written yet. */
+    /** Delivered recipients whose CRM side (Email row Sent, campaign log) is not written yet, locked (in a transaction). */
     List<RecipientRow> sentNotLogged(long sendId, int batchNo) {
         return scope.selectFrom(OUTBOUND_RECIPIENT).and(OUTBOUND_RECIPIENT.SEND_ID.eq(sendId))
                 .and(OUTBOUND_RECIPIENT.BATCH_NO.eq(batchNo)).and(OUTBOUND_RECIPIENT.STATUS.eq(SENT))
-                .and(OUTBOUND_RECIPIENT.LOGGED.isFalse()).orderBy(OUTBOUND_RECIPIENT.ID).fetch()
+                .and(OUTBOUND_RECIPIENT.LOGGED.isFalse()).orderBy(OUTBOUND_RECIPIENT.ID).forUpdate().fetch()
                 .map(OutboundRepository::toRecipient);
     }
 

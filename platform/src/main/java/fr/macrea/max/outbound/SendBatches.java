@@ -75,13 +75,13 @@ class SendBatches {
         if (send == null) {
             return;
         }
-        completeCrmSide(send, repository.sentNotLogged(sendId, batchNo));
+        completeCrmSide(send, batchNo);
         repository.failInterrupted(sendId, batchNo, clock.instant().minus(STALE_CLAIM));
         MessagingPort port = ports.forSend(send);
         if (!port.transactional()) {
             // delivery may fail between the server taking a message and our commit: "Sending" first, "Sent" after.
             // A transactional port delivers with the recipients' status, so its Email rows are created Sent at once.
-            prepareEmails(send, repository.pendingWithoutEmail(sendId, batchNo));
+            prepareEmails(send, batchNo);
         }
         List<String> links = repository.links(sendId);
         ConsentSettings consent = settings.consent();
@@ -104,7 +104,7 @@ class SendBatches {
             deliverOneByOne(send, port, ready, links);
         }
         afterDelivery.run();
-        completeCrmSide(send, repository.sentNotLogged(sendId, batchNo));
+        completeCrmSide(send, batchNo);
         finishIfDone(send);
     }
 
@@ -158,11 +158,13 @@ class SendBatches {
      * "en attente"); their ids are stored with the recipients, so a resumed batch reuses them. One multi-row
      * insert for the batch.
      */
-    private void prepareEmails(SendRow send, List<RecipientRow> pending) {
-        if (pending.isEmpty()) {
-            return;
-        }
+    private void prepareEmails(SendRow send, int batchNo) {
         tx.executeWithoutResult(s -> {
+            // locked: a second run of the batch (a scheduled one beside a drain) waits, then finds them prepared
+            List<RecipientRow> pending = repository.pendingWithoutEmail(send.id(), batchNo);
+            if (pending.isEmpty()) {
+                return;
+            }
             List<String> ids = crm.createAll("Email", pending.stream().map(r -> email(send, r, "Sending", null)).toList());
             Map<Long, String> byRecipient = new LinkedHashMap<>();
             for (int i = 0; i < pending.size(); i++) {
@@ -190,12 +192,15 @@ class SendBatches {
      * campaign log "Sent" each, and the recipients marked logged, in one transaction and a few statements per
      * batch: a crash leaves all of it to the resume or none of it, never a second campaign log row.
      */
-    private void completeCrmSide(SendRow send, List<RecipientRow> delivered) {
-        if (delivered.isEmpty()) {
-            return;
-        }
+    private void completeCrmSide(SendRow send, int batchNo) {
         String sentAt = ESPO.format(clock.instant());
         tx.executeWithoutResult(s -> {
+            // locked: a second run of the batch (a scheduled one beside a drain, or a resume racing the first run)
+            // waits for this transaction, then reads the rows as logged and writes nothing twice
+            List<RecipientRow> delivered = repository.sentNotLogged(send.id(), batchNo);
+            if (delivered.isEmpty()) {
+                return;
+            }
             List<RecipientRow> unprepared = delivered.stream().filter(r -> r.emailId() == null).toList();
             crm.createAll("Email",
                     unprepared.stream().map(r -> email(send, r, "Sent", sentAt)).toList());

@@ -13,7 +13,8 @@ import fr.macrea.max.security.SystemAuthentication;
 import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.tenant.TenantService;
-import fr.macrea.max.testing.PlatformIT;
+import fr.macrea.max.PlatformTestApplication;
+import fr.macrea.max.testing.TestDatabase;
 import fr.macrea.max.testing.TestTenants;
 import fr.macrea.max.wallet.DefaultPrices;
 import fr.macrea.max.wallet.PriceTableService;
@@ -21,6 +22,9 @@ import fr.macrea.max.wallet.WalletService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import java.util.HashMap;
@@ -36,7 +40,18 @@ import java.util.UUID;
 @TestPropertySource(properties = {"max.wallet.sweeper.enabled=false", "max.outbound.batch-size=2",
         "max.outbound.retry-wait=PT0.05S", "db-scheduler.polling-interval=PT1H",
         "max.public-url=https://max.example.fr"})
-abstract class OutboundItBase extends PlatformIT {
+@SpringBootTest(classes = PlatformTestApplication.class)
+abstract class OutboundItBase {
+
+    /**
+     * A database of its own: the batch tasks a send stores are due at once, and another test's cached context
+     * (some run the CRM port's in-memory double) polling the shared {@code scheduled_tasks} would run them beside the
+     * test's own runs.
+     */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase.registerOwn(registry, "outbound");
+    }
 
     @Autowired
     TenantService tenants;

@@ -12,11 +12,15 @@ import fr.macrea.max.tenant.Plan;
 import fr.macrea.max.tenant.Tenant;
 import fr.macrea.max.tenant.TenantService;
 import fr.macrea.max.testing.Await;
-import fr.macrea.max.testing.PlatformIT;
+import fr.macrea.max.PlatformTestApplication;
+import fr.macrea.max.testing.TestDatabase;
 import fr.macrea.max.testing.TestTenants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The batches as production runs them: db-scheduler picks the stored tasks up on its own threads, rebinds the
  * send's tenant and delivers; nobody calls {@code drain}.
  */
-class OutboundScheduledIT extends PlatformIT {
+@SpringBootTest(classes = PlatformTestApplication.class)
+class OutboundScheduledIT {
+
+    /** A database of its own: only this context's scheduler may run the send's tasks (see {@link OutboundItBase}). */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase.registerOwn(registry, "outbound_scheduled");
+    }
 
     @Autowired
     TenantService tenants;

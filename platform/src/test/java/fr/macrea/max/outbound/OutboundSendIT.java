@@ -5,6 +5,7 @@ import fr.macrea.max.action.ActionStatus;
 import fr.macrea.max.crm.CampaignLogEntry;
 import fr.macrea.max.crm.EntityRef;
 import fr.macrea.max.shared.FrenchMessages;
+import fr.macrea.max.testing.TestTenants;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -155,5 +156,41 @@ class OutboundSendIT extends OutboundItBase {
         }
         assertThat(Set.copyOf(outbound.recipients(sendId, 10).stream().map(SendRecipient::status).toList()))
                 .containsExactly("SENT");
+    }
+
+    @Test
+    void twoRunsOfOneBatchAtOnceDeliverAndLogEachPersonOnce() throws Exception {
+        // a scheduled run beside a drain (or a resume racing the first run): the rows' locks serialise them
+        List<String> leads = List.of(lead("A", "a@zen.fr", true, "r"), lead("B", "b@zen.fr", true, "r"));
+        String template = template("Offre", "<p>Offre</p>");
+        ActionOutcome<SendResult> outcome = outbound.send(SendParams.now(template, SendAudience.tagged("r")), key(), true);
+        long sendId = outcome.result().sendId();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    TestTenants.signIn(admin);
+                    start.await();
+                    batches.run(sendId, 0);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var run : runs) {
+                run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(outbound.outbox(sendId, 10)).extracting(OutboxMessage::to)
+                .containsExactlyInAnyOrder("a@zen.fr", "b@zen.fr");
+        assertThat(log(outcome.result().campaignId(), "Sent")).extracting(e -> e.target().id())
+                .containsExactlyInAnyOrderElementsOf(leads);
+        for (String lead : leads) {
+            assertThat(timeline(lead, "Email")).hasSize(1);
+        }
     }
 }

@@ -30,6 +30,7 @@ public final class TestDatabase {
     public static final String CRM_SCHEMA_PREFIX = "crm_it" + RUN_ID + "_";
 
     private static volatile boolean created;
+    private static final java.util.concurrent.atomic.AtomicInteger OWN_CONTEXTS = new java.util.concurrent.atomic.AtomicInteger();
     private static MySQLContainer container;
 
     private TestDatabase() {
@@ -79,6 +80,21 @@ public final class TestDatabase {
             throw new IllegalStateException("Could not create the test database " + database, e);
         }
         return database;
+    }
+
+    /**
+     * Registers a database of this run for one context alone ({@link #own}): its job scheduler is then the only one
+     * polling its {@code scheduled_tasks} (the other tests' cached contexts, some with test doubles of the CRM,
+     * would otherwise run its tasks).
+     */
+    public static void registerOwn(DynamicPropertyRegistry registry, String suffix) {
+        // one per context: two contexts of one test base (a subclass with its own web environment) must not drop
+        // each other's database
+        String database = own(suffix + "_" + OWN_CONTEXTS.incrementAndGet());
+        registry.add("spring.datasource.url", () -> url(database));
+        registry.add("spring.datasource.username", TestDatabase::user);
+        registry.add("spring.datasource.password", TestDatabase::password);
+        registry.add("max.tenancy.crm-schema-prefix", () -> CRM_SCHEMA_PREFIX);
     }
 
     /** A plain JDBC connection to one of this run's databases. */
