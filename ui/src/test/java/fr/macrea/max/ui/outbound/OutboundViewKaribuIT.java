@@ -118,6 +118,10 @@ class OutboundViewKaribuIT extends KaribuIT {
         modes.set(Mode.AUTO);
         int before = wallet.balance().total();
         UI.getCurrent().navigate("envoi", QueryParameters.of("template", template));
+        // in an hour: no scheduler polling this database (other tests' contexts, one with an in-memory CRM) may take
+        // the batch before the test runs it, as the task would
+        _get(com.vaadin.flow.component.datetimepicker.DateTimePicker.class, s -> s.withId("outbound-schedule"))
+                .setValue(java.time.LocalDateTime.now(fr.macrea.max.ui.base.Dates.ZONE).plusHours(1).withNano(0));
         planVip();
         assertThat(_get(Span.class, s -> s.withId("action-card-cost")).getText()).contains("1 jeton");
 
