@@ -40,8 +40,7 @@ public class DraftsView extends VerticalLayout implements HasDynamicTitle {
 
     public DraftsView(ActionService actions, CurrentUser currentUser) {
         this.actions = actions;
-        this.admin = currentUser.principal().map(p -> p.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ADMIN))).orElse(false);
+        this.admin = currentUser.isTenantAdmin();
         addClassName("drafts-view");
         grid.setId("drafts-grid");
         grid.addColumn(d -> Dates.dateTime(d.createdAt(), getLocale())).setHeader(getTranslation("drafts.when")).setAutoWidth(true);

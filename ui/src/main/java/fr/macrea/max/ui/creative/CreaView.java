@@ -69,8 +69,7 @@ public class CreaView extends VerticalLayout implements HasDynamicTitle {
         this.creative = creative;
         this.cards = cards;
         // sends are a tenant admin's (the Envoi screen): others save templates, an admin schedules them
-        this.admin = currentUser.principal().map(p -> p.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ADMIN))).orElse(false);
+        this.admin = currentUser.isTenantAdmin();
         addClassName("crea-view");
         this.editor = new CreaEditor(creative, this::contentChanged);
         this.preview = new CreaPreviewPanel(creative, search, editor::content);

@@ -4,6 +4,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import fr.macrea.max.security.MaxPrincipal;
+import fr.macrea.max.security.Role;
 import fr.macrea.max.security.UserService;
 import fr.macrea.max.shared.TenantId;
 import org.springframework.security.core.Authentication;
@@ -30,6 +31,12 @@ public class CurrentUser {
 
     public Optional<MaxPrincipal> principal() {
         return authentication.getAuthenticatedUser(MaxPrincipal.class);
+    }
+
+    /** Whether the signed-in user is an admin of the current tenant (the views show admin-only actions by it). */
+    public boolean isTenantAdmin() {
+        return principal().map(p -> p.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ADMIN))).orElse(false);
     }
 
     /** Switches tenant (refused unless the user is a member) and keeps the new principal in the HTTP session. */
